@@ -1,0 +1,222 @@
+"""Score citelink against the peer projects' test cases in ../shared/conformance.
+
+    python benchmarks/conformance.py [--kinds usc,cfr] [--failures]
+
+Prints precision, recall and F1 per file: once for the U.S. Code and once for
+every kind. The schema is described in ../shared/README.md: identified kinds
+(usc, cfr, fr, stat, pl, pvtl, const) are matched field by field; case, rule
+and other are counted. Skips when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import citelink
+from citelink.models import Citation
+
+CONFORMANCE = Path(__file__).resolve().parent.parent.parent / "shared" / "conformance"
+FILES = ("unitedstates_citation.json", "eyecite_laws.json", "citeurl.json")
+IDENTIFIED = ("usc", "cfr", "fr", "stat", "pl", "pvtl", "const")
+COUNTED = ("case", "rule", "other")
+_DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")
+
+
+def record(citation: Citation) -> dict[str, Any] | None:
+    """Our citation in the conformance schema; None when it claims nothing (unresolved)."""
+    if not citation.resolved:
+        return None
+    fields = citation.fields()
+    kind = citation.kind
+    if fields.get("act"):  # a named act's section ("INA § 287(g)") is an "other" citation
+        return {"kind": "other"}
+    if kind == "usc":
+        title = fields["title"] + ("-app" if fields.get("appendix") else "")
+        pin = fields["pin"] + (["et-seq"] if fields.get("et_seq") else [])  # the peers' spelling
+        return {"kind": kind, "title": title, "section": fields["section"], "pin": pin}
+    if kind == "cfr":
+        if fields.get("section"):
+            return {
+                "kind": kind,
+                "title": fields["title"],
+                "section": fields["section"],
+                "pin": fields.get("pin", []),
+            }
+        return {"kind": kind, "title": fields["title"], "part": fields.get("part")}
+    if kind in ("fr", "stat"):
+        return {"kind": kind, "volume": fields["volume"], "page": fields["page"]}
+    if kind in ("pl", "pvtl"):
+        return {"kind": kind, "congress": fields["congress"], "number": fields["number"]}
+    if kind == "const":
+        return {
+            "kind": kind,
+            "article": fields.get("article"),
+            "amendment": fields.get("amendment"),
+        }
+    if kind in ("case", "rule"):
+        return {"kind": kind}
+    return {"kind": "other"}
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    if value is None:
+        return None
+    text = str(value).translate(_DASHES).lower()
+    return text.lstrip("0") or "0" if text.isdigit() else text
+
+
+def matches(expected: dict[str, Any], found: dict[str, Any]) -> bool:
+    """Whether a found record satisfies an expectation (fields absent from it are free)."""
+    if expected["kind"] != found["kind"]:
+        return False
+    for name, value in expected.items():
+        if name in ("kind", "thru", "normalized", "citeurl_url"):
+            continue
+        if name == "pin" and "pin" not in found:
+            return False
+        if name in ("article", "amendment") and value is None:
+            continue
+        if _norm(value) != _norm(found.get(name)):
+            return False
+    return True
+
+
+def _section_key(section: str) -> tuple[int, str]:
+    digits = len(section) - len(section.lstrip("0123456789"))
+    return (int(section[:digits]) if digits else -1, section[digits:])
+
+
+def inside_range(expected: dict[str, Any], found: dict[str, Any]) -> bool:
+    """A found section strictly after the start of an expected range and not after its end."""
+    if "thru" not in expected or found["kind"] != expected["kind"]:
+        return False
+    if _norm(found.get("title")) != _norm(expected.get("title")):
+        return False
+    low = _section_key(_norm(expected["section"]))
+    high = _section_key(_norm(expected["thru"]))
+    return low < _section_key(_norm(found.get("section", ""))) <= high
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def line(self) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return f"P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+
+
+def score_case(case: dict[str, Any], kinds: set[str] | None) -> tuple[Score, list[str]]:
+    """Score one case; ``kinds`` limits scoring further (None: the case's own ``kinds``)."""
+    scored = set(case.get("kinds") or (*IDENTIFIED, *COUNTED))
+    if kinds is not None:
+        scored &= kinds
+    try:
+        citations = _find(case["text"])
+    except Exception as error:  # a crash is scored as missing everything, and reported
+        return Score(fn=len(case["expect"])), [f"{case['id']}: crashed: {error!r}"]
+    # A range's other members ("1983" of "§§ 1981-1983") may be listed; they are never extra.
+    optional: list[dict[str, Any]] = []
+    found_all: list[dict[str, Any]] = []
+    for before, citation in zip([None, *citations], citations, strict=False):
+        r = record(citation)
+        if r is not None:
+            ends_range = before is not None and getattr(before, "range_end", None) is not None
+            (optional if ends_range else found_all).append(r)
+    expected = [e for e in case["expect"] if e["kind"] in scored]
+    found = [f for f in found_all if f["kind"] in scored]
+    optional = [f for f in optional if f["kind"] in scored]
+    score, problems = Score(), []
+    unused = list(found)
+    for e in expected:
+        if e["kind"] in COUNTED:
+            continue
+        hit = next((f for f in unused if matches(e, f)), None)
+        pool = unused
+        if hit is None:
+            hit, pool = next((f for f in optional if matches(e, f)), None), optional
+        if hit is None:
+            score.fn += 1
+            problems.append(f"{case['id']}: missed {e}")
+        else:
+            score.tp += 1
+            pool.remove(hit)
+    for f in list(unused):
+        if f["kind"] in COUNTED:
+            continue
+        if any(inside_range(e, f) for e in expected):
+            unused.remove(f)
+            continue
+        score.fp += 1
+        problems.append(f"{case['id']}: extra {f}")
+    want = Counter(e["kind"] for e in expected if e["kind"] in COUNTED)
+    got = Counter(f["kind"] for f in unused if f["kind"] in COUNTED)
+    for kind in set(want) | set(got):
+        hits = min(want[kind], got[kind])
+        score.tp += hits
+        score.fn += want[kind] - hits
+        score.fp += got[kind] - hits
+        if want[kind] != got[kind]:
+            problems.append(f"{case['id']}: {kind}: expected {want[kind]}, found {got[kind]}")
+    return score, problems
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _find(text: str) -> list[Citation]:
+    """Find in a case's text; cases written in HTML are read as a browser shows them."""
+    if _TAG.search(text):
+        html_finder = getattr(citelink, "find_in_html", None)
+        if html_finder is not None:
+            return list(html_finder(text))
+        text = _TAG.sub(lambda m: " " * len(m.group()), text)
+    return citelink.find(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kinds", help="score only these kinds (comma-separated)")
+    parser.add_argument("--failures", action="store_true", help="list every miss and extra")
+    args = parser.parse_args()
+    if not CONFORMANCE.is_dir():
+        print("skipped: ../shared/conformance is not beside the checkout")
+        return 0
+    views = [("usc", {"usc"}), ("all kinds", None)]
+    if args.kinds:
+        views = [(args.kinds, set(args.kinds.split(",")))]
+    for name in FILES:
+        cases = json.loads((CONFORMANCE / name).read_text(encoding="utf-8"))
+        for label, kinds in views:
+            total, problems = Score(), []
+            for case in cases:
+                score, trouble = score_case(case, kinds)
+                total.add(score)
+                problems += trouble
+            print(f"{name:28s} {label:10s} {total.line()}")
+            if args.failures:
+                for line in problems:
+                    print("    " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

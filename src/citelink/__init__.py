@@ -1,0 +1,14 @@
+"""citelink: find legal citations in text, normalize them, and link them to the law.
+
+>>> import citelink
+>>> [c.normalized for c in citelink.find("See 8 U.S. Code 8 and § 1373.")]
+['8 U.S.C. § 8', '8 U.S.C. § 1373']
+"""
+
+from citelink.find import Finder, find
+from citelink.models import Citation
+from citelink.sources.usc import UsCodeCitation
+
+__version__ = "0.1.0"
+
+__all__ = ["Citation", "Finder", "UsCodeCitation", "__version__", "find"]

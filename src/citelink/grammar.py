@@ -1,0 +1,208 @@
+"""Pieces of citation grammar that several bodies of law share.
+
+Every pattern here is used with ``match`` at a known position and consumes a
+bounded amount of text per step, so parsing stays linear in the input. The
+list parser (:func:`parse_sections`) is a loop of such steps rather than one
+large pattern, which keeps it free of catastrophic backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+#: A space within a line: ASCII, no-break (U+00A0), narrow no-break (U+202F),
+#: thin and the other typographic spaces. (An explicit set: the regex engine
+#: tests it faster than a Unicode category.)
+SPACE = "[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+#: Optional white space with at most one line break.
+WS = rf"{SPACE}*(?:\n{SPACE}*)?"
+#: Required white space (at least one character) with at most one line break.
+WS1 = rf"(?:{SPACE}+(?:\n{SPACE}*)?|\n{SPACE}*)"
+#: Hyphens and dashes that writers use between numbers.
+DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
+_DASH_RE = re.compile(DASH)
+
+#: One subsection designation in parentheses: (a), (12), (A), (iii), (II), (aa).
+PIN = r"\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,2}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\)"
+
+#: A section sign or word, singular or plural. Group ``plural`` is set for "§§" etc.
+SECTION_MARK = (
+    r"(?:(?P<plural>§§|[Ss]ections\b|SECTIONS\b|[Ss]ecs\.?(?!\w))"
+    r"|§|[Ss]ection\b|SECTION\b|[Ss]ec\.?(?!\w)|S\.(?=\s*\d))"
+)
+
+#: A section number of the U.S. Code kind: 1373, 1324a, 5318A, 2000e-2, 460nnn-101.
+#: Dash-joined parts may also be a range ("1981-1983"); see :func:`split_range`.
+#: Never a decimal: "18.13" is a regulation's section, not the Code's.
+SECTION_NUMBER = rf"\d{{1,6}}[A-Za-z]{{0,4}}(?:{DASH}\d{{1,6}}[A-Za-z]{{0,4}}){{0,4}}(?!\w|[.:]\d)"
+
+#: One section of the U.S. Code kind with its pins; a first pin may follow a space ("552 (a)").
+SECTION_ITEM = rf"(?P<section>{SECTION_NUMBER})(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
+
+#: What follows a list item that really starts the next citation ("42 U.S.C.",
+#: "521 U.S. 898", "8 CFR 1", "110 Stat. 3009"): such a number is not a list item.
+_NEXT_CITATION = re.compile(
+    rf"{WS}(?:[A-Z][A-Za-z]{{0,8}}\.|[A-Z]{{2,6}}\b|U\.?\s?S|,{WS}United{WS1}States)"
+)
+
+#: What may follow a section: a range or list connector, "et seq." or "note".
+_FOLLOW = re.compile(
+    rf"(?=[\s,&]|{DASH}){WS}(?:"
+    rf"(?P<range>{DASH}{WS}|(?<=\s)(?:to|through|thru){WS1})"
+    rf"|(?P<list>,{WS}(?:(?:and|or){WS1})?|(?<=\s)(?:and|or){WS1}|&{WS})"
+    rf"|(?<=\s)(?P<et_seq>et\.?{WS}seq\.?)"
+    rf"|(?<=\s)(?P<note>note\b(?!{WS1}that\b))"
+    r")"
+)
+_PINS_ONLY = re.compile(rf"(?:{PIN}){{1,10}}")
+
+
+class Item(NamedTuple):
+    """One section of a list or range, with its position in the text."""
+
+    section: str
+    pin: tuple[str, ...]
+    start: int
+    end: int
+    range_end: str | None = None  # set on the first item of a range: "1983", "1373(c)"
+
+
+class Sections(NamedTuple):
+    """The result of :func:`parse_sections`."""
+
+    items: list[Item]
+    end: int
+    et_seq: bool
+    note: bool
+
+
+def pins(text: str) -> tuple[str, ...]:
+    """Split "(a)(1)(A)" (as matched by :data:`PIN`) into ``("a", "1", "A")``."""
+    return tuple(text.strip()[1:-1].split(")(")) if text else ()
+
+
+def hyphenate(section: str) -> str:
+    """Write every dash in a section number as an ASCII hyphen."""
+    return _DASH_RE.sub("-", section) if not section.isalnum() else section
+
+
+def split_range(token: str) -> tuple[str, str | None]:
+    """Tell a hyphenated section from a range of sections.
+
+    "2000e-2", "288-1" and "460nnn-101" are sections (the part after the dash
+    is smaller than the part before it); "1981-1983" and "10a-10c" are ranges,
+    and so is "1320a-7-1320a-7b". Returns ``(section, range_end)``.
+    """
+    parts = _DASH_RE.split(token)
+    if len(parts) == 1:
+        return token, None
+    first = _number_key(parts[0])
+    for i in range(1, len(parts)):
+        key = _number_key(parts[i])
+        if key > first or (i > 1 and key == first):
+            return "-".join(parts[:i]), "-".join(parts[i:])
+    return "-".join(parts), None
+
+
+def _number_key(part: str) -> tuple[int, str]:
+    digits = len(part) - len(part.lstrip("0123456789"))
+    return (int(part[:digits]) if digits else -1, part[digits:])
+
+
+def parse_sections(
+    text: str,
+    first: re.Match[str],
+    item: re.Pattern[str],
+    plural: bool,
+    split: Callable[[str], tuple[str, str | None]] = split_range,
+) -> Sections:
+    """Parse a section, list or range of sections, given the match of its first section.
+
+    ``item`` matches one section with named groups ``section`` and ``pins``
+    (``first`` is such a match). Lists of new sections ("§§ 2, 371, and 1343")
+    are accepted when the citation is ``plural`` or joined by "&"; lists of
+    subsections ("1373(a) and (b)") always are. A number that starts another
+    citation ("..., 42 U.S.C.") ends the list.
+    """
+    end = first.end()
+    follow = _FOLLOW.match(text, end)
+    token, pin_text = first.group("section", "pins")
+    if follow is None and token.isalnum():  # one plain section: the common case
+        pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
+        return Sections([Item(token, pin, first.start("section"), end)], end, False, False)
+    items: list[Item] = []
+    _add_item(items, first, split)
+    while follow is not None:
+        joint = follow.lastgroup
+        if joint == "et_seq":
+            return Sections(items, follow.end(), True, False)
+        if joint == "note":
+            if len(items) == 1:
+                return Sections(items, follow.end(), False, True)
+            break
+        end_of_next = _next_item(text, follow, items, item, plural, split)
+        if end_of_next is None:
+            break
+        end = end_of_next
+        follow = _FOLLOW.match(text, end)
+    return Sections(items, end, False, False)
+
+
+def _next_item(
+    text: str,
+    follow: re.Match[str],
+    items: list[Item],
+    item: re.Pattern[str],
+    plural: bool,
+    split: Callable[[str], tuple[str, str | None]],
+) -> int | None:
+    """Add the item after a range or list connector to ``items``; return its end."""
+    after = follow.end()
+    last = items[-1]
+    only_pins = _PINS_ONLY.match(text, after)
+    if follow.lastgroup == "range":
+        if only_pins is not None:
+            # "(b)(1)-(5)" ends at (b)(5): the end keeps the levels it does not repeat.
+            tail = pins(only_pins.group())
+            pin = last.pin[: max(0, len(last.pin) - len(tail))] + tail
+            items[-1] = last._replace(range_end=last.section + only_pins.group())
+            items.append(Item(last.section, pin, after, only_pins.end()))
+            return only_pins.end()
+        nxt = item.match(text, after)
+        if nxt is None or last.range_end is not None:
+            return None
+        section, _ = split(nxt.group("section"))
+        items[-1] = last._replace(range_end=hyphenate(text[after : nxt.end()]))
+        items.append(Item(hyphenate(section), pins(nxt.group("pins")), after, nxt.end()))
+        return nxt.end()
+    if only_pins is not None:
+        items.append(Item(last.section, pins(only_pins.group()), after, only_pins.end()))
+        return only_pins.end()
+    if not (plural or "&" in follow.group()):
+        return None
+    nxt = item.match(text, after)
+    if nxt is None or _NEXT_CITATION.match(text, nxt.end()):
+        return None
+    _add_item(items, nxt, split)
+    return nxt.end()
+
+
+def _add_item(
+    items: list[Item], found: re.Match[str], split: Callable[[str], tuple[str, str | None]]
+) -> None:
+    token, pin_text = found.group("section", "pins")
+    start = found.start("section")
+    pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
+    if token.isalnum():  # the common case: no dash, so neither a range nor a hyphenated number
+        items.append(Item(token, pin, start, found.end()))
+        return
+    section, range_end = split(token)
+    if range_end is None:
+        items.append(Item(hyphenate(section), pin, start, found.end()))
+        return
+    # "1981-1983": two citations, each with its own span.
+    cut = start + len(section)
+    items.append(Item(hyphenate(section), (), start, cut, hyphenate(range_end)))
+    items.append(Item(hyphenate(range_end), pin, cut + 1, found.end()))

@@ -1,0 +1,17 @@
+"""The bodies of law citelink knows, one module each.
+
+To add one, write a module with a :class:`citelink.scanner.Source` subclass
+(its citation type, triggers and handlers) and its link builders, and list its
+``SOURCE`` here.
+"""
+
+from __future__ import annotations
+
+from citelink.scanner import Source
+from citelink.sources import usc
+
+#: Every built-in source, in the order their "section ... of ..." qualifiers are tried.
+SOURCES: tuple[Source, ...] = (usc.SOURCE,)
+
+#: The source that owns unresolved short forms ("§ 1373" with nothing before it).
+DEFAULT_SHORT_FORM_SOURCE: Source = usc.SOURCE

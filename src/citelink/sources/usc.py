@@ -1,0 +1,257 @@
+"""The United States Code: "8 U.S.C. § 1373(a)", "section 1373 of title 8", "§ 1373".
+
+Forms understood here:
+
+* title, then the Code's name, then sections: ``8 U.S.C. 1373``, ``8 U.S. Code 8``,
+  ``8 U. S. C. § 1373``, ``8 U.S.C.A. § 1373``, ``8 USC 1373``, ``50 U.S.C. App. § 2401``,
+  ``18, United States Code, Section 3500``, ``title 18, United States Code, section 922``;
+* the Code's name first: ``U.S.C. Title 18, Section 922(g)``;
+* the section first: ``section 1373 of title 8``, ``section 89, title 14, United States
+  Code``, ``Section 14123(a)(2) of 49 U.S.C.``, ``section 1357 of this title`` (with
+  ``this_title``), ``Title 8, Section 1373 of the U.S. Code``;
+* lists, ranges, pins, ``et seq.`` and ``note`` through :func:`citelink.grammar.parse_sections`;
+* short forms ("§ 1373", "id. § 1702", "Id. at (b)") through the finder's shared handlers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from citelink.grammar import (
+    SECTION_ITEM,
+    SECTION_MARK,
+    WS,
+    WS1,
+    Item,
+    Sections,
+    parse_sections,
+)
+from citelink.models import Citation, fast_init
+from citelink.scanner import Scan, Source, Trigger
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UsCodeCitation(Citation):
+    """A citation of the United States Code.
+
+    ``title`` is ``None`` for a short form with no antecedent (unresolved).
+    ``pin`` is the subsection path, ``("a", "1", "A")`` for "(a)(1)(A)".
+    ``range_end`` is set on the first citation of a range ("1983" in
+    "§§ 1981–1983"); ``appendix`` marks the former appendix titles
+    ("50 U.S.C. App. § 2401").
+    """
+
+    kind = "usc"
+
+    title: str | None
+    section: str
+    pin: tuple[str, ...] = ()
+    appendix: bool = False
+    range_end: str | None = None
+    et_seq: bool = False
+    note: bool = False
+
+    @property
+    def normalized(self) -> str:
+        pin = "".join(f"({p})" for p in self.pin)
+        if self.range_end is None:
+            where = f"§ {self.section}{pin}"
+        elif self.range_end.startswith("("):
+            where = f"§ {self.section}{pin}–{self.range_end}"
+        elif self.range_end.startswith(self.section + "("):
+            where = f"§ {self.section}{pin}–{self.range_end[len(self.section) :]}"
+        else:
+            where = f"§§ {self.section}{pin}–{self.range_end}"
+        if self.et_seq:
+            where += " et seq."
+        if self.note:
+            where += " note"
+        if self.title is None:
+            return where
+        app = " app." if self.appendix else ""
+        return f"{self.title} U.S.C.{app} {where}"
+
+    @property
+    def resolved(self) -> bool:
+        return self.title is not None
+
+    @property
+    def id(self) -> str | None:
+        if self.title is None:
+            return None
+        title = f"{self.title}-app" if self.appendix else self.title
+        return "/".join(("usc", title, self.section, *self.pin))
+
+
+# --- grammar ----------------------------------------------------------------
+
+ITEM = re.compile(SECTION_ITEM)
+
+_CODE_NAME = (
+    rf"U\.?{WS}S\.?{WS}C(?:ode\b|\.?(?:{WS}?[ASU]\b\.?)?(?![A-Za-z]))"
+    rf"|United{WS1}States{WS1}Code\b"
+    r"|u\.?s\.?c\b\.?"
+)
+#: The title before the Code's name: "8 ", "title 18, ", "18, ", "Title 8 of the ".
+#: Matched on the reversed text before the name, so that it is one anchored match.
+_TITLE_BEFORE = re.compile(
+    rf"{WS}(?:,{WS}|eht{WS1}fo{WS1})?(?P<title>\d{{1,3}})(?![\w.,§])"
+    rf"(?P<word>{WS1}(?:eltit|eltiT|ELTIT)(?!\w))?"
+)
+_LOOKBACK = 40
+
+#: The Code's name and what follows it: an appendix marker, a comma, a section mark, a section.
+_NAME_AND_SECTION = re.compile(
+    rf"(?:{_CODE_NAME})(?P<app>{WS1}[Aa]pp(?:\.|endix\b))?(?:{WS},)?{WS}"
+    rf"(?:(?P<mark>{SECTION_MARK}){WS})?{SECTION_ITEM}"
+)
+#: A number followed by the Code's name is the title of the next citation ("8 U.S.C. 42 U.S.C.").
+_NEXT_NAME = re.compile(rf"{WS}(?:{_CODE_NAME})")
+#: "U.S.C. Title 18, Section 922(g)": the title after the Code's name.
+_NAME_TITLE_SECTION = re.compile(
+    rf"(?:{_CODE_NAME}){WS},?{WS}(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}}){WS},?{WS}"
+    rf"(?P<mark>{SECTION_MARK}){WS}{SECTION_ITEM}"
+)
+#: "Title 8, Section 1373 of the U.S. Code".
+_TITLE_FIRST = re.compile(
+    rf"(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}}){WS},{WS}(?P<mark>{SECTION_MARK}){WS}"
+    + SECTION_ITEM
+)
+_OF_THE_CODE = re.compile(rf"{WS1}of{WS1}the{WS1}(?:{_CODE_NAME})")
+
+#: After "section 1373": "of title 8", "of this title", ", title 14, United States Code",
+#: "of 49 U.S.C.".
+_QUALIFIER = re.compile(
+    rf"(?:{WS},)?{WS1}of{WS1}(?:(?P<this>this{WS1}title\b)"
+    rf"|(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}})(?!\w)"
+    rf"(?:(?:{WS},|{WS1}of{WS1}the){WS}(?:{_CODE_NAME}))?"
+    rf"|(?P<title_num>\d{{1,3}}){WS1}(?:{_CODE_NAME}))"
+    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},{WS}(?:{_CODE_NAME})"
+)
+
+
+# --- links --------------------------------------------------------------------
+
+
+def lii_url(citation: UsCodeCitation) -> str | None:
+    """Cornell LII: https://www.law.cornell.edu/uscode/text/8/1373#a_1"""
+    if citation.title is None or citation.appendix:
+        return None
+    url = f"https://www.law.cornell.edu/uscode/text/{citation.title}/{citation.section}"
+    if citation.pin and not citation.note:
+        url += "#" + "_".join(citation.pin)
+    return url
+
+
+# --- the source ---------------------------------------------------------------
+
+
+class UsCode(Source):
+    """The United States Code. A container is ``(title, appendix)``."""
+
+    kind = "usc"
+    item = ITEM
+    links = MappingProxyType({"lii": lii_url})
+
+    def __init__(self) -> None:
+        self.triggers = (
+            Trigger(
+                (r"U\.?\s?S\.?\s?C", r"United\s+States\s+Code", r"usc\b", r"u\.s\.c\."),
+                self._after_code_name,
+            ),
+            Trigger((r"Title\s+\d", r"title\s+\d", r"TITLE\s+\d"), self._title_first),
+        )
+
+    # "8 U.S.C. § 1373", "U.S.C. Title 18, Section 922(g)"
+    def _after_code_name(self, scan: Scan, start: int, end: int) -> int | None:
+        text = scan.text
+        before = _TITLE_BEFORE.match(text[max(scan.floor, start - _LOOKBACK) : start][::-1])
+        if before is not None:
+            found = _NAME_AND_SECTION.match(text, start)
+            if found is None or _NEXT_NAME.match(text, found.end()):
+                return None
+            title, cite_start = before.group("title")[::-1], start - before.end()
+            app, plural = found.group("app", "plural")
+            appendix = app is not None
+        else:
+            found = _NAME_TITLE_SECTION.match(text, start)
+            if found is None:
+                return None
+            title, plural = found.group("title", "plural")
+            cite_start, appendix = start, False
+        sections = parse_sections(text, found, ITEM, plural is not None)
+        return scan.cite(self, (_title(title), appendix), sections, cite_start, sections.end)
+
+    # "Title 8, Section 1373 of the U.S. Code"
+    def _title_first(self, scan: Scan, start: int, end: int) -> int | None:
+        text = scan.text
+        head = _TITLE_FIRST.match(text, start)
+        if head is None:
+            return None
+        sections = parse_sections(text, head, ITEM, head.group("plural") is not None)
+        tail = _OF_THE_CODE.match(text, sections.end)
+        if tail is None:
+            return None
+        return scan.cite(self, (_title(head.group("title")), False), sections, start, tail.end())
+
+    # "section 1373 of title 8"
+    def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        tail = _QUALIFIER.match(scan.text, sections.end)
+        if tail is None:
+            return None
+        which = tail.lastgroup  # "this", or the group that holds the title's number
+        title = scan.this_title if which == "this" else _title(tail.group(which or 0))
+        return scan.cite(self, (title, False), sections, start, tail.end())
+
+    def build(
+        self,
+        container: object,
+        item: Item,
+        text: str,
+        start: int,
+        end: int,
+        group: tuple[int, int] | None,
+        et_seq: bool,
+        note: bool,
+        short: bool,
+        antecedent: Citation | None,
+        /,
+    ) -> Citation:
+        title: str | None = None
+        appendix = False
+        if container is not None:
+            title, appendix = container  # type: ignore[misc]
+        return UsCodeCitation(
+            text=text,
+            start=start,
+            end=end,
+            short=short,
+            antecedent=antecedent,
+            group=group,
+            title=title,
+            section=item.section,
+            pin=item.pin,
+            appendix=appendix,
+            range_end=item.range_end,
+            et_seq=et_seq,
+            note=note,
+        )
+
+    def container(self, antecedent: Citation) -> object:
+        assert isinstance(antecedent, UsCodeCitation)
+        return (antecedent.title, antecedent.appendix)
+
+    def item_of(self, antecedent: Citation) -> Item:
+        assert isinstance(antecedent, UsCodeCitation)
+        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
+
+
+def _title(number: str) -> str:
+    """ "08" -> "8"."""
+    return number.lstrip("0") or "0" if number[0] == "0" else number
+
+
+SOURCE = UsCode()

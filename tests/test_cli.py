@@ -1,0 +1,85 @@
+"""The command line: the JSON contract, the text format, and clear input errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citelink.cli import main
+
+from .conftest import FIXTURES
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", "--format", "json", str(FIXTURES / "news_article.txt"))
+    assert code == 0
+    records = json.loads(out)
+    assert [r["normalized"] for r in records] == [
+        "8 U.S.C. § 8",
+        "8 U.S.C. § 1373",
+        "8 U.S.C. § 1373",
+    ]
+    text = (FIXTURES / "news_article.txt").read_text(encoding="utf-8")
+    for r in records:
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert {"kind", "id", "url", "title", "section", "pin"} <= set(r)
+        assert isinstance(r["pin"], list)
+
+
+def test_extract_text_and_this_title(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("as provided in section 1357 of this title", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(doc), "--this-title", "8")
+    assert code == 0
+    assert out.split("\t")[1] == "8 U.S.C. § 1357"
+
+
+def test_extract_reads_stdin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citelink.cli", "extract", "--format", "json", "-"],
+        input=b"see 8 U.S.C. 1373",
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(result.stdout)[0]["id"] == "usc/8/1373"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\x00\x01\x02ELF", "binary"),
+        (b"8 U.S.C. 1373 \xff\xfe", "not valid utf-8"),
+    ],
+)
+def test_bad_input_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "extract", str(bad))
+    assert code == 2 and out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_errors_replace_decodes_anyway(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"8 U.S.C. 1373 \xff")
+    code, out, _ = run(capsys, "extract", "--errors", "replace", str(bad))
+    assert code == 0 and "8 U.S.C. § 1373" in out
+
+
+def test_missing_file_and_unknown_resolver(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", "/no/such/file.txt")
+    assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, "extract", "--resolver", "nope", str(FIXTURES / "news_article.txt"))
+    assert code == 2 and "unknown resolver" in err
