@@ -41,7 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"citelink {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_extract(commands)
+    return parser
 
+
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser(
         "extract",
         help="list the citations in a document",
@@ -49,19 +53,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("path", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
     extract.add_argument("--format", choices=("json", "text"), default="text")
-    extract.add_argument(
+    _finder_options(extract)
+    _input_options(extract)
+    extract.set_defaults(run=_extract)
+
+
+def _finder_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--this-title",
         metavar="T",
-        help='the U.S. Code title the document is part of ("of this title")',
+        help='the U.S. Code title the document is part of ("section 1357 of this title")',
     )
-    extract.add_argument(
+    parser.add_argument(
         "--resolver",
         metavar="NAME[,NAME...]",
         help="the resolver chain that chooses each citation's url (default: lii)",
     )
-    _input_options(extract)
-    extract.set_defaults(run=_extract)
-    return parser
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:

@@ -79,6 +79,8 @@ class Finder:
         )
         self.sources = tuple(sources)
         self._by_kind = {source.kind: source for source in self.sources}
+        self._named_before = _overriding(self.sources, "named_before")
+        self._qualifiers = _overriding(self.sources, "qualify")
         triggers = [trigger for source in self.sources for trigger in source.triggers]
         triggers += [
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
@@ -115,7 +117,11 @@ class Finder:
             return None
         plural = _is_plural(text[start : end - 1])
         sections = parse_sections(text, first, _ITEM, plural)
-        for source in self.sources:
+        for source in self._named_before:
+            claimed = source.named_before(scan, start, sections)
+            if claimed is not None:
+                return claimed
+        for source in self._qualifiers:
             claimed = source.qualify(scan, start, sections)
             if claimed is not None:
                 return claimed
@@ -180,6 +186,12 @@ class Finder:
         dot = text.index(".", start) + 1
         only = Sections([source.item_of(last)._replace(range_end=None)], dot, False, False)
         return scan.cite(source, container, only, start, dot, short=True, antecedent=antecedent)
+
+
+def _overriding(sources: Sequence[Source], hook: str) -> tuple[Source, ...]:
+    """The sources that implement ``hook`` (the base class's does nothing)."""
+    default = getattr(Source, hook)
+    return tuple(s for s in sources if getattr(type(s), hook) is not default)
 
 
 def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Handler]]]:

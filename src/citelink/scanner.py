@@ -138,6 +138,18 @@ class Source:
     #: URL builders by resolver name ("lii", "govinfo"...): the built-in resolvers.
     links: Mapping[str, Callable[[Any], str | None]] = MappingProxyType({})
 
+    def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        """Claim a section list whose code is named just before its mark.
+
+        "IRC § 501(c)(3)", "Cal. Penal Code § 187", "Treas. Reg. § 1.41-2": the
+        mark starts at ``start``; a source whose name for the code ends there
+        (look back at most a few dozen characters, and never before
+        ``scan.floor``) records the citations and returns where they end.
+        Sources that never claim this leave it alone: the finder only asks
+        those that override it.
+        """
+        return None
+
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         """Claim "section 1373 of title 8"-style text.
 
