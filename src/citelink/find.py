@@ -79,8 +79,16 @@ class Finder:
         )
         self.sources = tuple(sources)
         self._by_kind = {source.kind: source for source in self.sources}
-        self._named_before = _overriding(self.sources, "named_before")
-        self._qualifiers = _overriding(self.sources, "qualify")
+        # Sources numbered like the U.S. Code take part in every section mark;
+        # the others ("§ 287.7" of the C.F.R.) only where the Code's grammar fails.
+        usc_like = tuple(
+            s for s in self.sources if s.item is None or s.item.pattern == SECTION_ITEM
+        )
+        self._named_before = _overriding(usc_like, "named_before")
+        self._qualifiers = _overriding(usc_like, "qualify")
+        self._numbered = tuple(s for s in self.sources if s not in usc_like)
+        self._refer_back = frozenset(_overriding(self.sources, "refer_back"))
+        self._prescanners = _overriding(self.sources, "prescan")
         triggers = [trigger for source in self.sources for trigger in source.triggers]
         triggers += [
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
@@ -88,10 +96,20 @@ class Finder:
         ]
         self._scans = _scans(triggers)
 
-    def find(self, text: str, *, this_title: str | None = None) -> list[Citation]:
-        """Every citation in ``text``, in text order."""
+    def find(
+        self, text: str, *, this_title: str | None = None, cases: bool = False
+    ) -> list[Citation]:
+        """Every citation in ``text``, in text order.
+
+        ``cases=True`` also finds case law (through eyecite, which must be
+        installed: ``pip install 'citelink[cases]'``); it is much slower.
+        """
         scan = Scan(text, this_title=this_title)
-        for start, end, handler in self._triggers(text):
+        hits = self._triggers(text)
+        if cases and self._prescanners:
+            hits = [hit for source in self._prescanners for hit in source.prescan(scan)] + hits
+            hits.sort(key=_first)
+        for start, end, handler in hits:
             if start < scan.floor:
                 continue
             found = handler(scan, start, end)
@@ -112,10 +130,10 @@ class Finder:
     # "§ 1373", "sections 1373 and 1644 of title 8"
     def _section_mark(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
+        plural = _is_plural(text[start : end - 1])
         first = _ITEM.match(text, end - 1)  # the trigger ends with the first digit
         if first is None:
-            return None
-        plural = _is_plural(text[start : end - 1])
+            return self._other_numbering(scan, start, end - 1, plural)
         sections = parse_sections(text, first, _ITEM, plural)
         for source in self._named_before:
             claimed = source.named_before(scan, start, sections)
@@ -129,17 +147,46 @@ class Finder:
             return None
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if owner is None or antecedent is None:  # nothing resolved to refer back to
+        if owner is None or owner.item is None or antecedent is None:  # nothing to refer back to
             if _looks_like_a_year(sections):
                 return None
             return scan.cite(
                 DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
             )
-        if owner.item is not None and owner.item.pattern != SECTION_ITEM:
-            reparsed = owner.item.match(text, first.start("section"))
+        if owner.item.pattern != SECTION_ITEM:
+            reparsed = owner.sections(text, end - 1, plural)
             if reparsed is None:
                 return None
-            sections = parse_sections(text, reparsed, owner.item, plural)
+            sections = reparsed
+        container = owner.container(antecedent)
+        return scan.cite(
+            owner, container, sections, start, sections.end, short=True, antecedent=antecedent
+        )
+
+    def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
+        """A section number the U.S. Code never uses ("§ 287.7", "§ 1.1031(a)-1").
+
+        Only a source with its own numbering may claim it: one whose name is
+        before or after it ("section 1.1031(a)-1 of title 26, Code of Federal
+        Regulations"), or the source of the antecedent (a short form).
+        """
+        text = scan.text
+        for source in self._numbered:
+            sections = source.sections(text, at, plural)
+            if sections is None:
+                continue
+            claimed = source.named_before(scan, start, sections)
+            if claimed is None:
+                claimed = source.qualify(scan, start, sections)
+            if claimed is not None:
+                return claimed
+        antecedent = scan.antecedent
+        owner = self._short_form_source(antecedent)
+        if owner is None or owner not in self._numbered or antecedent is None:
+            return None
+        sections = owner.sections(text, at, plural)
+        if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
+            return None
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -156,8 +203,14 @@ class Finder:
     def _id(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
         last, antecedent = scan.last, scan.antecedent
-        source = self._short_form_source(last)
-        if source is None or source.item is None or last is None or antecedent is None:
+        if last is None or antecedent is None or not last.resolved:
+            return None
+        source = self._by_kind.get(last.kind)
+        if source is None:
+            return None
+        if source in self._refer_back:
+            return source.refer_back(scan, start)
+        if source.item is None:
             return None
         form = _ID.match(text, start)
         if form is None:
@@ -165,13 +218,18 @@ class Finder:
         container = source.container(last)
         after = form.end()
         mark = _MARK.match(text, after)
-        first = source.item.match(text, mark.end()) if mark is not None else None
-        if mark is not None and first is not None:
-            plural = mark.group("plural") is not None
-            sections = parse_sections(text, first, source.item, plural)
-            return scan.cite(
-                source, container, sections, start, sections.end, short=True, antecedent=antecedent
-            )
+        if mark is not None:
+            sections = source.sections(text, mark.end(), mark.group("plural") is not None)
+            if sections is not None:
+                return scan.cite(
+                    source,
+                    container,
+                    sections,
+                    start,
+                    sections.end,
+                    short=True,
+                    antecedent=antecedent,
+                )
         found = _PINS.match(text, after)
         if found is not None:
             item = source.item_of(last)._replace(
@@ -243,16 +301,22 @@ _FINDERS: dict[tuple[str, ...] | None, Finder] = {}
 
 
 def find(
-    text: str, *, this_title: str | None = None, resolvers: Sequence[str] | None = None
+    text: str,
+    *,
+    this_title: str | None = None,
+    resolvers: Sequence[str] | None = None,
+    cases: bool = False,
 ) -> list[Citation]:
     """Every citation in ``text``, in text order, each linked by the resolver chain.
 
     ``this_title`` is the U.S. Code title the text belongs to, for "section
     1357 of this title"; ``resolvers`` names the resolver chain (default:
-    Cornell LII).
+    Cornell LII); ``cases=True`` adds case law, found by eyecite in the same
+    pass (an optional extra, ``pip install 'citelink[cases]'``; about a
+    hundred times slower than statutes alone).
     """
     key = tuple(resolvers) if resolvers is not None else None
     finder = _FINDERS.get(key)
     if finder is None:
         finder = _FINDERS[key] = Finder(resolvers=resolvers)
-    return finder.find(text, this_title=this_title)
+    return finder.find(text, this_title=this_title, cases=cases)

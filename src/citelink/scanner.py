@@ -3,8 +3,11 @@
 A :class:`Source` owns one body of law: the *triggers* that start its
 citations (a short literal such as "U.S.C" or "C.F.R"), a handler per trigger
 that parses the citation around it, and the hooks the finder uses for forms
-that several sources share: "section 1373 of title 8" (:meth:`Source.qualify`)
-and short forms such as "§ 1373" or "id. at (b)" (:meth:`Source.derive`).
+that several sources share: "section 1373 of title 8" (:meth:`Source.qualify`),
+"IRC § 501" (:meth:`Source.named_before`) and short forms such as "§ 1373" or
+"id. at (b)" (:attr:`Source.item`, :meth:`Source.container`, :meth:`Source.item_of`,
+:meth:`Source.refer_back`). A source that relies on a separate parser (case law
+through eyecite) hands the finder its hits with :meth:`Source.prescan`.
 
 Handlers receive the per-call :class:`Scan` and record what they find with
 :meth:`Scan.add`; they never scan the document beyond the citation they parse.
@@ -13,12 +16,12 @@ Handlers receive the per-call :class:`Scan` and record what they find with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from citelink.grammar import Item, Sections
+from citelink.grammar import Item, Sections, parse_sections
 from citelink.models import Citation
 
 #: A trigger handler: ``(scan, trigger_start, trigger_end) -> end of the citation``,
@@ -150,6 +153,19 @@ class Source:
         """
         return None
 
+    def sections(self, text: str, at: int, plural: bool) -> Sections | None:
+        """Parse a section or a list of sections in this source's numbering at ``at``.
+
+        The finder calls it for short forms ("§ 8365.2–3(f)" after a C.F.R.
+        citation) and for section numbers the U.S. Code never uses. The
+        default matches :attr:`item`; a source whose numbers contain dashes
+        that are not ranges overrides it.
+        """
+        if self.item is None:
+            return None
+        first = self.item.match(text, at)
+        return parse_sections(text, first, self.item, plural) if first is not None else None
+
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         """Claim "section 1373 of title 8"-style text.
 
@@ -188,3 +204,22 @@ class Source:
     def item_of(self, antecedent: Citation) -> Item:
         """The section and pin of ``antecedent``, for "Id." and "Id. at (b)"."""
         raise NotImplementedError(f"{type(self).__name__} has no short forms")
+
+    def refer_back(self, scan: Scan, start: int) -> int | None:
+        """Claim the "Id." at ``start`` when ``scan.last`` is a citation of this source.
+
+        For sources whose "Id." forms are not a section and pin ("Id. at cl.
+        2" after the Constitution, "Id. at (b)(1)" after a rule). Sources that
+        leave it alone get the finder's shared handling through :attr:`item`.
+        """
+        return None
+
+    def prescan(self, scan: Scan) -> Iterable[tuple[int, int, Handler]]:
+        """Trigger hits that a separate parser found, as ``(start, end, handler)``.
+
+        Only sources that rely on another library (case law through eyecite)
+        override this; the finder calls them when the caller asks for them
+        (``find(text, cases=True)``) and merges their hits with its own, in
+        text order.
+        """
+        return ()
