@@ -1,4 +1,4 @@
-"""The Federal Register: "82 Fed. Reg. 8799", "82 FR 8799", "60 Fed. Reg. 68,380, 68,385 (Dec. 29, 1995)".
+"""The Federal Register: "82 Fed. Reg. 8799", "82 FR 8799", "60 Fed. Reg. 68,380 (Dec. 29, 1995)".
 
 Forms understood here: the volume, then ``Fed. Reg.``, ``FR`` or ``F.R.``, then the
 first page (thousands separators allowed: ``68,380``), pin pages (``8799, 8801``,

@@ -63,9 +63,14 @@ _DASHES = re.compile(DASH)
 def _split_page(token: str) -> tuple[str, str | None]:
     """ "3009–546" is a page; "5018–5020" is pages 5018 to 5020 (the second part is larger)."""
     parts = _DASHES.split(token)
-    if len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit():
-        if int(parts[1]) > int(parts[0]) and len(parts[1]) >= len(parts[0]):
-            return parts[0], parts[1]
+    if (
+        len(parts) == 2
+        and parts[0].isdigit()
+        and parts[1].isdigit()
+        and int(parts[1]) > int(parts[0])
+        and len(parts[1]) >= len(parts[0])
+    ):
+        return parts[0], parts[1]
     return hyphenate(token), None
 
 
