@@ -251,3 +251,20 @@ def to_roman(value: int) -> str:
             out.append(letters)
             value -= number
     return "".join(out)
+
+
+def cited_sections(section: str, pin: tuple[str, ...], range_end: str | None) -> str:
+    """The Bluebook form of a section, its pin and the end of its range, after the mark.
+
+    ``("642", ("a",), None)`` -> "§ 642(a)"; a range of subsections
+    ``("808", ("b",), "808(d)")`` -> "§ 808(b)–(d)"; a range of sections
+    ``("1981", (), "1983")`` -> "§§ 1981–1983".
+    """
+    where = section + "".join(f"({p})" for p in pin)
+    if range_end is None:
+        return f"§ {where}"
+    if range_end.startswith("("):
+        return f"§ {where}–{range_end}"
+    if range_end.startswith(section + "("):
+        return f"§ {where}–{range_end[len(section) :]}"
+    return f"§§ {where}–{range_end}"

@@ -8,10 +8,17 @@ To add one, write a module with a :class:`citelink.scanner.Source` subclass
 from __future__ import annotations
 
 from citelink.scanner import Source
-from citelink.sources import cfr, fedreg, stat, usc
+from citelink.sources import cfr, fedreg, publaw, stat, usc
 
 #: Every built-in source, in the order their "section ... of ..." qualifiers are tried.
-SOURCES: tuple[Source, ...] = (usc.SOURCE, cfr.SOURCE, fedreg.SOURCE, stat.SOURCE)
+SOURCES: tuple[Source, ...] = (
+    usc.SOURCE,
+    publaw.SOURCE,
+    publaw.PRIVATE,
+    cfr.SOURCE,
+    fedreg.SOURCE,
+    stat.SOURCE,
+)
 
 #: The source that owns unresolved short forms ("§ 1373" with nothing before it).
 DEFAULT_SHORT_FORM_SOURCE: Source = usc.SOURCE

@@ -31,6 +31,7 @@ from citelink.grammar import (
     WS1,
     Item,
     Sections,
+    cited_sections,
     hyphenate,
     parse_sections,
 )
@@ -63,13 +64,7 @@ class CfrCitation(Citation):
     def normalized(self) -> str:
         if self.section is None:
             return f"{self.title} C.F.R. pt. {self.part}"
-        pin = "".join(f"({p})" for p in self.pin)
-        if self.range_end is None:
-            where = f"§ {self.section}{pin}"
-        elif self.range_end.startswith("("):
-            where = f"§ {self.section}{pin}–{self.range_end}"
-        else:
-            where = f"§§ {self.section}{pin}–{self.range_end}"
+        where = cited_sections(self.section, self.pin, self.range_end)
         if self.et_seq:
             where += " et seq."
         return where if self.title is None else f"{self.title} C.F.R. {where}"
