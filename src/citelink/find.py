@@ -202,8 +202,11 @@ class Finder:
     # "id. § 1702", "Id. at (b)", "Id."
     def _id(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
-        last, antecedent = scan.last, scan.antecedent
-        if last is None or antecedent is None or not last.resolved:
+        last = scan.last
+        if last is None or not last.resolved:
+            return None
+        antecedent = last.antecedent if last.short else last
+        if antecedent is None:
             return None
         source = self._by_kind.get(last.kind)
         if source is None:

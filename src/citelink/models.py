@@ -101,6 +101,16 @@ class Citation:
         return self.id is not None
 
     @property
+    def anchors(self) -> bool:
+        """Whether a later bare section mark ("§ 1373") may refer back to this citation.
+
+        True by default. Citations that a section mark cannot continue (a
+        constitutional provision, a page of the Statutes at Large, a rule)
+        say False, and the mark refers to the citation before them instead.
+        """
+        return True
+
+    @property
     def urls(self) -> dict[str, str]:
         """Every URL the resolver chain knows for this citation, by resolver name."""
         return dict(self.links)

@@ -53,26 +53,32 @@ class Scan:
     citations: list[Citation] = field(default_factory=list)
     #: The last citation found: what "id." refers to.
     last: Citation | None = None
+    #: The last citation that anchors short forms (see :attr:`Citation.anchors`).
+    anchor: Citation | None = None
     #: Where the last citation ended: a new one may not start before it.
     floor: int = 0
 
     @property
     def antecedent(self) -> Citation | None:
         """The full citation a short form such as "§ 1373" takes its title from."""
-        last = self.last
-        if last is not None and last.short:
-            return last.antecedent
-        return last
+        anchor = self.anchor
+        if anchor is not None and anchor.short:
+            return anchor.antecedent
+        return anchor
 
     def add(self, citation: Citation) -> None:
         """Record a citation (in text order); it becomes what a short form refers to.
 
         An unresolved citation becomes the antecedent too: a short form after
         "section 5 of this title" (no title given) must not take its title from
-        an older citation, so it stays unresolved as well.
+        an older citation, so it stays unresolved as well. A citation that
+        does not anchor short forms ("the Fourth Amendment") is what "Id."
+        refers to, but leaves "§ 1373" to the citation before it.
         """
         self.citations.append(citation)
         self.last = citation
+        if citation.anchors:
+            self.anchor = citation
 
     def cite(
         self,

@@ -44,6 +44,10 @@ class ConstitutionCitation(Citation):
     clause: str | None = None
 
     @property
+    def anchors(self) -> bool:
+        return False  # "§ 1373" after it is not one of its sections
+
+    @property
     def normalized(self) -> str:
         if self.article is not None:
             text = f"U.S. Const. art. {to_roman(int(self.article))}"

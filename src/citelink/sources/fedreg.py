@@ -36,6 +36,10 @@ class FederalRegisterCitation(Citation):
     date: str | None = None
 
     @property
+    def anchors(self) -> bool:
+        return False  # "§ 1373" after it is not one of its sections
+
+    @property
     def normalized(self) -> str:
         text = f"{self.volume} Fed. Reg. {_grouped(self.page)}"
         for pin in self.pin:

@@ -58,6 +58,12 @@ class PublicLawCitation(Citation):
     range_end: str | None = None
 
     @property
+    def anchors(self) -> bool:
+        # After a whole law ("Pub. L. 104-208"), a bare "§ 1373" is more often the
+        # Code's than the law's; after one of its sections, the next is the law's.
+        return self.section is not None
+
+    @property
     def normalized(self) -> str:
         text = f"{self.law_name} No. {self.congress}-{self.number}"
         if self.division is not None:

@@ -34,6 +34,10 @@ class RuleCitation(Citation):
     range_end: str | None = None
 
     @property
+    def anchors(self) -> bool:
+        return False  # "§ 1373" after it is not one of its sections
+
+    @property
     def normalized(self) -> str:
         text = f"{RULE_SETS[self.rules]} {self.rule}" + "".join(f"({p})" for p in self.pin)
         if self.range_end is not None:

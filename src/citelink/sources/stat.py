@@ -35,6 +35,10 @@ class StatutesAtLargeCitation(Citation):
     pin: tuple[str, ...] = ()
 
     @property
+    def anchors(self) -> bool:
+        return False  # "§ 1373" after it is not one of its sections
+
+    @property
     def normalized(self) -> str:
         text = f"{self.volume} Stat. {self.page}"
         for pin in self.pin:
