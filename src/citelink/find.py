@@ -261,8 +261,11 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
     Python's regex engine searches fast for a pattern that starts with a
     literal, but falls back to testing every position against a set of
     characters when the alternatives start differently; so the finder runs
-    one search per first character and merges the hits. Each pattern ends in
-    an empty group, so ``match.lastindex`` tells which one matched.
+    one search per first character and merges the hits. The literal text the
+    patterns of one search share ("sec" of "section" and "sec.") is taken out
+    in front of the alternatives, so that the engine only tries them where
+    all of it is present. Each pattern ends in an empty group, so
+    ``match.lastindex`` tells which one matched.
     """
     by_first: dict[str, list[tuple[str, Handler]]] = {}
     for trigger in triggers:
@@ -272,12 +275,48 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
                 raise ValueError(
                     f"a trigger must start with a literal and have no groups: {pattern!r}"
                 )
-            by_first.setdefault(first, []).append((pattern[1:], trigger.handler))
+            by_first.setdefault(first, []).append((pattern, trigger.handler))
     scans = []
-    for first, rests in by_first.items():
-        regex = re.escape(first) + "(?:" + "|".join(f"{rest}()" for rest, _ in rests) + ")"
-        scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in rests]))
+    for patterns in by_first.values():
+        prefixes = [_literal_prefix(pattern) for pattern, _ in patterns]
+        shared = 0
+        while all(
+            len(p) > shared and p[shared][0] == prefixes[0][shared][0] for p in prefixes
+        ):
+            shared += 1
+        literal = "".join(ch for ch, _ in prefixes[0][:shared])
+        rests = [
+            pattern[prefix[shared - 1][1] :] for (pattern, _), prefix in zip(patterns, prefixes)
+        ]
+        regex = re.escape(literal) + "(?:" + "|".join(f"{rest}()" for rest in rests) + ")"
+        scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in patterns]))
     return scans
+
+
+def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
+    """The literal characters a pattern begins with, each with where it ends in the pattern.
+
+    "sec\\.(?<!...)" -> [("s", 1), ("e", 2), ("c", 3), (".", 5)]. A character
+    that a quantifier makes optional or repeats ("Pub\\.?") is not literal.
+    """
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if not nxt or nxt.isalnum():  # \\s, \\d, \\b...: not a literal
+                break
+            ch, end = nxt, i + 2
+        elif ch in _REGEX_SYNTAX:
+            break
+        else:
+            end = i + 1
+        if pattern[end : end + 1] in ("?", "*", "+", "{"):
+            break
+        out.append((ch, end))
+        i = end
+    return out
 
 
 def _no_handler(scan: Scan, start: int, end: int) -> int | None:  # pragma: no cover

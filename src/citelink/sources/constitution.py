@@ -221,7 +221,7 @@ class Constitution(Source):
     def __init__(self) -> None:
         self.triggers = (
             Trigger((r"Const", r"CONST"), self._const),
-            Trigger((r"Amendment", r"AMENDMENT", r"Amdt\.", r"Amend\."), self._amendment),
+            Trigger((r"Amendment", r"Amdt\.", r"Amend\."), self._amendment),
         )
 
     # "U.S. Const. art. I, § 8", "Article I of the U.S. Constitution"
