@@ -270,12 +270,13 @@ class Checker:
             return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
         records = index.lookup(title, section)
         if not records:
-            return finding(
-                "error",
-                "usc/unknown-section",
+            message = (
                 f"{label} does not exist: title {title} has no section {section} "
-                f"(U.S. Code release point {index.release_point})",
+                f"(U.S. Code release point {index.release_point})"
             )
+            if citation.short:  # its title was inferred: perhaps it cites something else
+                return finding("warning", "usc/unknown-section", f"{message}; is it another law?")
+            return finding("error", "usc/unknown-section", message)
         if len(records) > 1:
             headings = " and ".join(dict.fromkeys(f'"{r.heading}"' for r in records))
             return finding(

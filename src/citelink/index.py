@@ -147,10 +147,16 @@ class CfrRecord(NamedTuple):
 
 @dataclass
 class _Table:
-    """Records of one title: exact designations by lower-cased key, ranges by Code order."""
+    """Records of one title: exact designations by lower-cased key, ranges by Code order.
+
+    An exact entry may still be the index file's line(s) for it (several lines
+    joined by a newline when a designation is used twice): ``parse`` turns them
+    into records on first look-up, so that reading a title costs one split per line.
+    """
 
     key: Callable[[str], tuple[Any, ...]]
-    exact: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    parse: Callable[[str], Any] | None = None
+    exact: dict[str, Any] = field(default_factory=dict)
     range_starts: list[tuple[Any, ...]] = field(default_factory=list)
     ranges: list[tuple[tuple[Any, ...], Any]] = field(default_factory=list)
 
@@ -168,17 +174,29 @@ class _Table:
         self.range_starts = [self.range_starts[i] for i in order]
         self.ranges = [self.ranges[i] for i in order]
 
+    def entries(self) -> Iterator[tuple[Any, ...]]:
+        """Every exact entry as records."""
+        for key in list(self.exact):
+            yield self._exact(key)
+
+    def _exact(self, key: str) -> tuple[Any, ...]:
+        found = self.exact[key]
+        if isinstance(found, str):
+            assert self.parse is not None
+            found = self.exact[key] = tuple(self.parse(line) for line in found.split("\n"))
+        return found  # type: ignore[no-any-return]
+
     def find(self, designation: str) -> tuple[Any, ...]:
-        found = self.exact.get(designation.lower())
-        if found is not None:
-            return found
+        key = designation.lower()
+        if key in self.exact:
+            return self._exact(key)
         if not self.ranges:
             return ()
-        key = self.key(designation)
-        at = bisect_right(self.range_starts, key) - 1
+        order = self.key(designation)
+        at = bisect_right(self.range_starts, order) - 1
         if at >= 0:
             hi, record = self.ranges[at]
-            if key <= hi:
+            if order <= hi:
                 return (record,)
         return ()
 
@@ -208,7 +226,7 @@ class UsCodeIndex:
     def _add(self, record: Record) -> None:
         table = self._tables.get(record.title)
         if table is None:
-            table = self._tables[record.title] = _Table(order_key)
+            table = self._tables[record.title] = _Table(order_key, _parse)
         if _RANGE in record.section:
             lo, hi = record.section.split(_RANGE)
             table.add_range(lo, hi, record)
@@ -221,11 +239,7 @@ class UsCodeIndex:
             with self._lock:
                 lines = self._unread.pop(title, None)
                 if lines is not None:
-                    for line in lines:
-                        self._add(_record(line.split("\t")))
-                    table = self._tables.get(title)
-                    if table is not None:
-                        table.sort()
+                    self._tables[title] = _read_title(lines)
             table = self._tables.get(title)
         return table
 
@@ -254,7 +268,7 @@ class UsCodeIndex:
         for title in list(self._unread):
             self._table(title)
         for table in self._tables.values():
-            for group in table.exact.values():
+            for group in table.entries():
                 yield from group
             for _, record in table.ranges:
                 yield record
@@ -367,6 +381,30 @@ def _cfr_key(section: str) -> tuple[Any, ...]:
 def _code_order(record: Record) -> tuple[Any, ...]:
     title_key = order_key(record.title)
     return (title_key, order_key(record.section.split(_RANGE)[0]), record.dup)
+
+
+def _read_title(lines: list[str]) -> _Table:
+    """A title's table from its lines in an index file; exact entries stay lines until used."""
+    table = _Table(order_key, _parse)
+    exact = table.exact
+    for line in lines:
+        cells = line.split("\t", 2)
+        if len(cells) < 3:
+            raise IndexFileError(f"an index record needs at least 4 fields: {line!r}")
+        section = cells[1]
+        if _RANGE in section:
+            lo, hi = section.split(_RANGE)
+            table.add_range(lo, hi, _parse(line))
+        else:
+            key = section.lower()
+            found = exact.get(key)
+            exact[key] = line if found is None else f"{found}\n{line}"
+    table.sort()
+    return table
+
+
+def _parse(line: str) -> Record:
+    return _record(line.split("\t"))
 
 
 def _record(row: list[str]) -> Record:
