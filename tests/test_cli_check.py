@@ -111,6 +111,17 @@ def test_several_files_at_once(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "in 2 files" in err
 
 
+def test_directories_are_walked_and_unreadable_files_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path, "See 8 USC 1373.\n", "a.txt")
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01binary")
+    code, out, err = run(capsys, "check", str(tmp_path))
+    assert code == 2  # an input error outranks the findings
+    assert out.startswith(f"{tmp_path / 'a.txt'}:1:5: style:")
+    assert "b.bin: looks like a binary file" in err
+
+
 def test_fix_writes_suggestions_back_and_keeps_every_other_byte(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

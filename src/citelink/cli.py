@@ -237,10 +237,16 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "Check that the U.S. Code (and 8 C.F.R.) citations of documents exist and are "
             "current, are in Bluebook form, are not ambiguous short forms, and (with "
             "--online) link to live pages. Exit code: 0 nothing at or above --fail-on, "
-            "1 findings, 2 a usage or input error."
+            "1 findings, 2 a usage or input error (a file that cannot be read is reported "
+            "and the others are still checked)."
         ),
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="UTF-8 text files, or - for stdin")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="UTF-8 text files or directories (walked), or - for stdin",
+    )
     check.add_argument(
         "--format",
         choices=("text", "json", "github"),
@@ -300,8 +306,14 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("--fix cannot write back to standard input")
     if args.antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
-    texts = [(path, read_input(path, args.encoding, args.errors)) for path in args.paths]
     finder = _finder(args.resolver)
+    texts, unreadable = [], 0
+    for path in expand(args.paths):
+        try:
+            texts.append((path, read_input(path, args.encoding, args.errors)))
+        except InputError as error:  # reported, and the other files are still checked
+            print(f"citelink: error: {error}", file=sys.stderr)
+            unreadable += 1
     checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
     links: dict[str, LinkResult] = {}
     try:
@@ -319,8 +331,10 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError(str(error)) from None
     findings = [(doc.path, f) for doc in docs for f in doc.findings]
     write_findings(findings, args.format, sys.stdout)
-    if args.format != "json":
+    if args.format != "json" and docs:
         _summary(findings, len(docs))
+    if unreadable:
+        return 2
     return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
 
 
