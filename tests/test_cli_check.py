@@ -11,12 +11,14 @@ from typing import Any
 import pytest
 
 import citelink.linkcheck
-from citelink.cli import main
+from citelink.check import Checker
+from citelink.cli import _status_of, main
 from citelink.index import UsCodeIndex
 from citelink.linkcheck import LinkChecker, LinkResult
 
 from .conftest import FIXTURES, SHARED
 from .linkserver import LinkServer
+from .test_check import FakeCfr
 
 SEED = SHARED / "seed" / "news_article.txt"
 NEWS = FIXTURES / "news_article.txt"
@@ -235,6 +237,30 @@ def test_data_lookup(capsys: pytest.CaptureFixture[str]) -> None:
         "8 U.S.C. § 8\trepealed or omitted\t§§ 1 to 18 — Repealed or Omitted",
         "8 U.S.C. § 99999\tdoes not exist\ttitle 8 has no section 99999",
     ]
+
+
+def test_data_lookup_of_short_duplicate_and_unchecked_citations(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "data", "lookup", "§ 1373", "5 U.S.C. § 5757", "50 U.S.C. app. § 1")
+    assert code == 0
+    assert [line.split("\t")[1] for line in out.splitlines()] == [
+        "unresolved",
+        "ambiguous",
+        "not checked",
+    ]
+    assert "Extended assignment incentive" in out.splitlines()[1]
+
+
+def test_data_lookup_of_cfr_citations() -> None:
+    checker = Checker()
+    section = FakeCfr(text="8 CFR 214.2", start=0, end=11, title="8", section="214.2")
+    part = FakeCfr(text="8 CFR pt. 214", start=0, end=13, title="8", part="214")
+    assert _status_of(checker, section, None)[0] == "active"
+    assert _status_of(checker, part, None) == ("active", "NONIMMIGRANT CLASSES")
+    missing = FakeCfr(text="8 CFR 214.999", start=0, end=13, title="8", section="214.999")
+    (finding,) = checker.check_citations(missing.text, [missing])
+    assert _status_of(checker, missing, finding)[0] == "does not exist"
 
 
 def test_data_build_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

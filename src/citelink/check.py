@@ -182,10 +182,19 @@ class Checker:
         """Find the citations of ``text`` and check them (without checking links)."""
         return self.check_citations(text, self.finder.find(text, this_title=this_title))
 
-    def check_citations(self, text: str, citations: Sequence[Citation]) -> list[Finding]:
-        """The findings for ``citations`` found in ``text``, in text order."""
+    def check_citations(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        links: Mapping[str, LinkResult] | None = None,
+    ) -> list[Finding]:
+        """The findings for ``citations`` found in ``text``, in text order.
+
+        ``links`` (url -> result, from :class:`citelink.linkcheck.LinkChecker`)
+        adds the findings of :meth:`link_findings`.
+        """
         document = Document(text)
-        findings: list[Finding] = []
+        findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         for unit in _units(citations):
             findings += self._ambiguity(document, unit)
             for citation in unit:

@@ -324,7 +324,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.online:
             links = _check_links(args, [c.url for doc in docs for c in doc.citations if c.url])
         for doc in docs:
-            doc.findings = _findings(checker, doc, links)
+            doc.findings = checker.check_citations(doc.text, doc.citations, links)
             if args.fix:
                 _fix(checker, finder, doc, links, args)
     except IndexFileError as error:
@@ -336,16 +336,6 @@ def _check(args: argparse.Namespace) -> int:
     if unreadable:
         return 2
     return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
-
-
-def _findings(checker: Checker, doc: _Checked, links: dict[str, LinkResult]) -> list[Finding]:
-    from citelink.check import SEVERITIES
-
-    found = checker.check_citations(doc.text, doc.citations)
-    if links:
-        found += checker.link_findings(doc.text, doc.citations, links)
-        found.sort(key=lambda f: (f.start, SEVERITIES.index(f.severity), f.end))
-    return found
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
@@ -386,7 +376,7 @@ def _fix(
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     doc.text = fixed
     doc.citations = finder.find(fixed, this_title=args.this_title)
-    doc.findings = _findings(checker, doc, links)
+    doc.findings = checker.check_citations(doc.text, doc.citations, links)
 
 
 def _replace_file(path: Path, data: bytes) -> None:
@@ -519,7 +509,7 @@ def _lookup(args: argparse.Namespace) -> int:
     try:
         citations = checker.finder.find(text)
         findings = {
-            f.start: f for f in checker.check_citations(text, citations) if f.code != "style/"
+            f.start: f for f in checker.check_citations(text, citations) if f.severity != "style"
         }
         for citation in citations:
             status, detail = _status_of(checker, citation, findings.get(citation.start))
@@ -540,14 +530,40 @@ def _status_of(checker: Checker, citation: Citation, finding: Finding | None) ->
         records = checker.uscode.lookup(title, section)
         if not records:
             return "does not exist", f"title {title} has no section {section}"
+        if len(records) > 1:
+            return "ambiguous", " | ".join(r.status_line for r in records)
         record = records[0]
         if record.active:
             return "active", record.heading
         return record.status_words, record.status_line
-    if finding is not None and finding.severity in ("error", "warning", "info"):
-        status = "does not exist" if finding.severity == "error" else "see note"
+    if finding is not None:
+        kind = finding.code.partition("/")[2]
+        status = _LOOKUP_STATUS.get(kind, finding.severity)
         return status, finding.message
-    return "not checked", f"citelink does not check {citation.kind} citations of this kind"
+    if citation.kind == "cfr" and title:
+        part = getattr(citation, "part", None)
+        if section:
+            regulation = checker.cfr.section(str(title), str(section))
+            if regulation is not None:
+                return "active", regulation.heading
+        elif part:
+            named = checker.cfr.part(str(title), str(part))
+            if named is not None:
+                return "active", named[1]
+    return "not checked", f"citelink does not check {citation.kind} citations"
+
+
+#: ``data lookup``'s word for a finding, by the part of its code after the slash.
+_LOOKUP_STATUS = {
+    "unknown-title": "does not exist",
+    "unknown-section": "does not exist",
+    "unknown-part": "does not exist",
+    "not-current": "not current",
+    "not-checked": "not checked",
+    "no-antecedent": "unresolved",
+    "far-antecedent": "unresolved",
+    "duplicate-section": "ambiguous",
+}
 
 
 if __name__ == "__main__":  # pragma: no cover
