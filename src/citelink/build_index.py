@@ -172,11 +172,9 @@ class _UslmReader:
             elif tag == f"{_USLM}title":
                 self._title(element)
             elif self._section(element):
-                # Free what has been read: the full Code is several hundred MB of XML.
+                # Free what has been read (the full Code is several hundred MB of XML); the
+                # empty element stays, so a title's heading before it is still there at its end.
                 element.clear(keep_tail=True)
-                parent = element.getparent()
-                while parent is not None and element.getprevious() is not None:
-                    del parent[0]
 
     def _title(self, element: Any) -> None:
         found = _TITLE_ID.match(element.get("identifier") or "")
