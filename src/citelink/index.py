@@ -51,7 +51,6 @@ STATUSES = (
     "not_in_current",
 )
 
-_PART = re.compile(r"(\d*)([A-Za-z]*)")
 _RANGE = " to "
 
 
@@ -71,10 +70,11 @@ def order_key(designation: str) -> tuple[tuple[int, int, str], ...]:
         return ((int(designation), 0, ""),)
     key = []
     for part in designation.split("-"):
-        found = _PART.fullmatch(part)
-        if found is None:  # not a designation the Code uses: sorts last, matches nothing
+        letters = part.lstrip("0123456789")
+        digits = part[: len(part) - len(letters)]
+        if letters and not (letters.isascii() and letters.isalpha()):
+            # Not a designation the Code uses: sorts after everything, so it matches nothing.
             return ((1 << 62, 0, designation.lower()),)
-        digits, letters = found.groups()
         key.append((int(digits) if digits else -1, len(letters), letters.lower()))
     return tuple(key)
 
