@@ -83,3 +83,38 @@ def test_missing_file_and_unknown_resolver(capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and "no such file" in err
     code, _, err = run(capsys, "extract", "--resolver", "nope", str(FIXTURES / "news_article.txt"))
     assert code == 2 and "unknown resolver" in err
+
+
+def test_extract_directory_as_jsonl_in_order_and_bad_files_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("8 U.S.C. § 1373 and § 1324", encoding="utf-8")
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "c.txt").write_text("42 U.S.C. § 1983", encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(tmp_path), "--format", "jsonl", "--jobs", "2")
+    assert code == 2  # one file failed; the others were still read
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(Path(r["path"]).name, r["normalized"]) for r in records] == [
+        ("a.txt", "8 U.S.C. § 1373"),
+        ("a.txt", "8 U.S.C. § 1324"),
+        ("c.txt", "42 U.S.C. § 1983"),
+    ]
+    assert "b.bin" in err and "binary" in err
+
+
+def test_extract_several_files_as_one_json_array(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("8 U.S.C. § 1373", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("no citations here", encoding="utf-8")
+    code, out, _ = run(
+        capsys, "extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--format", "json"
+    )
+    assert code == 0
+    (record,) = json.loads(out)
+    assert record["path"].endswith("a.txt") and record["id"] == "usc/8/1373"
+
+
+def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", "--jobs", "0", str(FIXTURES / "brief.txt"))
+    assert code == 2 and "--jobs" in err

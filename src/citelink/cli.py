@@ -2,23 +2,33 @@
 
 Exit codes: 0 success, 2 a usage or input error (missing file, binary or
 undecodable input, unknown resolver), each with a one-line message.
+``citelink check`` exits with 1 when it finds something at or above
+``--fail-on``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
-from typing import TextIO
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from citelink import __version__
+from citelink.batch import Options, expand, extract_file, ordered_map
+from citelink.documents import InputError, read_text
 from citelink.find import Finder
 from citelink.models import Citation
 
-
-class InputError(Exception):
-    """A problem with what the user gave us: reported in one line, exit code 2."""
+if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
+    from citelink.check import Checker, Finding
+    from citelink.linkcheck import LinkResult
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,20 +49,57 @@ def _parser() -> argparse.ArgumentParser:
         prog="citelink",
         description="Find legal citations in text, normalize them and link them to the law.",
     )
-    parser.add_argument("--version", action="version", version=f"citelink {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, help="show the version and the index's release point"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(commands)
+    _add_check(commands)
+    _add_data(commands)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the release point of its U.S. Code index."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", None)
+        super().__init__(
+            option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, **kwargs
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from citelink.index import release_point
+
+        print(f"citelink {__version__} (U.S. Code index: release point {release_point()})")
+        parser.exit()
 
 
 def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     extract = commands.add_parser(
         "extract",
-        help="list the citations in a document",
-        description="List the citations in a document.",
+        help="list the citations in documents",
+        description=(
+            "List the citations in documents. Several files or directories are read "
+            "on every core, and their results printed in order as they come."
+        ),
     )
-    extract.add_argument("path", nargs="?", default="-", help="a UTF-8 text file, or - for stdin")
-    extract.add_argument("--format", choices=("json", "text"), default="text")
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        default=["-"],
+        metavar="PATH",
+        help="UTF-8 text files or directories (walked), or - for stdin (the default)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="text",
+        help="json: one array; jsonl: one record per line; text: one line per citation",
+    )
+    extract.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes for many files (default: all cores)"
+    )
     _finder_options(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract)
@@ -83,44 +130,93 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
 
 def read_input(path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
     """The decoded text of ``path`` (``-``: standard input), or an :class:`InputError`."""
-    name = "standard input" if path == "-" else path
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as file:
-                data = file.read()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{name}: {error.strerror or error}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
-    try:
-        return data.decode(encoding, errors)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not valid {encoding} at byte {error.start} (try --errors replace)"
-        ) from None
+    return read_text(path, encoding, errors)
 
 
 def _finder(resolver: str | None) -> Finder:
-    names = [n.strip() for n in resolver.split(",") if n.strip()] if resolver else None
     try:
-        return Finder(resolvers=names)
+        return Finder(resolvers=_resolver_names(resolver))
     except ValueError as error:
         raise InputError(str(error)) from None
 
 
 def _extract(args: argparse.Namespace) -> int:
-    text = read_input(args.path, args.encoding, args.errors)
-    citations = _finder(args.resolver).find(text, this_title=args.this_title)
-    write_citations(citations, args.format, sys.stdout)
-    return 0
+    paths = args.paths
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    if len(paths) == 1 and not os.path.isdir(paths[0]) and args.format != "jsonl":
+        text = read_input(paths[0], args.encoding, args.errors)
+        citations = _finder(args.resolver).find(text, this_title=args.this_title)
+        write_citations(citations, args.format, sys.stdout)
+        return 0
+    _finder(args.resolver)  # an unknown resolver is a usage error before any work starts
+    options = Options(args.this_title, _resolver_names(args.resolver), args.encoding, args.errors)
+    failed = 0
+    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
+    if args.format == "json":
+        sys.stdout.write("[")
+    first = True
+    for path, error, records, size in ordered_map(
+        _extract_records, expand(paths), (options, args.format), processes=args.jobs
+    ):
+        if error is not None:
+            failed += 1
+            print(f"citelink: error: {error}", file=sys.stderr)
+        for record in records:
+            if args.format == "json":
+                sys.stdout.write(("\n" if first else ",\n") + record)
+                first = False
+            else:
+                sys.stdout.write(record + "\n")
+        if progress is not None:
+            progress.update(path, size)
+    if args.format == "json":
+        sys.stdout.write("\n]\n" if not first else "]\n")
+    if progress is not None:
+        progress.close()
+    return 2 if failed else 0
+
+
+def _extract_records(
+    path: str, context: tuple[Options, str]
+) -> tuple[str, str | None, list[str], int]:
+    """One file's citations, already formatted, so that workers send back plain strings."""
+    options, form = context
+    result = extract_file(path, options)
+    if form == "text":
+        lines = [
+            f"{path}:{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}" for c in result.citations
+        ]
+    else:
+        lines = [
+            json.dumps({"path": path, **c.to_dict()}, ensure_ascii=False) for c in result.citations
+        ]
+    return result.path, result.error, lines, result.size
+
+
+class _Progress:
+    """A one-line progress report on a terminal: files, megabytes, speed."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out, self.files, self.chars = out, 0, 0
+        self.started = time.perf_counter()
+
+    def update(self, path: str, size: int) -> None:
+        self.files += 1
+        self.chars += size
+        seconds = max(time.perf_counter() - self.started, 1e-9)
+        self.out.write(
+            f"\r{self.files} files, {self.chars / 1e6:.1f} M characters, "
+            f"{self.chars / 1e6 / seconds:.1f} M/s  "
+        )
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.write("\n")
+
+
+def _resolver_names(resolver: str | None) -> tuple[str, ...] | None:
+    return tuple(n.strip() for n in resolver.split(",") if n.strip()) if resolver else None
 
 
 def write_citations(citations: Sequence[Citation], form: str, out: TextIO) -> None:
@@ -131,6 +227,343 @@ def write_citations(citations: Sequence[Citation], form: str, out: TextIO) -> No
         return
     for c in citations:
         out.write(f"{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}\n")
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check the citations of documents before publication",
+        description=(
+            "Check that the U.S. Code (and 8 C.F.R.) citations of documents exist and are "
+            "current, are in Bluebook form, are not ambiguous short forms, and (with "
+            "--online) link to live pages. Exit code: 0 nothing at or above --fail-on, "
+            "1 findings, 2 a usage or input error (a file that cannot be read is reported "
+            "and the others are still checked)."
+        ),
+    )
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="UTF-8 text files or directories (walked), or - for stdin",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text: file:line:col lines (default); json: one array; github: workflow annotations",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "style"),
+        default="error",
+        help="the least severe finding that makes the exit code 1 (default: error)",
+    )
+    check.add_argument("--online", action="store_true", help="also check that each link is alive")
+    check.add_argument(
+        "--fix", action="store_true", help="write the style suggestions back into the files"
+    )
+    check.add_argument(
+        "--antecedent-paragraphs",
+        type=int,
+        default=5,
+        metavar="N",
+        help="how many paragraphs back a short form may find its full citation (default: 5)",
+    )
+    check.add_argument(
+        "--link-cache",
+        metavar="PATH",
+        help="the SQLite cache of link results (default: ~/.cache/citelink/links.sqlite3)",
+    )
+    check.add_argument("--no-link-cache", action="store_true", help="check every link afresh")
+    check.add_argument(
+        "--link-ttl",
+        type=float,
+        default=168.0,
+        metavar="HOURS",
+        help="how long a cached link result stays fresh (default: 168)",
+    )
+    _finder_options(check)
+    _input_options(check)
+    check.set_defaults(run=_check)
+
+
+@dataclass
+class _Checked:
+    """One document being checked."""
+
+    path: str
+    text: str
+    citations: list[Citation]
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from citelink.check import Checker, at_least
+    from citelink.index import IndexFileError
+
+    if args.fix and "-" in args.paths:
+        raise InputError("--fix cannot write back to standard input")
+    if args.antecedent_paragraphs < 0:
+        raise InputError("--antecedent-paragraphs must be 0 or more")
+    finder = _finder(args.resolver)
+    texts, unreadable = [], 0
+    for path in expand(args.paths):
+        try:
+            texts.append((path, read_input(path, args.encoding, args.errors)))
+        except InputError as error:  # reported, and the other files are still checked
+            print(f"citelink: error: {error}", file=sys.stderr)
+            unreadable += 1
+    checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
+    links: dict[str, LinkResult] = {}
+    try:
+        docs = [
+            _Checked(path, text, finder.find(text, this_title=args.this_title))
+            for path, text in texts
+        ]
+        if args.online:
+            links = _check_links(args, [c.url for doc in docs for c in doc.citations if c.url])
+        for doc in docs:
+            doc.findings = checker.check_citations(doc.text, doc.citations, links)
+            if args.fix:
+                _fix(checker, finder, doc, links, args)
+    except IndexFileError as error:
+        raise InputError(str(error)) from None
+    findings = [(doc.path, f) for doc in docs for f in doc.findings]
+    write_findings(findings, args.format, sys.stdout)
+    if args.format != "json" and docs:
+        _summary(findings, len(docs))
+    if unreadable:
+        return 2
+    return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
+
+
+def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
+    from citelink.linkcheck import LinkCacheError, LinkChecker, default_cache_path
+
+    cache = None if args.no_link_cache else (args.link_cache or default_cache_path())
+    try:
+        with LinkChecker(cache=cache, ttl=args.link_ttl * 3600) as checker:
+            return checker.check(urls)
+    except LinkCacheError as error:
+        raise InputError(str(error)) from None
+
+
+def _fix(
+    checker: Checker,
+    finder: Finder,
+    doc: _Checked,
+    links: dict[str, LinkResult],
+    args: argparse.Namespace,
+) -> None:
+    """Write the suggestions into the file, keeping every other byte; check it again."""
+    from citelink.check import apply_fixes
+
+    fixed, applied = apply_fixes(doc.text, doc.findings)
+    if not applied:
+        return
+    path = Path(doc.path)
+    raw = path.read_bytes()
+    try:
+        round_trip = raw.decode(args.encoding, "strict").encode(args.encoding) == raw
+    except (UnicodeError, LookupError):
+        round_trip = False
+    if not round_trip:
+        raise InputError(
+            f"{doc.path}: cannot --fix a file that does not decode and re-encode unchanged"
+        )
+    _replace_file(path, fixed.encode(args.encoding))
+    print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
+    doc.text = fixed
+    doc.citations = finder.find(fixed, this_title=args.this_title)
+    doc.findings = checker.check_citations(doc.text, doc.citations, links)
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, keeping its permissions."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def write_findings(findings: Sequence[tuple[str, Finding]], form: str, out: TextIO) -> None:
+    """Print ``(path, finding)`` pairs as compiler-style lines, JSON or GitHub annotations."""
+    if form == "json":
+        records = [{"path": path, **finding.to_dict()} for path, finding in findings]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for path, f in findings:
+        shown = "<stdin>" if path == "-" else path
+        if form == "github":
+            level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
+            where = f"file={_escape_property(shown)},line={f.line},endLine={f.end_line}"
+            if f.line == f.end_line:
+                where += f",col={f.column},endColumn={f.end_column}"
+            title = _escape_property(f"citelink {f.code}")
+            out.write(f"::{level} {where},title={title}::{_escape_data(f.message)}\n")
+        else:
+            out.write(f"{shown}:{f.line}:{f.column}: {f.severity}: {f.message} [{f.code}]\n")
+
+
+def _escape_data(text: str) -> str:
+    """Escape a workflow command's message (GitHub's rules: %, CR and LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Escape a workflow command's property value (also ":" and ",")."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _summary(findings: Sequence[tuple[str, Finding]], files: int) -> None:
+    from citelink.check import SEVERITIES
+
+    counts = {s: sum(1 for _, f in findings if f.severity == s) for s in SEVERITIES}
+    parts = [f"{n} {s}" for s, n in counts.items() if n]
+    noun = "file" if files == 1 else "files"
+    if parts:
+        total = len(findings)
+        what = f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)})"
+    else:
+        what = "no findings"
+    print(f"citelink: {what} in {files} {noun}", file=sys.stderr)
+
+
+def _add_data(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    data = commands.add_parser(
+        "data",
+        help="the indexes of the law that citelink ships",
+        description="Look citations up in the shipped indexes, or rebuild an index.",
+    )
+    actions = data.add_subparsers(dest="action", required=True, metavar="ACTION")
+    build = actions.add_parser(
+        "build-index",
+        help="rebuild the U.S. Code index from official USLM XML",
+        description=(
+            "Rebuild an index: from USLM XML of the Office of the Law Revision Counsel (a title "
+            "file such as usc08.xml, a directory of them, or the zip of all titles), or from a "
+            "JSON section list (uscode_sections.json.gz, cfr08_sections.json.gz)."
+        ),
+    )
+    build.add_argument(
+        "source", metavar="USLM_DIR_OR_ZIP", help="USLM XML: a file, directory or zip"
+    )
+    build.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="where to write the index (default: the copy inside the installed package)",
+    )
+    build.add_argument(
+        "--release-point",
+        metavar="RP",
+        help='the release point, e.g. "119-100" (default: read from the XML)',
+    )
+    build.set_defaults(run=_build_index)
+    lookup = actions.add_parser(
+        "lookup",
+        help="show the status and heading of cited sections",
+        description=(
+            "Find the citations in TEXT and show what the index says of each. "
+            "Exit code 1 if one does not exist."
+        ),
+    )
+    lookup.add_argument("text", nargs="+", metavar="TEXT", help='e.g. "8 U.S.C. § 1373"')
+    lookup.set_defaults(run=_lookup)
+
+
+def _build_index(args: argparse.Namespace) -> int:
+    from citelink.build_index import build, default_output
+    from citelink.index import IndexFileError, UsCodeIndex
+
+    try:
+        index = build(args.source, release_point=args.release_point)
+        output = Path(args.output) if args.output else default_output(index)
+        index.dump(output)
+    except IndexFileError as error:
+        raise InputError(str(error)) from None
+    except OSError as error:
+        raise InputError(f"{args.output or 'index'}: {error.strerror or error}") from None
+    if isinstance(index, UsCodeIndex):
+        what = f"{index.count} U.S. Code records, release point {index.release_point}"
+    else:
+        what = f"{len(index.records)} CFR records"
+    print(f"citelink: wrote {what} to {output}", file=sys.stderr)
+    return 0
+
+
+def _lookup(args: argparse.Namespace) -> int:
+    from citelink.check import Checker
+    from citelink.index import IndexFileError
+
+    text = "\n\n".join(args.text)
+    checker = Checker(finder=Finder(resolve=False))
+    missing = False
+    try:
+        citations = checker.finder.find(text)
+        findings = {
+            f.start: f for f in checker.check_citations(text, citations) if f.severity != "style"
+        }
+        for citation in citations:
+            status, detail = _status_of(checker, citation, findings.get(citation.start))
+            missing = missing or status == "does not exist"
+            print(f"{citation.normalized}\t{status}\t{detail}")
+    except IndexFileError as error:
+        raise InputError(str(error)) from None
+    return 1 if missing else 0
+
+
+def _status_of(checker: Checker, citation: Citation, finding: Finding | None) -> tuple[str, str]:
+    """A citation's status and what the index says of it, in words, for ``data lookup``."""
+    title = getattr(citation, "title", None)
+    section = getattr(citation, "section", None)
+    if citation.kind == "usc" and title and section and not getattr(citation, "appendix", False):
+        if not checker.uscode.has_title(title):
+            return "does not exist", f"the U.S. Code has no title {title}"
+        records = checker.uscode.lookup(title, section)
+        if not records:
+            return "does not exist", f"title {title} has no section {section}"
+        if len(records) > 1:
+            return "ambiguous", " | ".join(r.status_line for r in records)
+        record = records[0]
+        if record.active:
+            return "active", record.heading
+        return record.status_words, record.status_line
+    if finding is not None:
+        kind = finding.code.partition("/")[2]
+        status = _LOOKUP_STATUS.get(kind, finding.severity)
+        return status, finding.message
+    if citation.kind == "cfr" and title:
+        part = getattr(citation, "part", None)
+        if section:
+            regulation = checker.cfr.section(str(title), str(section))
+            if regulation is not None:
+                return "active", regulation.heading
+        elif part:
+            named = checker.cfr.part(str(title), str(part))
+            if named is not None:
+                return "active", named[1]
+    return "not checked", f"citelink does not check {citation.kind} citations"
+
+
+#: ``data lookup``'s word for a finding, by the part of its code after the slash.
+_LOOKUP_STATUS = {
+    "unknown-title": "does not exist",
+    "unknown-section": "does not exist",
+    "unknown-part": "does not exist",
+    "not-current": "not current",
+    "not-checked": "not checked",
+    "no-antecedent": "unresolved",
+    "far-antecedent": "unresolved",
+    "duplicate-section": "ambiguous",
+}
 
 
 if __name__ == "__main__":  # pragma: no cover

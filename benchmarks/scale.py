@@ -1,0 +1,93 @@
+"""Scale and hostile input: processes, growth with size, adversarial text.
+
+    python benchmarks/scale.py [--skip-adversarial] [--skip-processes]
+
+1. Throughput over the 286 title-8 sections as separate files, with 1 and 2
+   worker processes (``citelink.batch.extract_files``).
+2. Adversarial inputs at 1 MB and 10 MB: the growth ratio of the time
+   (linear means 10x; the floor is at most 11x), plus a single 5 MB line.
+Skips the title-8 part when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from citelink import Finder
+from citelink.batch import extract_files
+
+import uslm
+
+ADVERSARIAL = [
+    ("'§ '", "§ "),
+    ("'§§ 1-'", "§§ 1-"),
+    ("'1 U.S.C. '", "1 U.S.C. "),
+    ("'(((('", "(((("),
+    ("digits", "0123456789"),
+    ("'U.S.C.' without numbers", "U.S.C. "),
+    ("'section 1 of title '", "section 1 of title "),
+    ("'id. at '", "id. at "),
+]
+
+
+def seconds(run: Callable[[], object], repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def processes_benchmark() -> None:
+    if not uslm.available():
+        print("processes: skipped (../shared/data/uslm is not beside the checkout)")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        size = 0
+        for doc in uslm.title8_documents():
+            Path(folder, f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
+            size += len(doc.text.encode("utf-8"))
+        print(f"title 8 as {len(list(Path(folder).iterdir()))} files, {size / 1e6:.2f} MB")
+        for processes in (1, 2):
+            took = seconds(lambda p=processes: list(extract_files([folder], processes=p)), 2)
+            print(f"  {processes} process(es): {size / took / 1e6:6.1f} MB/s")
+
+
+def adversarial_benchmark() -> None:
+    finder = Finder()
+    print("adversarial input: time at 1 MB, at 10 MB, and the growth (linear: 10x)")
+    for label, unit in ADVERSARIAL:
+        small = unit * (1_000_000 // len(unit))
+        large = small * 10
+        t_small = seconds(lambda text=small: finder.find(text))
+        t_large = seconds(lambda text=large: finder.find(text), 1)
+        print(
+            f"  {label:28s} {t_small * 1000:7.0f} ms {t_large * 1000:8.0f} ms"
+            f"  {t_large / t_small:5.1f}x"
+        )
+    if uslm.available():
+        line = uslm.title8_text().replace("\n", " ")[:5_000_000]
+        took = seconds(lambda: finder.find(line, this_title="8"), 1)
+        print(f"  one line of {len(line) / 1e6:.1f} M characters of title 8: {took * 1000:.0f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-processes", action="store_true")
+    parser.add_argument("--skip-adversarial", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_processes:
+        processes_benchmark()
+    if not args.skip_adversarial:
+        adversarial_benchmark()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

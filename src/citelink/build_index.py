@@ -1,0 +1,232 @@
+"""Build the shipped indexes: from official USLM XML, or from the project's JSON section lists.
+
+The Office of the Law Revision Counsel publishes the U.S. Code as USLM XML
+(one file per title, ``usc08.xml``, or a zip of them all). Each section is a
+``<section identifier="/us/usc/t8/s1373">`` with a ``<num>``, a ``<heading>``
+and, for a dead section, ``status="repealed"`` (or omitted, transferred...);
+sections published together carry a range identifier
+(``/us/usc/t27/s1...5``, "§§ 1 to 5") or several identifiers separated by
+spaces ("§§ 43a, 43b"). The release point is in ``<docPublicationName>``
+("Online@117-80"). lxml is imported here only.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from citelink.grammar import hyphenate
+from citelink.index import (
+    CFR_DATA,
+    STATUSES,
+    USCODE_DATA,
+    CfrIndex,
+    CfrRecord,
+    IndexFileError,
+    Record,
+    UsCodeIndex,
+)
+
+_USLM = "{http://xml.house.gov/schemas/uslm/1.0}"
+_SECTION_ID = re.compile(r"/us/usc/t(\d+)(a?)/s(\S+)$")
+_TITLE_ID = re.compile(r"/us/usc/t(\d+)$")
+_PUBLICATION = re.compile(r"@(\d+-\d+\w*)")
+_COMBINED = re.compile(r"(\w+) (?:or|and) (\w+)\b")
+_STATUS_WORD = re.compile(r"(Repealed|Omitted|Transferred|Renumbered|Reserved|Vacant)\b")
+#: USLM statuses that the index spells differently.
+_STATUS_ALIASES = {"redesignated": "renumbered"}
+
+
+def build(source: str | Path, *, release_point: str | None = None) -> UsCodeIndex | CfrIndex:
+    """Read ``source`` and return the index it describes.
+
+    ``source`` is a USLM title file (``usc08.xml``), a directory of USLM files,
+    a zip of them (the OLRC's ``xml_uscAll@...zip``), or one of the project's
+    JSON section lists (``uscode_sections.json.gz``, ``cfr08_sections.json.gz``).
+    """
+    path = Path(source)
+    if not path.exists():
+        raise IndexFileError(f"{path}: no such file or directory")
+    if path.is_file() and path.name.endswith((".json", ".json.gz")):
+        return from_json(path)
+    return from_uslm(path, release_point=release_point)
+
+
+def from_json(path: Path) -> UsCodeIndex | CfrIndex:
+    """An index from a JSON section list (schema ``uscode-section-index/1`` or ``cfr-...``)."""
+    try:
+        raw = path.read_bytes()
+        data = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
+        schema = data["meta"]["schema"]
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
+        raise IndexFileError(f"{path}: not a section list ({error})") from None
+    if schema == "uscode-section-index/1":
+        return _uscode_from_json(data, path.name)
+    if schema == "cfr-section-index/1":
+        return _cfr_from_json(data, path.name)
+    raise IndexFileError(f"{path}: unknown schema {schema!r}")
+
+
+def _uscode_from_json(data: dict[str, Any], name: str) -> UsCodeIndex:
+    meta = data["meta"]
+    records = [
+        Record(
+            r["t"],
+            r["s"],
+            r["st"],
+            r.get("st2", ""),
+            r["h"],
+            r.get("grp", ""),
+            int(r.get("dup", 1)),
+        )
+        for r in data["sections"]
+    ]
+    return UsCodeIndex(
+        {
+            "release_point": meta.get("release_point", "unknown"),
+            "release_point_note": meta.get("release_point_note", ""),
+            "titles": {t: v["name"] for t, v in data["titles"].items()},
+            "built_from": f"{name} (generated {meta.get('generated', '?')})",
+            "sources": {
+                k: f"{v.get('repository')}@{v.get('commit')}"
+                for k, v in meta.get("sources", {}).items()
+            },
+        },
+        records,
+    )
+
+
+def _cfr_from_json(data: dict[str, Any], name: str) -> CfrIndex:
+    meta = data["meta"]
+    source = meta.get("source", {})
+    records = [CfrRecord(r["t"], r["p"], r["s"], r["st"], r["h"]) for r in data["sections"]]
+    return CfrIndex(
+        {
+            "parts": {t: v["parts"] for t, v in data["titles"].items()},
+            "built_from": f"{name} (generated {meta.get('generated', '?')})",
+            "source": f"{source.get('repository')}@{source.get('commit')}",
+            "upstream": source.get("upstream", ""),
+        },
+        records,
+    )
+
+
+def from_uslm(path: Path, *, release_point: str | None = None) -> UsCodeIndex:
+    """An index of the sections in USLM XML: a file, a directory of files, or a zip."""
+    reader = _UslmReader()
+    for name, stream in _xml_files(path):
+        try:
+            reader.read(stream)
+        except Exception as error:  # lxml's XMLSyntaxError and friends
+            raise IndexFileError(f"{name}: not USLM XML ({error})") from None
+        finally:
+            stream.close()
+    if not reader.records:
+        raise IndexFileError(f"{path}: no U.S. Code sections found")
+    found = release_point or reader.latest_release_point() or "unknown"
+    meta = {
+        "release_point": found,
+        "titles": reader.titles,
+        "built_from": f"USLM XML ({path.name})",
+    }
+    return UsCodeIndex(meta, reader.records)
+
+
+def _xml_files(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
+    if path.is_dir():
+        for file in sorted(path.rglob("*.xml")):
+            yield str(file), file.open("rb")
+    elif zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            for member in sorted(archive.namelist()):
+                if member.endswith(".xml"):
+                    yield f"{path}:{member}", archive.open(member)
+    else:
+        yield str(path), path.open("rb")
+
+
+class _UslmReader:
+    """Collects section records, title names and release points from USLM documents."""
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self.titles: dict[str, str] = {}
+        self.release_points: set[str] = set()
+        self._seen: dict[tuple[str, str], int] = {}
+
+    def read(self, stream: IO[bytes]) -> None:
+        from lxml import etree
+
+        tags = (f"{_USLM}section", f"{_USLM}title", f"{_USLM}docPublicationName")
+        for _, element in etree.iterparse(stream, events=("end",), tag=tags):
+            tag = element.tag
+            if tag == f"{_USLM}docPublicationName":
+                found = _PUBLICATION.search(element.text or "")
+                if found:
+                    self.release_points.add(found.group(1))
+            elif tag == f"{_USLM}title":
+                self._title(element)
+            elif self._section(element):
+                # Free what has been read (the full Code is several hundred MB of XML); the
+                # empty element stays, so a title's heading before it is still there at its end.
+                element.clear(keep_tail=True)
+
+    def _title(self, element: Any) -> None:
+        found = _TITLE_ID.match(element.get("identifier") or "")
+        heading = element.find(f"{_USLM}heading")
+        if found and heading is not None:
+            self.titles[found.group(1)] = _text(heading)
+
+    def _section(self, element: Any) -> bool:
+        """Record a section of the Code (not one quoted in a note); whether it was one."""
+        ids = (element.get("identifier") or "").split()
+        parsed = [_SECTION_ID.match(i) for i in ids]
+        if not parsed or not all(parsed):
+            return False
+        title = parsed[0].group(1)  # type: ignore[union-attr]
+        if parsed[0].group(2):  # type: ignore[union-attr]
+            return True  # an appendix title ("t50a"): not in the index
+        heading_element = element.find(f"{_USLM}heading")
+        heading = _text(heading_element) if heading_element is not None else ""
+        status = _status(element.get("status"), heading)
+        combined = _COMBINED.match(heading)
+        status2 = ""
+        if combined and combined.group(1).lower() == status:
+            second = combined.group(2).lower()
+            status2 = second if second in STATUSES and second != status else ""
+        designations = [hyphenate(m.group(3)).replace("...", " to ") for m in parsed if m]
+        group = ", ".join(designations) if len(designations) > 1 else ""
+        for designation in designations:
+            key = (title, designation.lower())
+            dup = self._seen[key] = self._seen.get(key, 0) + 1
+            self.records.append(Record(title, designation, status, status2, heading, group, dup))
+        return True
+
+    def latest_release_point(self) -> str | None:
+        if not self.release_points:
+            return None
+        return max(self.release_points, key=lambda rp: [int(p) for p in re.findall(r"\d+", rp)])
+
+
+def _status(attribute: str | None, heading: str) -> str:
+    if attribute:
+        status = attribute.strip().lower()
+        return _STATUS_ALIASES.get(status, status)
+    found = _STATUS_WORD.match(heading)
+    return found.group(1).lower() if found else "active"
+
+
+def _text(element: Any) -> str:
+    """The text of an element with its spaces (no-break, narrow) made plain and collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def default_output(index: UsCodeIndex | CfrIndex) -> Path:
+    """Where the shipped copy of this kind of index lives in the installed package."""
+    name = USCODE_DATA if isinstance(index, UsCodeIndex) else CFR_DATA
+    return Path(__file__).resolve().parent / "data" / name

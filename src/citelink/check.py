@@ -1,0 +1,597 @@
+"""Check a document's citations before publication: existence, status, style, ambiguity, links.
+
+>>> from citelink.check import check
+>>> [(f.severity, f.code) for f in check("See 8 U.S. Code 8.")]
+[('warning', 'usc/not-current'), ('style', 'style/code-name')]
+
+Each :class:`Finding` has a severity (error, warning, style or info), a code,
+a message, the span it is about (offsets, line and column), the citation and,
+for style findings, the suggested replacement of the span. The checks:
+
+* **existence and status** — U.S. Code citations against the shipped index of
+  the Code (:mod:`citelink.index`): a title that does not exist, a section that
+  does not exist (errors); a repealed, omitted, transferred, renumbered,
+  reserved or vacant section (warnings, with the Code's own status line).
+  CFR citations of title 8 against the shipped CFR index; other CFR titles are
+  reported as *not checked* (info), never as missing.
+* **style** — the Bluebook form of the citation's head (``8 U.S.C. §``), one
+  ``§`` for one section and ``§§`` for several, an en dash in ranges;
+  :func:`apply_fixes` writes the suggestions back.
+* **ambiguity** — a short form ("§ 1373", "id.") with no full citation before
+  it, or whose full citation is more than ``antecedent_paragraphs`` paragraphs
+  back.
+* **links** — with :meth:`Checker.link_findings` and :mod:`citelink.linkcheck`:
+  dead links (warnings); links that could not be verified (info).
+
+Citations of kinds the checker does not know are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, Literal
+
+from citelink.find import Finder
+from citelink.grammar import WS, WS1
+from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
+from citelink.models import Citation
+
+if TYPE_CHECKING:
+    from citelink.linkcheck import LinkResult
+
+Severity = Literal["error", "warning", "style", "info"]
+#: Severities from the most to the least serious.
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
+_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+
+#: How many paragraphs back a short form may find its full citation.
+ANTECEDENT_PARAGRAPHS = 5
+#: The highest title number of the U.S. Code.
+LAST_TITLE = 54
+
+
+def at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` is as serious as ``threshold`` or more ("warning" ≥ "style")."""
+    return _RANK[severity] <= _RANK[threshold]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem with one citation (or one list or range of citations).
+
+    ``start``/``end`` are character offsets into the checked text; ``line`` and
+    ``column`` (1-based) locate ``start``, ``end_line`` and ``end_column`` the
+    last character of the span. ``suggestion`` replaces ``text[start:end]``
+    (style findings only).
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    citation: Citation | None = None
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (the ``--format json`` record, without the path)."""
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "citation": self.citation.to_dict() if self.citation is not None else None,
+            "suggestion": self.suggestion,
+        }
+
+
+class Document:
+    """A checked text with its line and paragraph boundaries, for locating findings."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        #: Where each paragraph break (a blank line) ends.
+        self._breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of the character at ``offset``."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def paragraph(self, offset: int) -> int:
+        """The number of the paragraph that holds ``offset`` (from 0)."""
+        return bisect_right(self._breaks, offset)
+
+    def finding(
+        self,
+        severity: Severity,
+        code: str,
+        message: str,
+        start: int,
+        end: int,
+        citation: Citation | None = None,
+        suggestion: str | None = None,
+    ) -> Finding:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end - 1))
+        return Finding(
+            severity,
+            code,
+            message,
+            start,
+            end,
+            line,
+            column,
+            end_line,
+            end_column,
+            citation,
+            suggestion,
+        )
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+class Checker:
+    """Checks citations against the indexes of the law and the style rules.
+
+    ``uscode`` and ``cfr`` default to the shipped indexes, read on first use.
+    A checker is cheap to keep and reuse across documents.
+    """
+
+    def __init__(
+        self,
+        *,
+        finder: Finder | None = None,
+        uscode: UsCodeIndex | None = None,
+        cfr: CfrIndex | None = None,
+        antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS,
+    ) -> None:
+        self.finder = finder if finder is not None else Finder()
+        self._uscode = uscode
+        self._cfr = cfr
+        self.antecedent_paragraphs = antecedent_paragraphs
+
+    @property
+    def uscode(self) -> UsCodeIndex:
+        if self._uscode is None:
+            self._uscode = uscode_index()
+        return self._uscode
+
+    @property
+    def cfr(self) -> CfrIndex:
+        if self._cfr is None:
+            self._cfr = cfr_index()
+        return self._cfr
+
+    def check(self, text: str, *, this_title: str | None = None) -> list[Finding]:
+        """Find the citations of ``text`` and check them (without checking links)."""
+        return self.check_citations(text, self.finder.find(text, this_title=this_title))
+
+    def check_citations(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        links: Mapping[str, LinkResult] | None = None,
+    ) -> list[Finding]:
+        """The findings for ``citations`` found in ``text``, in text order.
+
+        ``links`` (url -> result, from :class:`citelink.linkcheck.LinkChecker`)
+        adds the findings of :meth:`link_findings`.
+        """
+        document = Document(text)
+        findings: list[Finding] = self.link_findings(text, citations, links) if links else []
+        for unit in _units(citations):
+            findings += self._ambiguity(document, unit)
+            for citation in unit:
+                if citation.kind == "usc":
+                    findings += self._usc_status(document, citation)
+                elif citation.kind == "cfr":
+                    findings += self._cfr_status(document, citation)
+            if unit[0].kind == "usc":
+                findings += _style(document, unit)
+        return _ordered(findings)
+
+    def link_findings(
+        self,
+        text: str,
+        citations: Sequence[Citation],
+        results: Mapping[str, LinkResult],
+    ) -> list[Finding]:
+        """Findings for the citations whose links ``results`` (url -> result) found wanting."""
+        document = Document(text)
+        findings = []
+        for citation in citations:
+            result = results.get(citation.url) if citation.url else None
+            if result is None or result.status == "ok":
+                continue
+            where = f"{citation.normalized}: {citation.url}"
+            if result.status == "dead":
+                findings.append(
+                    document.finding(
+                        "warning",
+                        "link/dead",
+                        f"dead link for {where} ({result.detail})",
+                        citation.start,
+                        citation.end,
+                        citation,
+                    )
+                )
+            else:
+                findings.append(
+                    document.finding(
+                        "info",
+                        f"link/{result.status}",
+                        f"could not verify the link for {where} ({result.detail})",
+                        citation.start,
+                        citation.end,
+                        citation,
+                    )
+                )
+        return _ordered(findings)
+
+    # --- existence and status ---------------------------------------------------
+
+    def _usc_status(self, document: Document, citation: Citation) -> list[Finding]:
+        title: str | None = getattr(citation, "title", None)
+        section: str | None = getattr(citation, "section", None)
+        if title is None or not section:
+            return []  # unresolved: the ambiguity check reports it
+        label = f"{title} U.S.C. § {section}"
+        if citation.short and citation.antecedent is not None:
+            # The title came from an earlier citation: say which, it may be the culprit.
+            earlier = _shown(citation.antecedent.text)
+            label += f' ("{_shown(citation.text)}", title {title} taken from "{earlier}")'
+
+        def finding(severity: Severity, code: str, message: str) -> list[Finding]:
+            return [
+                document.finding(severity, code, message, citation.start, citation.end, citation)
+            ]
+
+        if getattr(citation, "appendix", False):
+            return finding(
+                "info",
+                "usc/not-checked",
+                f"{title} U.S.C. app. § {section} not checked: the index does not cover the "
+                "former appendix titles",
+            )
+        index = self.uscode
+        if not index.has_title(title):
+            number = int(title) if title.isdigit() else 0
+            if 1 <= number <= LAST_TITLE:
+                why = f"title {title} of the U.S. Code is reserved and has no sections"
+            else:
+                why = f"the U.S. Code has no title {title} (its titles are 1 to {LAST_TITLE})"
+            return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
+        records = index.lookup(title, section)
+        if not records:
+            message = (
+                f"{label} does not exist: title {title} has no section {section} "
+                f"(U.S. Code release point {index.release_point})"
+            )
+            if citation.short:  # its title was inferred: perhaps it cites something else
+                return finding("warning", "usc/unknown-section", f"{message}; is it another law?")
+            return finding("error", "usc/unknown-section", message)
+        if len(records) > 1:
+            headings = " and ".join(dict.fromkeys(f'"{r.heading}"' for r in records))
+            return finding(
+                "info",
+                "usc/duplicate-section",
+                f"title {title} has {len(records)} sections numbered {section} ({headings}); "
+                "make clear which one is meant",
+            )
+        record = records[0]
+        if record.active:
+            return []
+        return finding("warning", "usc/not-current", _not_current(label, record, index))
+
+    def _cfr_status(self, document: Document, citation: Citation) -> list[Finding]:
+        title = getattr(citation, "title", None)
+        section = getattr(citation, "section", None)
+        part = getattr(citation, "part", None)
+        if title is None or not (section or part):
+            return []
+        title = str(title)
+        label = citation.normalized
+
+        def finding(severity: Severity, code: str, message: str) -> list[Finding]:
+            return [
+                document.finding(severity, code, message, citation.start, citation.end, citation)
+            ]
+
+        index = self.cfr
+        if title not in index.covered:
+            covered = ", ".join(sorted(index.covered))
+            return finding(
+                "info",
+                "cfr/not-checked",
+                f"{label} not checked: the CFR index covers title {covered} only",
+            )
+        if section:
+            section = str(section)
+            record = index.section(title, section)
+            if record is None:
+                whose = section.partition(".")[0]
+                has_part = index.part(title, whose) is not None
+                why = (
+                    f"part {whose} has no section {section}"
+                    if has_part
+                    else f"title {title} has no part {whose}"
+                )
+                return finding("error", "cfr/unknown-section", f"{label} does not exist: {why}")
+            if record.active:
+                return []
+            return finding(
+                "warning",
+                "cfr/not-current",
+                f'{label} is {record.status}: "§ {record.section} {record.heading}"',
+            )
+        found = index.part(title, str(part))
+        if found is None:
+            return finding(
+                "error",
+                "cfr/unknown-part",
+                f"{label} does not exist: title {title} has no part {part}",
+            )
+        _, name = found
+        if "RESERVED" in name.upper():
+            return finding("warning", "cfr/not-current", f'{label} is reserved: "{name}"')
+        return []
+
+    # --- ambiguity ----------------------------------------------------------------
+
+    def _ambiguity(self, document: Document, unit: Sequence[Citation]) -> list[Finding]:
+        first = unit[0]
+        if not first.short:
+            return []
+        start, end = unit[0].start, unit[-1].end
+        shown = _shown(document.text[start:end])
+        if not first.resolved:
+            return [
+                document.finding(
+                    "warning",
+                    "ambiguous/no-antecedent",
+                    f'"{shown}" is a short form with no full citation before it to say '
+                    "which code it cites",
+                    start,
+                    end,
+                    first,
+                )
+            ]
+        antecedent = first.antecedent
+        if antecedent is None:
+            return []
+        back = document.paragraph(first.start) - document.paragraph(antecedent.start)
+        if back <= self.antecedent_paragraphs:
+            return []
+        return [
+            document.finding(
+                "warning",
+                "ambiguous/far-antecedent",
+                f'"{shown}" refers back to "{_shown(antecedent.text)}", {back} paragraphs '
+                f"earlier; cite it in full ({first.normalized})",
+                start,
+                end,
+                first,
+            )
+        ]
+
+
+def check(text: str, *, this_title: str | None = None) -> list[Finding]:
+    """Check the citations of ``text`` with the shipped indexes (no link checking)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Checker()
+    return _DEFAULT.check(text, this_title=this_title)
+
+
+_DEFAULT: Checker | None = None
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:
+    """``text`` with the suggestions of ``findings`` written in; and the findings applied.
+
+    Every character outside the replaced spans is kept. Of overlapping
+    suggestions only the first is applied.
+    """
+    applied: list[Finding] = []
+    pieces: list[str] = []
+    at = 0
+    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+        if finding.suggestion is None or finding.start < at:
+            continue
+        if text[finding.start : finding.end] == finding.suggestion:
+            continue
+        pieces += [text[at : finding.start], finding.suggestion]
+        at = finding.end
+        applied.append(finding)
+    pieces.append(text[at:])
+    return "".join(pieces), applied
+
+
+def _not_current(label: str, record: Record, index: UsCodeIndex) -> str:
+    line = f'"{record.status_line}"'
+    if record.status == "not_in_current":
+        return (
+            f"{label} is not in the current Code (release point {index.release_point}); "
+            f"an earlier release had {line}"
+        )
+    verb = "is" if record.status in ("reserved", "vacant") else "was"
+    if record.is_range or record.group:
+        message = f"{label} {verb} {record.status_words}: it falls in {line}"
+    else:
+        message = f"{label} {verb} {record.status_words}: {line}"
+    new = record.renumbered_to
+    if new is not None:
+        message += f"; it is now {record.title} U.S.C. §{'§' if ' ' in new else ''} {new}"
+    return message
+
+
+def _units(citations: Sequence[Citation]) -> Iterator[list[Citation]]:
+    """Citations grouped as written: a list or range is one unit, any other citation its own."""
+    unit: list[Citation] = []
+    for citation in citations:
+        if unit and (citation.group is None or citation.group != unit[0].group):
+            yield unit
+            unit = []
+        unit.append(citation)
+    if unit:
+        yield unit
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.start, _RANK[f.severity], f.end))
+
+
+def _shown(text: str) -> str:
+    """A span of text for a one-line message."""
+    return " ".join(text.split())
+
+
+# --- style ------------------------------------------------------------------------
+
+_MARK = r"§§|§|[Ss]ections?\b|SECTIONS?\b|[Ss]ecs?\.|[Ss]ecs?\b"
+#: "8 U.S.C. § ", "8 U.S. Code ", "8 USC ", "50 U.S.C. App. § ": what comes before the section.
+_ABBREVIATED_HEAD = re.compile(
+    rf"(?P<title>\d{{1,3}}){WS}"
+    rf"(?P<name>U\.?{WS}S\.?{WS}C(?:ode\b|\.?(?:{WS}?[ASU]\b\.?)?)|usc\b\.?|United{WS1}States{WS1}Code\b)"
+    rf"(?P<app>{WS1}[Aa]pp(?:\.|endix\b))?(?P<comma>{WS},)?{WS}(?:(?P<mark>{_MARK}){WS})?(?=\d)"
+)
+#: "U.S.C. Title 18, Section 922(g)".
+_NAME_FIRST_HEAD = re.compile(
+    rf"U\.?{WS}S\.?{WS}C\.?{WS},?{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}{WS},?{WS}"
+    rf"(?P<mark>{_MARK}){WS}(?=\d)"
+)
+#: A bare short form: "§ 1373", "§§1981-1983".
+_SHORT_HEAD = re.compile(rf"(?P<mark>§§?){WS}(?=\d)")
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
+_EN_DASH = "\u2013"
+
+
+def _style(document: Document, unit: Sequence[Citation]) -> list[Finding]:
+    """One style finding for a unit whose form is not the Bluebook form, with the fix."""
+    text = document.text
+    start, end = unit[0].start, unit[-1].end
+    sections = {getattr(c, "section", None) for c in unit}
+    mark = "§§" if len(sections) > 1 else "§"
+    problems: list[tuple[str, str]] = []
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
+
+    head = _head(text, start, end, unit[0], mark, problems)
+    if head is not None:
+        edits.append(head)
+    for citation, after in pairwise(unit):
+        if getattr(citation, "range_end", None) is None:
+            continue
+        joint = text[citation.end : after.start]
+        if not joint.strip() or joint.strip()[0] not in _DASHES or len(joint.strip()) != 1:
+            continue  # "to", "through": words are fine
+        hyphenated = "-" in str(getattr(citation, "section", "")) or "-" in str(
+            getattr(after, "section", "")
+        )
+        wanted = " to " if hyphenated else _EN_DASH
+        if joint != wanted:
+            edits.append((citation.end, after.start, wanted))
+            problems.append(
+                ("style/range-dash", 'write "to" between hyphenated sections')
+                if hyphenated
+                else ("style/range-dash", "join a range with an en dash (–), without spaces")
+            )
+    if not edits:
+        return []
+    pieces, at = [], start
+    for s, e, replacement in edits:
+        pieces += [text[at:s], replacement]
+        at = e
+    pieces.append(text[at:end])
+    suggestion = "".join(pieces)
+    code = problems[0][0]
+    reasons = "; ".join(dict.fromkeys(reason for _, reason in problems))
+    message = f'write "{_shown(suggestion)}" for "{_shown(text[start:end])}" ({reasons})'
+    return [document.finding("style", code, message, start, end, unit[0], suggestion)]
+
+
+def _head(
+    text: str,
+    start: int,
+    end: int,
+    first: Citation,
+    mark: str,
+    problems: list[tuple[str, str]],
+) -> tuple[int, int, str] | None:
+    """The edit that gives the citation's head its Bluebook form, if it needs one."""
+    found = _ABBREVIATED_HEAD.match(text, start, end)
+    if found is not None:
+        title = getattr(first, "title", None) or found.group("title")
+        name = _canonical_name(found.group("name"))
+        app = " app." if found.group("app") else ""
+        wanted = f"{title} {name}{app} {mark} "
+        written = found.group()
+        if _spaced(written) != wanted:
+            problems += _head_problems(found, name, app, mark)
+            return (start, found.end(), wanted)
+        return None
+    found = _NAME_FIRST_HEAD.match(text, start, end)
+    if found is not None:
+        title = getattr(first, "title", None)
+        if title is None:
+            return None
+        problems.append(("style/form", 'cite the title first: "18 U.S.C. § 922"'))
+        return (start, found.end(), f"{title} U.S.C. {mark} ")
+    found = _SHORT_HEAD.match(text, start, end)
+    if found is not None and _spaced(found.group()) != f"{mark} ":
+        problems += _mark_problems(found.group("mark"), mark) or [_SPACING]
+        return (start, found.end(), f"{mark} ")
+    return None
+
+
+def _canonical_name(written: str) -> str:
+    letters = re.sub(r"[^A-Za-z]", "", written).upper()
+    if letters in ("USCA", "USCS"):
+        return f"U.S.C.{letters[-1]}."
+    return "U.S.C."
+
+
+def _head_problems(found: re.Match[str], name: str, app: str, mark: str) -> list[tuple[str, str]]:
+    problems = []
+    if _spaced(found.group("name")) != name:
+        problems.append(("style/code-name", f'abbreviate the Code as "{name}"'))
+    if found.group("app") and _spaced(found.group("app")).strip() != app.strip():
+        problems.append(("style/code-name", 'write "app." for the appendix'))
+    if found.group("comma"):
+        problems.append(("style/form", "no comma before the section"))
+    problems += _mark_problems(found.group("mark"), mark)
+    return problems or [_SPACING]
+
+
+def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
+    if written is None:
+        return [("style/section-sign", f'put "{mark}" before the section number')]
+    if not written.startswith("§"):
+        return [("style/section-sign", f'write "{mark}" for "{written}"')]
+    if written != mark:
+        several = "several sections" if mark == "§§" else "one section"
+        return [("style/section-sign", f'write "{mark}" for {several}')]
+    return []
+
+
+_SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 1373"')
+
+
+def _spaced(text: str) -> str:
+    """``text`` with each run of white space (line breaks, no-break spaces) as one space."""
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,322 @@
+"""The checker: existence and status, style and fix-its, ambiguity, CFR, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from citelink.check import Checker, Document, Finding, apply_fixes, at_least, check
+from citelink.linkcheck import LinkResult
+from citelink.models import Citation, fast_init
+
+from .conftest import SHARED
+
+SEED = SHARED / "seed" / "news_article.txt"
+
+
+def codes(text: str, **options: object) -> list[tuple[str, str]]:
+    return [(f.severity, f.code) for f in Checker(**options).check(text)]  # type: ignore[arg-type]
+
+
+# --- done means ---------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the checkout")
+def test_the_seed_article() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    findings = check(text)
+    code8 = text.index("8 U.S. Code 8")
+    at_8 = [f for f in findings if f.start == code8]
+    assert [(f.severity, f.code) for f in at_8] == [
+        ("warning", "usc/not-current"),
+        ("style", "style/code-name"),
+    ]
+    assert "repealed or omitted" in at_8[0].message
+    assert "§§ 1 to 18 — Repealed or Omitted" in at_8[0].message
+    assert at_8[1].suggestion == "8 U.S.C. § 8" and at_8[1].end == code8 + len("8 U.S. Code 8")
+    # The two 1373 citations: nothing but the style of "8 U.S.C. 1373".
+    rest = [f for f in findings if f.start != code8]
+    assert [(f.severity, f.suggestion) for f in rest] == [("style", "8 U.S.C. § 1373")]
+    assert text[rest[0].start : rest[0].end] == "8 U.S.C. 1373"
+
+
+@pytest.mark.parametrize(
+    "text", ["8 U.S.C. § 1373", "42 U.S.C. § 1983", "18 U.S.C. § 1001", "8 U.S.C. § 1101 note"]
+)
+def test_active_sections_in_bluebook_form_are_clean(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_made_up_section_is_an_error() -> None:
+    (finding,) = check("8 U.S.C. § 99999")
+    assert (finding.severity, finding.code) == ("error", "usc/unknown-section")
+    assert "does not exist" in finding.message and "119-100" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("60 U.S.C. § 1", "no title 60"), ("53 U.S.C. § 1", "title 53 of the U.S. Code is reserved")],
+)
+def test_titles_that_do_not_exist(text: str, words: str) -> None:
+    (finding,) = check(text)
+    assert (finding.severity, finding.code) == ("error", "usc/unknown-title")
+    assert words in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("8 U.S.C. § 52", 'was repealed: "§ 52 — Repealed. June 25, 1948'),
+        ("8 U.S.C. § 31", 'was transferred: it falls in "§§ 31, 32 — Transferred"'),
+        ("5 U.S.C. § 4706", "it is now 5 U.S.C. § 4705"),
+        ("10 U.S.C. § 3003", 'is reserved: "§ 3003 — Reserved"'),
+        ("10 U.S.C. § 147", "not in the current Code (release point 119-100)"),
+    ],
+)
+def test_sections_that_are_not_current(text: str, words: str) -> None:
+    (finding,) = check(text)
+    assert (finding.severity, finding.code) == ("warning", "usc/not-current")
+    assert words in finding.message
+
+
+def test_a_designation_used_twice_and_an_appendix_title() -> None:
+    (twice,) = check("5 U.S.C. § 5757")
+    assert (twice.severity, twice.code) == ("info", "usc/duplicate-section")
+    assert "Payment of expenses" in twice.message and "Extended assignment" in twice.message
+    findings = check("50 U.S.C. app. § 2401")
+    assert [(f.severity, f.code) for f in findings] == [("info", "usc/not-checked")]
+
+
+def test_a_missing_short_form_is_a_warning_that_names_its_antecedent() -> None:
+    """Its title was inferred, so it may cite another law ("Pub. L. 99-603, § 405")."""
+    (finding,) = check("See 8 U.S.C. § 1373. Compare § 1983.")
+    assert (finding.severity, finding.code) == ("warning", "usc/unknown-section")
+    assert '"§ 1983", title 8 taken from "8 U.S.C. § 1373"' in finding.message
+
+
+# --- style --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "suggestion"),
+    [
+        ("8 U.S. Code 8", "style/code-name", "8 U.S.C. § 8"),
+        ("8 USC 1373", "style/code-name", "8 U.S.C. § 1373"),
+        ("8 U. S. C. § 1373", "style/code-name", "8 U.S.C. § 1373"),
+        ("8 United States Code § 1373", "style/code-name", "8 U.S.C. § 1373"),
+        ("8 U.S.C. 1373(a)(1)", "style/section-sign", "8 U.S.C. § 1373(a)(1)"),
+        ("8 U.S.C. sec. 1373", "style/section-sign", "8 U.S.C. § 1373"),
+        ("8 U.S.C. Section 1373", "style/section-sign", "8 U.S.C. § 1373"),
+        ("8 U.S.C. §§ 1373", "style/section-sign", "8 U.S.C. § 1373"),
+        ("42 U.S.C. § 1981–1983", "style/section-sign", "42 U.S.C. §§ 1981–1983"),
+        ("42 U.S.C. §§ 1981-1983", "style/range-dash", "42 U.S.C. §§ 1981–1983"),
+        ("42 U.S.C. §§ 1981 - 1983", "style/range-dash", "42 U.S.C. §§ 1981–1983"),
+        ("8 U.S.C. § 1373(a)-(c)", "style/range-dash", "8 U.S.C. § 1373(a)–(c)"),
+        ("42 U.S.C. §§ 2000e-2-2000e-4", "style/range-dash", "42 U.S.C. §§ 2000e-2 to 2000e-4"),
+        ("18 U.S.C.§924(c)", "style/spacing", "18 U.S.C. § 924(c)"),
+        ("8 U.S.C., § 1373", "style/form", "8 U.S.C. § 1373"),
+        ("50 U.S.C. App. § 2401", "style/code-name", "50 U.S.C. app. § 2401"),
+        ("U.S.C. Title 18, Section 922(g)", "style/form", "18 U.S.C. § 922(g)"),
+        ("8 U.S.C. 1101 et seq.", "style/section-sign", "8 U.S.C. § 1101 et seq."),
+        ("8 U.S.C. § 1373 and §§ 1357", "style/section-sign", "§ 1357"),
+        ("8 U.S.C. § 1373 and §1357", "style/spacing", "§ 1357"),
+    ],
+)
+def test_style_suggestions(text: str, code: str, suggestion: str) -> None:
+    (finding,) = [f for f in check(text) if f.severity == "style"]
+    assert finding.code == code
+    assert finding.suggestion == suggestion
+    assert suggestion in finding.message
+    fixed, applied = apply_fixes(text, [finding])
+    assert applied == [finding]
+    assert fixed == text[: finding.start] + suggestion + text[finding.end :]
+    assert [f for f in check(fixed) if f.severity == "style"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 U.S.C. § 1373",
+        "8 U.S.C.A. § 1373",
+        "8 U.S.C.S. § 1373",
+        "42 U.S.C. §§ 1981–1983",
+        "42 U.S.C. §§ 2000e-2 to 2000e-4",
+        "8 U.S.C.\n§ 1373",  # a line break is a space
+        "8 U.S.C. §\u00a01373",  # and so is a no-break space
+        "section 1373 of title 8",  # prose is not a citation form
+        "18, United States Code, Section 3500",
+        "18 U.S.C. §§ 2, 371, and 1343",
+        "8 U.S.C. § 1373(a) and (b)",
+    ],
+)
+def test_forms_that_need_no_change(text: str) -> None:
+    assert [f for f in check(text) if f.severity == "style"] == []
+
+
+def test_fixes_keep_every_other_character() -> None:
+    text = (
+        "\ufeffIntro\u00a0— café 😀\r\n"
+        "See 8 USC 1373 and 42 U.S.C. §§ 1981-1983;\r\n"
+        "\r\n"
+        "also 18 U.S.C.§924(c)\tend\r\n"
+    )
+    fixed, applied = apply_fixes(text, check(text))
+    assert len(applied) == 3
+    assert fixed == (
+        "\ufeffIntro\u00a0— café 😀\r\n"
+        "See 8 U.S.C. § 1373 and 42 U.S.C. §§ 1981–1983;\r\n"
+        "\r\n"
+        "also 18 U.S.C. § 924(c)\tend\r\n"
+    )
+
+
+def test_overlapping_suggestions_apply_once() -> None:
+    document = Document("abc")
+    first = document.finding("style", "style/form", "m", 0, 2, suggestion="X")
+    second = document.finding("style", "style/form", "m", 1, 3, suggestion="Y")
+    assert apply_fixes("abc", [second, first]) == ("Xc", [first])
+
+
+def test_positions_count_characters_on_their_line() -> None:
+    text = "Première ligne.\nDeuxième — 8 USC 1373 ici.\n"
+    (finding,) = check(text)
+    assert (finding.line, finding.column) == (2, 12)
+    assert (finding.end_line, finding.end_column) == (2, 21)
+    assert text[finding.start : finding.end] == "8 USC 1373"
+
+
+# --- ambiguity ----------------------------------------------------------------------------
+
+
+def test_a_short_form_with_nothing_before_it() -> None:
+    (finding,) = check("Compliance with § 1373 is required.")
+    assert (finding.severity, finding.code) == ("warning", "ambiguous/no-antecedent")
+    assert '"§ 1373"' in finding.message
+
+
+def test_a_short_form_far_from_its_antecedent() -> None:
+    def document(paragraphs: int) -> str:
+        return "See 8 U.S.C. § 1357.\n\n" + "Text.\n\n" * (paragraphs - 1) + "Then § 1373."
+
+    assert codes(document(5)) == []
+    assert codes(document(6)) == [("warning", "ambiguous/far-antecedent")]
+    assert codes(document(3), antecedent_paragraphs=2) == [("warning", "ambiguous/far-antecedent")]
+    (finding,) = check(document(6))
+    assert "6 paragraphs earlier" in finding.message and "8 U.S.C. § 1373" in finding.message
+
+
+def test_a_list_short_form_is_reported_once() -> None:
+    findings = check("Under §§ 1981 and 1983, anyone may sue.")
+    assert [f.code for f in findings] == ["ambiguous/no-antecedent"]
+
+
+# --- CFR and other kinds ------------------------------------------------------------------
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FakeCfr(Citation):
+    """A CFR citation with the fields the CFR source gives its citations."""
+
+    kind = "cfr"
+    title: str | None
+    section: str | None = None
+    part: str | None = None
+    pin: tuple[str, ...] = ()
+
+    @property
+    def normalized(self) -> str:
+        where = f"§ {self.section}" if self.section else f"pt. {self.part}"
+        return f"{self.title} C.F.R. {where}"
+
+    @property
+    def id(self) -> str | None:
+        return f"cfr/{self.title}/{self.section or self.part}"
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FakeStatute(Citation):
+    kind = "stat"
+    volume: str
+    page: str
+
+    @property
+    def normalized(self) -> str:
+        return f"{self.volume} Stat. {self.page}"
+
+    @property
+    def id(self) -> str | None:
+        return f"stat/{self.volume}/{self.page}"
+
+
+def cfr_findings(**fields: str) -> list[tuple[str, str, str]]:
+    citation = FakeCfr(text="x", start=0, end=1, **fields)  # type: ignore[arg-type]
+    return [(f.severity, f.code, f.message) for f in Checker().check_citations("x", [citation])]
+
+
+def test_cfr_title_8_is_checked() -> None:
+    assert cfr_findings(title="8", section="214.2") == []
+    assert cfr_findings(title="8", part="214") == []
+    [(severity, code, message)] = cfr_findings(title="8", section="214.999")
+    assert (severity, code) == ("error", "cfr/unknown-section")
+    assert "part 214 has no section 214.999" in message
+    [(severity, code, message)] = cfr_findings(title="8", section="9999.1")
+    assert "title 8 has no part 9999" in message
+    [(severity, code, _)] = cfr_findings(title="8", part="9999")
+    assert (severity, code) == ("error", "cfr/unknown-part")
+    [(severity, code, message)] = cfr_findings(title="8", section="103.25")
+    assert (severity, code) == ("warning", "cfr/not-current") and "reserved" in message
+    [(severity, code, _)] = cfr_findings(title="8", part="242")
+    assert (severity, code) == ("warning", "cfr/not-current")
+
+
+def test_other_cfr_titles_are_not_checked_never_missing() -> None:
+    [(severity, code, message)] = cfr_findings(title="21", section="101.9")
+    assert (severity, code) == ("info", "cfr/not-checked")
+    assert "not checked" in message and "not exist" not in message
+
+
+def test_kinds_the_checker_does_not_know_are_skipped() -> None:
+    statute = FakeStatute(text="110 Stat. 3009", start=0, end=14, volume="110", page="3009")
+    assert Checker().check_citations("110 Stat. 3009", [statute]) == []
+
+
+# --- links --------------------------------------------------------------------------------
+
+
+def test_link_findings() -> None:
+    text = "8 U.S.C. § 1373 and 42 U.S.C. § 1983 and 18 U.S.C. § 1001"
+    checker = Checker()
+    citations = checker.finder.find(text)
+    urls = [c.url for c in citations]
+    assert all(urls)
+    results = {
+        urls[0]: LinkResult(urls[0], "ok", "HTTP 200", 200),
+        urls[1]: LinkResult(urls[1], "dead", "HTTP 404", 404),
+        urls[2]: LinkResult(urls[2], "unverifiable", "bot challenge (HTTP 403)", 403),
+    }
+    findings = checker.link_findings(text, citations, results)
+    assert [(f.severity, f.code, f.start) for f in findings] == [
+        ("warning", "link/dead", citations[1].start),
+        ("info", "link/unverifiable", citations[2].start),
+    ]
+    assert "HTTP 404" in findings[0].message and str(urls[1]) in findings[0].message
+
+
+def test_severity_order() -> None:
+    assert at_least("error", "warning") and at_least("warning", "warning")
+    assert at_least("warning", "style") and not at_least("style", "warning")
+    assert not at_least("info", "style")
+
+
+def test_finding_records_are_json_ready() -> None:
+    (finding,) = check("8 USC 1373")
+    record = finding.to_dict()
+    assert record["severity"] == "style" and record["suggestion"] == "8 U.S.C. § 1373"
+    assert record["citation"]["id"] == "usc/8/1373"
+    assert {"code", "message", "start", "end", "line", "column", "end_line", "end_column"} <= set(
+        record
+    )
+    assert isinstance(finding, Finding)

@@ -1,0 +1,253 @@
+"""The link checker against real local servers on 127.0.0.1: nothing leaves the machine."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citelink.linkcheck import (
+    USER_AGENT,
+    LinkCache,
+    LinkCacheError,
+    LinkChecker,
+    LinkResult,
+    _HostGate,
+)
+
+from .linkserver import LinkServer
+
+
+class FakeClock:
+    """A clock that only moves when someone sleeps on it; it remembers each sleep."""
+
+    def __init__(self, start: float = 1_000_000.0) -> None:
+        self.time = start
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        return self.time
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.sleeps.append(round(seconds, 6))
+            self.time += seconds
+
+
+@pytest.fixture(autouse=True)
+def no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to 127.0.0.1 must go straight there, whatever the environment says."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[LinkServer]:
+    with LinkServer() as running:
+        yield running
+
+
+def checker(**options: Any) -> LinkChecker:
+    options.setdefault("rate", 0)
+    options.setdefault("timeout", 5)
+    return LinkChecker(**options)
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "words"),
+    [
+        ("/ok", "ok", "HTTP 200"),
+        ("/redirect-ok", "ok", "HTTP 200"),
+        ("/pdf", "ok", "HTTP 200"),
+        ("/missing", "dead", "HTTP 404"),
+        ("/gone", "dead", "HTTP 410"),
+        ("/moved", "dead", "redirected to a 'not found' page"),
+        ("/soft404", "dead", "Page Not Found"),
+        ("/challenge", "unverifiable", "bot challenge (HTTP 403)"),
+        ("/forbidden", "unverifiable", "access refused (HTTP 403)"),
+        ("/blocked", "unverifiable", "block page"),
+        ("/loop", "error", "redirect loop"),
+    ],
+)
+def test_classification(server: LinkServer, path: str, status: str, words: str) -> None:
+    with checker() as links:
+        result = links.check([server.url(path)])[server.url(path)]
+    assert (result.status, result.url) == (status, server.url(path))
+    assert words in result.detail
+
+
+def test_a_redirect_records_where_it_led(server: LinkServer) -> None:
+    with checker() as links:
+        result = links.check([server.url("/moved")])[server.url("/moved")]
+    assert result.final_url == server.url("/documentNotFound.xhtml")
+    assert result.code == 200
+
+
+def test_retry_after_is_honoured_on_429(server: LinkServer) -> None:
+    clock = FakeClock()
+    with checker(clock=clock, sleep=clock.sleep) as links:
+        result = links.check([server.url("/throttled")])[server.url("/throttled")]
+    assert result.status == "ok"
+    assert clock.sleeps == [2.0]
+    assert server.hits["/throttled"] == 2
+
+
+def test_retry_after_on_503_then_give_up(server: LinkServer) -> None:
+    clock = FakeClock()
+    with checker(clock=clock, sleep=clock.sleep, retries=2) as links:
+        result = links.check([server.url("/busy")])[server.url("/busy")]
+    assert (result.status, result.detail) == ("error", "HTTP 503")
+    assert clock.sleeps == [1.0, 1.0]
+    assert server.hits["/busy"] == 3
+
+
+def test_a_wait_longer_than_max_wait_is_not_waited(server: LinkServer) -> None:
+    clock = FakeClock()
+    with checker(clock=clock, sleep=clock.sleep, max_wait=60) as links:
+        result = links.check([server.url("/very-busy")])[server.url("/very-busy")]
+    assert result.status == "error" and "asked to wait 86400 s" in result.detail
+    assert clock.sleeps == [] and server.hits["/very-busy"] == 1
+
+
+def test_backoff_after_a_server_error(server: LinkServer) -> None:
+    clock = FakeClock()
+    with checker(clock=clock, sleep=clock.sleep, backoff=0.25) as links:
+        result = links.check([server.url("/flaky")])[server.url("/flaky")]
+    assert result.status == "ok"
+    assert clock.sleeps == [0.25]
+
+
+def test_a_slow_server_times_out_as_an_error_not_dead(server: LinkServer) -> None:
+    with checker(timeout=0.2, retries=0) as links:
+        result = links.check([server.url("/slow")])[server.url("/slow")]
+    assert result.status == "error" and "timed out" in result.detail
+
+
+def test_a_refused_connection_is_an_error(server: LinkServer) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]  # bound, never listening: connections are refused
+        clock = FakeClock()
+        url = f"http://127.0.0.1:{port}/x"
+        with checker(clock=clock, sleep=clock.sleep, retries=1) as links:
+            result = links.check([url])[url]
+    assert result.status == "error" and "connection failed" in result.detail
+    assert clock.sleeps == [0.5]  # retried once, after the backoff
+
+
+def test_a_dns_failure_is_unverifiable(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = socket.getaddrinfo
+
+    def resolve(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "no-such-host.test":
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    url = "http://no-such-host.test/page"
+    with checker() as links:
+        result = links.check([url])[url]
+    assert result.status == "unverifiable"
+    assert "does not resolve" in result.detail
+
+
+def test_urls_that_are_not_http_are_errors_without_a_request() -> None:
+    with checker() as links:
+        results = links.check(["ftp://example.test/x", "not a url"])
+    assert {r.status for r in results.values()} == {"error"}
+
+
+def test_each_url_is_fetched_once_without_its_fragment(server: LinkServer) -> None:
+    urls = [server.url("/ok#a_1"), server.url("/ok#b"), server.url("/ok")]
+    with checker() as links:
+        results = links.check(urls)
+    assert list(results) == urls
+    assert {r.status for r in results.values()} == {"ok"}
+    assert server.hits["/ok"] == 1
+
+
+def test_the_user_agent_says_who_is_asking(server: LinkServer) -> None:
+    with checker() as links:
+        links.check([server.url("/ok")])
+    assert server.user_agents == {USER_AGENT}
+    assert USER_AGENT.startswith("citelink/")
+
+
+@pytest.mark.parametrize("per_host", [1, 3])
+def test_requests_in_flight_to_a_host_are_capped(per_host: int) -> None:
+    with LinkServer(delay=0.05) as server:
+        urls = [server.url(f"/page/{i}") for i in range(8)]
+        with checker(per_host=per_host, workers=8) as links:
+            results = links.check(urls)
+        assert {r.status for r in results.values()} == {"ok"}
+        assert 1 <= server.most_in_flight <= per_host
+
+
+def test_requests_to_a_host_are_spaced_by_the_rate(server: LinkServer) -> None:
+    clock = FakeClock()
+    urls = [server.url(f"/page/{i}") for i in range(4)]
+    with checker(per_host=1, rate=2, clock=clock, sleep=clock.sleep) as links:
+        links.check(urls)
+    assert clock.sleeps == [0.5, 0.5, 0.5]
+
+
+def test_the_host_gate() -> None:
+    clock = FakeClock()
+    gate = _HostGate(0.25, clock, clock.sleep)
+    for _ in range(3):
+        gate.wait()
+    assert clock.sleeps == [0.25, 0.25]
+    gate.pause(10)
+    gate.wait()
+    assert clock.sleeps[2] == pytest.approx(10, abs=0.3)
+
+
+def test_the_cache_saves_requests_until_its_results_expire(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    cache = tmp_path / "links.sqlite3"
+    urls = [server.url("/ok"), server.url("/missing"), server.url("/challenge")]
+    with checker(cache=cache, ttl=3600, now=clock) as links:
+        first = links.check(urls)
+    assert not any(r.cached for r in first.values())
+    with checker(cache=cache, ttl=3600, now=clock) as links:
+        second = links.check(urls)
+    assert all(r.cached for r in second.values())
+    assert [r.status for r in second.values()] == ["ok", "dead", "unverifiable"]
+    assert server.hits["/ok"] == 1
+    clock.time += 3601
+    with checker(cache=cache, ttl=3600, now=clock) as links:
+        third = links.check(urls)
+    assert not any(r.cached for r in third.values())
+    assert server.hits["/ok"] == 2
+
+
+def test_errors_are_not_cached(server: LinkServer, tmp_path: Path) -> None:
+    cache = tmp_path / "links.sqlite3"
+    for _ in range(2):
+        with checker(cache=cache) as links:
+            result = links.check([server.url("/loop")])[server.url("/loop")]
+        assert (result.status, result.cached) == ("error", False)
+
+
+def test_a_cache_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "links.sqlite3"
+    bad.write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(LinkCacheError, match=r"links\.sqlite3"):
+        LinkCache(bad, ttl=60)
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        LinkChecker(per_host=0)
+
+
+def test_results_are_plain_records() -> None:
+    result = LinkResult("https://example.test/", "dead", "HTTP 404", 404)
+    assert (result.status, result.cached, result.final_url) == ("dead", False, None)
