@@ -116,6 +116,11 @@ def _finder_options(parser: argparse.ArgumentParser) -> None:
         metavar="NAME[,NAME...]",
         help="the resolver chain that chooses each citation's url (default: lii)",
     )
+    parser.add_argument(
+        "--cases",
+        action="store_true",
+        help="also find case law, through eyecite (pip install 'citelink[cases]'; much slower)",
+    )
 
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
@@ -140,17 +145,27 @@ def _finder(resolver: str | None) -> Finder:
         raise InputError(str(error)) from None
 
 
+def _find(finder: Finder, text: str, args: argparse.Namespace) -> list[Citation]:
+    """The citations of one text, with the finder options of the command line."""
+    try:
+        return finder.find(text, this_title=args.this_title, cases=args.cases)
+    except ImportError as error:  # --cases without eyecite installed
+        raise InputError(str(error)) from None
+
+
 def _extract(args: argparse.Namespace) -> int:
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
     if len(paths) == 1 and not os.path.isdir(paths[0]) and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
-        citations = _finder(args.resolver).find(text, this_title=args.this_title)
+        citations = _find(_finder(args.resolver), text, args)
         write_citations(citations, args.format, sys.stdout)
         return 0
     _finder(args.resolver)  # an unknown resolver is a usage error before any work starts
-    options = Options(args.this_title, _resolver_names(args.resolver), args.encoding, args.errors)
+    options = Options(
+        args.this_title, _resolver_names(args.resolver), args.encoding, args.errors, args.cases
+    )
     failed = 0
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     if args.format == "json":
@@ -317,10 +332,7 @@ def _check(args: argparse.Namespace) -> int:
     checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
     links: dict[str, LinkResult] = {}
     try:
-        docs = [
-            _Checked(path, text, finder.find(text, this_title=args.this_title))
-            for path, text in texts
-        ]
+        docs = [_Checked(path, text, _find(finder, text, args)) for path, text in texts]
         if args.online:
             links = _check_links(args, [c.url for doc in docs for c in doc.citations if c.url])
         for doc in docs:
@@ -375,7 +387,7 @@ def _fix(
     _replace_file(path, fixed.encode(args.encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     doc.text = fixed
-    doc.citations = finder.find(fixed, this_title=args.this_title)
+    doc.citations = _find(finder, fixed, args)
     doc.findings = checker.check_citations(doc.text, doc.citations, links)
 
 

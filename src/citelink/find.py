@@ -89,12 +89,23 @@ class Finder:
         self._numbered = tuple(s for s in self.sources if s not in usc_like)
         self._refer_back = frozenset(_overriding(self.sources, "refer_back"))
         self._prescanners = _overriding(self.sources, "prescan")
-        triggers = [trigger for source in self.sources for trigger in source.triggers]
+        triggers = [t for source in self.sources for t in source.triggers if not t.lazy]
         triggers += [
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
             Trigger(_ID_TRIGGERS, self._id),
         ]
         self._scans = _scans(triggers)
+        # Lazy triggers: one search per source, run when that source's other triggers hit.
+        self._lazy: list[tuple[re.Pattern[str], list[Handler], frozenset[Handler]]] = []
+        for source in self.sources:
+            lazy = [t for t in source.triggers if t.lazy]
+            if lazy:
+                needs = frozenset(t.handler for t in source.triggers if not t.lazy)
+                self._lazy += [(pattern, handlers, needs) for pattern, handlers in _scans(lazy)]
+        wanted = frozenset().union(*(needs for _, _, needs in self._lazy))
+        self._feeds_lazy = frozenset(
+            i for i, (_, handlers) in enumerate(self._scans) if wanted.intersection(handlers)
+        )
 
     def find(
         self, text: str, *, this_title: str | None = None, cases: bool = False
@@ -122,8 +133,15 @@ class Finder:
     def _triggers(self, text: str) -> list[tuple[int, int, Handler]]:
         """Every trigger in ``text``, sorted by position."""
         hits: list[tuple[int, int, Handler]] = []
-        for pattern, handlers in self._scans:
-            hits += [(m.start(), m.end(), handlers[m.lastindex]) for m in pattern.finditer(text)]  # type: ignore[index]
+        matched: set[Handler] = set()
+        for i, (pattern, handlers) in enumerate(self._scans):
+            found = _hits(pattern, handlers, text)
+            hits += found
+            if i in self._feeds_lazy:
+                matched.update(handler for _, _, handler in found)
+        for pattern, handlers, needs in self._lazy:
+            if not needs.isdisjoint(matched):
+                hits += _hits(pattern, handlers, text)
         hits.sort(key=_first)
         return hits
 
@@ -271,7 +289,7 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
     for trigger in triggers:
         for pattern in trigger.patterns:
             first = pattern[:1]
-            if not first or first in _REGEX_SYNTAX or re.compile(pattern).groups:
+            if not _literal_prefix(pattern) or re.compile(pattern).groups:
                 raise ValueError(
                     f"a trigger must start with a literal and have no groups: {pattern!r}"
                 )
@@ -280,13 +298,12 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
     for patterns in by_first.values():
         prefixes = [_literal_prefix(pattern) for pattern, _ in patterns]
         shared = 0
-        while all(
-            len(p) > shared and p[shared][0] == prefixes[0][shared][0] for p in prefixes
-        ):
+        while all(len(p) > shared and p[shared][0] == prefixes[0][shared][0] for p in prefixes):
             shared += 1
         literal = "".join(ch for ch, _ in prefixes[0][:shared])
         rests = [
-            pattern[prefix[shared - 1][1] :] for (pattern, _), prefix in zip(patterns, prefixes)
+            pattern[prefix[shared - 1][1] :]
+            for (pattern, _), prefix in zip(patterns, prefixes, strict=True)
         ]
         regex = re.escape(literal) + "(?:" + "|".join(f"{rest}()" for rest in rests) + ")"
         scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in patterns]))
@@ -317,6 +334,13 @@ def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
         out.append((ch, end))
         i = end
     return out
+
+
+def _hits(
+    pattern: re.Pattern[str], handlers: list[Handler], text: str
+) -> list[tuple[int, int, Handler]]:
+    """``(start, end, handler)`` for every match of one search."""
+    return [(m.start(), m.end(), handlers[m.lastindex]) for m in pattern.finditer(text)]  # type: ignore[index]
 
 
 def _no_handler(scan: Scan, start: int, end: int) -> int | None:  # pragma: no cover

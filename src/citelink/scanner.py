@@ -38,10 +38,16 @@ class Trigger:
     patterns of every trigger into one expression, grouped by that first
     character, which lets Python's regex engine skip quickly over text that
     cannot start a citation.
+
+    A ``lazy`` trigger starts only short forms ("Rule 11" after "Fed. R.
+    Civ. P. 12"): the finder searches for it only in a text where one of the
+    same source's other triggers matched, which spares every other text a
+    pass.
     """
 
     patterns: tuple[str, ...]
     handler: Handler
+    lazy: bool = False
 
 
 @dataclass

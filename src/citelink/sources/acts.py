@@ -25,7 +25,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 from citelink.grammar import SECTION_ITEM, WS, WS1, Item, Sections, cited_sections
@@ -58,7 +58,7 @@ class Act:
 
 
 def _ina_table() -> Mapping[str, str]:
-    data = resources.files("citelink").joinpath("data/ina_sections.json").read_text("utf-8")
+    data = (Path(__file__).parent.parent / "data" / "ina_sections.json").read_text("utf-8")
     return MappingProxyType(json.loads(data)["sections"])
 
 
@@ -194,20 +194,21 @@ def _reversed_literal(name: str) -> str:
     return WS1.join(re.escape(word[::-1]) for word in reversed(name.split(" ")))
 
 
-_NAMES = sorted(
-    ((name, act.key) for act in ACTS.values() for name in act.names), key=lambda n: -len(n[0])
-)
-_NAME_GROUP = {name: f"n{i}" for i, (name, _) in enumerate(_NAMES)}
-_KEY_OF_GROUP = {f"n{i}": key for i, (_, key) in enumerate(_NAMES)}
+#: One group per act, its names longest first (so that "Internal Revenue Code of 1986"
+#: wins over "Internal Revenue Code").
+_BY_LENGTH = {key: sorted(act.names, key=len, reverse=True) for key, act in ACTS.items()}
 #: A name before the section mark, matched on the reversed text: "INA ", "I.R.C. ".
 _NAME_BEFORE = re.compile(
     rf"{WS}(?:,{WS})?(?:"
-    + "|".join(f"(?P<{_NAME_GROUP[n]}>{_reversed_literal(n)})" for n, _ in _NAMES)
+    + "|".join(
+        f"(?P<{key}>" + "|".join(_reversed_literal(n) for n in names) + ")"
+        for key, names in _BY_LENGTH.items()
+    )
     + r")(?![A-Za-z.&])"
 )
 _LOOKBACK = 48
 #: The last characters of the names, for a quick test before the lookback.
-_NAME_ENDS = frozenset(name[-1] for name, _ in _NAMES)
+_NAME_ENDS = frozenset(name[-1] for act in ACTS.values() for name in act.names)
 #: The INA in a source credit: "June 27, 1952, ch. 477, title II, ch. 9, " (reversed).
 _INA_BY_CHAPTER = re.compile(
     rf"{WS},(?:[IVX]{{1,4}}{WS1}\.tp{WS},)?(?:\d{{1,2}}{WS}\.hc{WS},)?"
@@ -218,7 +219,10 @@ _CHAPTER_LOOKBACK = 64
 #: ("of the ADA Amendments Act") is another act.
 _QUALIFIER = re.compile(
     rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?:"
-    + "|".join(f"(?P<{_NAME_GROUP[n]}>{_literal(n)})" for n, _ in _NAMES)
+    + "|".join(
+        f"(?P<{key}>" + "|".join(_literal(n) for n in names) + ")"
+        for key, names in _BY_LENGTH.items()
+    )
     + rf")(?![\w&])(?:{WS1}of{WS1}(?:19|20)\d\d\b)?(?!{WS1}[A-Z])"
 )
 
@@ -226,7 +230,7 @@ ITEM = re.compile(SECTION_ITEM)
 
 
 def _act_of(found: re.Match[str]) -> Act:
-    return ACTS[_KEY_OF_GROUP[found.lastgroup or ""]]
+    return ACTS[found.lastgroup or ""]
 
 
 # --- links --------------------------------------------------------------------
@@ -286,6 +290,8 @@ class NamedActs(Source):
 
     # "section 287(g) of the Immigration and Nationality Act"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        if scan.text.find("of", sections.end, sections.end + 5) < 0:
+            return None
         tail = _QUALIFIER.match(scan.text, sections.end)
         if tail is None:
             return None

@@ -284,6 +284,8 @@ class Cfr(Source):
 
     # "section 1.1031(a)-1 of title 26, Code of Federal Regulations"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        if scan.text.find("of", sections.end, sections.end + 5) < 0:
+            return None
         tail = _QUALIFIER.match(scan.text, sections.end)
         if tail is None:
             return None

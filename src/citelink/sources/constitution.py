@@ -126,6 +126,8 @@ _ORDINAL = (
 #: Before "Amendment": "Fourteenth ", "14th ", "Twenty-first " (searched at the end).
 _BEFORE_AMENDMENT = re.compile(rf"(?<![\w-]){_ORDINAL}{WS1}$")
 _AMENDMENT_LOOKBACK = 24
+#: The last letters of ordinals ("Fourteenth", "First", "Second", "Third", "14th").
+_ORDINAL_ENDS = frozenset("hdtHDT")
 #: "Amendment XIV", "Amdt. XIV § 3".
 _NUMBERED_AMENDMENT = re.compile(
     rf"(?P<name>Amendment|AMENDMENT|Amdt\.|Amend\.){WS}(?P<amendment>{ROMAN})(?![\w]){_SECTION}"
@@ -263,6 +265,8 @@ class Constitution(Source):
                 return None
             section = numbered.group("section")
             return self._add(scan, start, numbered.end(), None, amendment, section, None)
+        if text[start - 2 : start - 1] not in _ORDINAL_ENDS:  # "1996 Amendment", "\nAmendment"
+            return None
         before = _BEFORE_AMENDMENT.search(text, max(scan.floor, start - _AMENDMENT_LOOKBACK), start)
         if before is None:
             return None
@@ -279,6 +283,8 @@ class Constitution(Source):
 
     # "Section 5 of the Fourteenth Amendment"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        if scan.text.find("of", sections.end, sections.end + 5) < 0:
+            return None
         if len(sections.items) != 1 or sections.items[0].pin:
             return None
         tail = _QUALIFIER.match(scan.text, sections.end)

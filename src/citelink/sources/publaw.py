@@ -202,6 +202,8 @@ class PublicLaws(Source):
 
     # "section 642 of Public Law 104-208"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        if scan.text.find("of", sections.end, sections.end + 5) < 0:
+            return None
         tail = _QUALIFIER.match(scan.text, sections.end)
         if tail is None:
             return None
@@ -266,9 +268,13 @@ class PublicLaws(Source):
 
 
 class PrivateLaws(PublicLaws):
-    """Private laws: found by :class:`PublicLaws`; this source gives them their kind."""
+    """Private laws: found by :class:`PublicLaws`; this source gives them their kind
+    (for the resolvers and short forms). Its hooks are the base class's: the finder
+    asks :class:`PublicLaws` only."""
 
     kind = "pvtl"
+    named_before = Source.named_before
+    qualify = Source.qualify
 
     def __init__(self) -> None:
         self.triggers = ()

@@ -124,7 +124,10 @@ class FederalRules(Source):
                 ),
                 self._set_first,
             ),
-            Trigger((r"Rules?\s{1,3}\d",), self._rule_first),
+            # "Rule 11" is a short form, or names its set after it ("Rule 12(b)(6) of the
+            # Federal Rules of Civil Procedure", which the trigger above also matches), so
+            # a text where the trigger above never matched has none: this one is lazy.
+            Trigger((r"Rules?\s{1,3}\d",), self._rule_first, lazy=True),
         )
 
     # "Fed. R. Civ. P. 12(b)(6)", "FRCrP Rule 6"
