@@ -112,7 +112,7 @@ _TITLE_BEFORE = re.compile(rf"{WS}(?:,{WS})?(?P<title>\d{{1,2}})(?![\w.,§])(?:{
 _LOOKBACK = 24
 
 _TREASURY = re.compile(
-    rf"Treas(?:\.|ury){WS}Reg(?:s?\.?|ulations?\b)(?:{WS},)?{WS}"
+    rf"Treas(?:\.|ury){WS}Reg(?:ulations?\b|s?\.?)(?:{WS},)?{WS}"
     rf"(?:(?P<mark>{SECTION_MARK}){WS})?"
 )
 

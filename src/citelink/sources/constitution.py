@@ -95,6 +95,12 @@ _BEFORE_CONST = re.compile(
     rf"{WS1}of{WS1}the{WS1})?{_US}{WS}$"
 )
 _CONST_LOOKBACK = 90
+#: "Article I, " before a section mark (searched at the end), and what follows the mark.
+_ARTICLE_BEFORE = re.compile(rf"(?:Article|Art\.|ARTICLE){WS}(?P<article>{_NUMBER}),{WS}$")
+_SECTION_OF_THE_CONSTITUTION = re.compile(
+    rf"(?:§|[Ss]ec(?:tion|\.)|SEC(?:TION|\.)){WS}(?P<section>\d{{1,2}})(?!\w){_CLAUSE}"
+    rf"{WS1}of{WS1}the{WS1}{_US}{WS}Constitution\b"
+)
 
 _ORDINALS = {
     "first": 1,
@@ -280,6 +286,21 @@ class Constitution(Source):
                 return None  # "the First Amendment to the Ohio Constitution"
             stop = to_the.end()
         return self._add(scan, before.start(), stop, None, amendment, None, None)
+
+    # "Article I, Section 8, Clause 3 of the United States Constitution"
+    def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        text = scan.text
+        if text[start - 2 : start - 1] != ",":
+            return None
+        article = _ARTICLE_BEFORE.search(text, max(scan.floor, start - 16), start)
+        if article is None:
+            return None
+        tail = _SECTION_OF_THE_CONSTITUTION.match(text, start)
+        number = _number(article.group("article"), _ARTICLES) if tail is not None else None
+        if tail is None or number is None:
+            return None
+        section, clause = tail.group("section", "clause")
+        return self._add(scan, article.start(), tail.end(), number, None, section, clause)
 
     # "Section 5 of the Fourteenth Amendment"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:

@@ -136,8 +136,8 @@ class FederalRules(Source):
         found = _SET_AND_RULE.match(text, start)
         if found is None:
             return None
-        plural = found.group("word") == "Rules"
-        sections = self._sections(text, found.end(), plural)
+        # "Fed. R. Civ. P. 26 and 37": numbers after the set's name are its rules.
+        sections = self._sections(text, found.end(), True)
         if sections is None:
             return None
         return scan.cite(self, _rule_set(found), sections, start, sections.end)
