@@ -165,6 +165,12 @@ class Finder:
             return None
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
+        if (
+            owner is not None
+            and antecedent is not None
+            and not owner.continues(antecedent, sections)
+        ):
+            owner = None
         if owner is None or owner.item is None or antecedent is None:  # nothing to refer back to
             if _looks_like_a_year(sections):
                 return None

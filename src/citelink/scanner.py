@@ -217,6 +217,15 @@ class Source:
         """The section and pin of ``antecedent``, for "Id." and "Id. at (b)"."""
         raise NotImplementedError(f"{type(self).__name__} has no short forms")
 
+    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+        """Whether a bare section mark ("§ 237(c)") may be a short form of ``antecedent``.
+
+        True by default. A source that knows its sections (the INA's table)
+        says False for one it does not have ("§ 1153" after "INA § 203"): the
+        finder then reports the mark unresolved rather than guess.
+        """
+        return True
+
     def refer_back(self, scan: Scan, start: int) -> int | None:
         """Claim the "Id." at ``start`` when ``scan.last`` is a citation of this source.
 

@@ -127,3 +127,24 @@ def test_no_link_without_a_code_section() -> None:
         "act/nlra/8/b/4",
         None,
     )
+
+
+def test_a_section_the_ina_does_not_have_is_not_its_short_form() -> None:
+    found = citelink.find("INA § 203(a). § 204(b). § 1153 here.")
+    assert [(c.kind, c.normalized, c.resolved) for c in found] == [
+        ("act", "Immigration and Nationality Act § 203(a), 8 U.S.C. § 1153(a)", True),
+        ("act", "Immigration and Nationality Act § 204(b), 8 U.S.C. § 1154(b)", True),
+        ("usc", "§ 1153", False),  # unresolved rather than guessed
+    ]
+
+
+def test_a_source_credit_does_not_anchor_short_forms() -> None:
+    text = "8 U.S.C. § 1101. (June 27, 1952, ch. 477, title II, ch. 9, §287, 66 Stat. 233.) § 1358."
+    found = citelink.find(text)
+    assert [c.normalized for c in found] == [
+        "8 U.S.C. § 1101",
+        "Immigration and Nationality Act § 287, 8 U.S.C. § 1357",
+        "66 Stat. 233",
+        "8 U.S.C. § 1358",
+    ]
+    assert found[1].by_chapter

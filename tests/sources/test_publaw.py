@@ -63,7 +63,8 @@ def test_the_law_claims_its_own_sections() -> None:
 def test_further_sections_and_titles_of_the_same_law() -> None:
     text = (
         "(Pub. L. 104–208, div. C, title I, §§ 122(a), 124(a)(1), title III, §§ 308(e)(1)(E), 384, "
-        "Sept. 30, 1996; Pub. L. 100–525, § 2(a)(1)(B), § 9(jj), Oct. 24, 1988)"
+        "Sept. 30, 1996; Pub. L. 100–525, § 2(a)(1)(B), § 9(jj), Oct. 24, 1988; "
+        "Pub. L. 106–554, § 1(a)(4) [div. B, title XV, § 1505(a)(2)], Dec. 21, 2000)"
     )
     found = [c for c in citelink.find(text) if isinstance(c, PublicLawCitation)]
     assert [(c.number, c.division, c.title, c.section, c.pin) for c in found] == [
@@ -73,19 +74,27 @@ def test_further_sections_and_titles_of_the_same_law() -> None:
         ("208", "C", "III", "384", ()),
         ("525", None, None, "2", ("a", "1", "B")),
         ("525", None, None, "9", ("jj",)),
+        ("554", None, None, "1", ("a", "4")),
+        ("554", "B", "XV", "1505", ("a", "2")),
     ]
 
 
-def test_short_forms_after_a_section_stay_in_the_law() -> None:
-    text = "8 U.S.C. § 1373. Pub. L. 104-208, div. C, § 642. § 643 and section 1357 of title 8"
+def test_a_bare_section_after_a_law_is_not_the_laws() -> None:
+    """In amendment notes it is quoted Code text; "Id." and ", § 9" are the law's."""
+    text = (
+        "8 U.S.C. § 1373. Pub. L. 104–208, § 308(g)(5)(A)(i), substituted “section 1229a” "
+        "for “section 1252”. Pub. L. 104–208, § 308. Id. § 309."
+    )
     found = citelink.find(text)
     assert [c.normalized for c in found] == [
         "8 U.S.C. § 1373",
-        "Pub. L. No. 104-208, div. C, § 642",
-        "Pub. L. No. 104-208, div. C, § 643",
-        "8 U.S.C. § 1357",
+        "Pub. L. No. 104-208, § 308(g)(5)(A)(i)",
+        "8 U.S.C. § 1229a",
+        "8 U.S.C. § 1252",
+        "Pub. L. No. 104-208, § 308",
+        "Pub. L. No. 104-208, § 309",
     ]
-    assert found[2].short and found[2].antecedent is found[1]
+    assert found[-1].short and found[-1].antecedent is found[-2]
 
 
 def test_a_whole_law_leaves_short_forms_to_the_code() -> None:

@@ -166,6 +166,15 @@ class ActCitation(Citation):
     range_end: str | None = None
     title: str | None = None
     code_section: str | None = None
+    #: Cited by the enacting law's date and chapter, as source credits cite the INA
+    #: ("June 27, 1952, ch. 477, title II, ch. 9, §287").
+    by_chapter: bool = False
+
+    @property
+    def anchors(self) -> bool:
+        # A source credit is a list of enactments: a bare "§ 1358" after one is not
+        # the act's (it is the next section's heading, or the Code's).
+        return not self.by_chapter
 
     @property
     def normalized(self) -> str:
@@ -262,7 +271,8 @@ def uscode_url(citation: ActCitation) -> str | None:
 
 
 class NamedActs(Source):
-    """Named acts. A container is the act's key ("ina")."""
+    """Named acts. A container is the act's key ("ina"), or "ina:chapter" for the INA
+    cited by date and chapter."""
 
     kind = "act"
     item = ITEM
@@ -280,7 +290,7 @@ class NamedActs(Source):
             lookback = text[max(scan.floor, start - _CHAPTER_LOOKBACK) : start][::-1]
             found = _INA_BY_CHAPTER.match(lookback)
             if found is not None:
-                return scan.cite(self, "ina", sections, start - found.end(), sections.end)
+                return scan.cite(self, "ina:chapter", sections, start - found.end(), sections.end)
         elif before_mark not in _NAME_ENDS:
             return None
         found = _NAME_BEFORE.match(text[max(scan.floor, start - _LOOKBACK) : start][::-1])
@@ -311,7 +321,8 @@ class NamedActs(Source):
         antecedent: Citation | None,
         /,
     ) -> Citation:
-        act = ACTS[str(container)]
+        key, _, how = str(container).partition(":")
+        act = ACTS[key]
         code_section = act.code_section(item.section)
         return ActCitation(
             text=text,
@@ -326,7 +337,14 @@ class NamedActs(Source):
             range_end=item.range_end,
             title=act.title if code_section is not None else None,
             code_section=code_section,
+            by_chapter=how == "chapter",
         )
+
+    # "§ 237(c)" after "INA § 101(11)" is the INA's; "§ 1153" after it is not.
+    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+        assert isinstance(antecedent, ActCitation)
+        table = _BY_SHORT[antecedent.act].table
+        return table is None or all(item.section in table for item in sections.items)
 
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, ActCitation)

@@ -10,7 +10,8 @@ Forms understood here:
   5306(c)``; a further ``title III, §§ 308, 384`` or ``§ 9(jj)`` right after belongs to
   the same law;
 * the section first: ``section 642 of Public Law 104-208``, ``section 4402(e) of PL 107–171``;
-* later short forms (``section 643``) are sections of the same law (and division).
+* a later bare section (``§ 1373``) is not the law's: it refers to the citation before
+  the law (see :attr:`PublicLawCitation.anchors`); ``Id. § 643`` is the law's.
 """
 
 from __future__ import annotations
@@ -59,9 +60,11 @@ class PublicLawCitation(Citation):
 
     @property
     def anchors(self) -> bool:
-        # After a whole law ("Pub. L. 104-208"), a bare "§ 1373" is more often the
-        # Code's than the law's; after one of its sections, the next is the law's.
-        return self.section is not None
+        # A bare "§ 1373" after a law is seldom the law's: in amendment notes it is
+        # quoted Code text ('substituted “section 1229a” for “section 1252”'), in
+        # briefs the Code's. The law's own further sections follow it directly
+        # (", § 9(jj)", ", title III, §§ 308, 384") and are claimed by named_before.
+        return False
 
     @property
     def normalized(self) -> str:
@@ -120,9 +123,9 @@ _QUALIFIER = re.compile(
     rf"of{WS1})?(?:(?P<public>{_PUBLIC})|{_PRIVATE}){_NUMBER}"
     rf"(?:,{WS}div(?:\.|ision\b){WS}(?P<division>[A-Z]{{1,2}})(?![\w.]))?"
 )
-#: Between a law's citation and a further section of it: ", title III, " or ", ".
+#: Between a law's citation and a further section of it: ", title III, ", ", " or " [".
 _FURTHER = re.compile(
-    rf",{WS}(?:div(?:\.|ision\b){WS}(?P<division>[A-Z]{{1,2}}),{WS})?"
+    rf"(?:,|{WS}\[){WS}(?:div(?:\.|ision\b){WS}(?P<division>[A-Z]{{1,2}}),{WS})?"
     rf"(?:(?:[Tt]itle\b|tit\.){WS}(?P<title>[IVXLC]{{1,7}}|\d{{1,3}}),{WS})?"
 )
 
@@ -186,7 +189,7 @@ class PublicLaws(Source):
         if not isinstance(last, PublicLawCitation) or start - last.end > 40:
             return None
         text = scan.text
-        if text[last.end : last.end + 1] != ",":
+        if text[last.end : last.end + 1] not in (",", " "):
             return None
         between = _FURTHER.match(text, last.end)
         if between is None or between.end() != start:
