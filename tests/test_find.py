@@ -15,6 +15,8 @@ from citelink.models import Citation, fast_init
 from citelink.scanner import Handler, Scan, Source, Trigger
 from citelink.sources import SOURCES, usc
 
+from .conftest import FIXTURES
+
 
 def test_literal_prefix() -> None:
     assert _literal_prefix(r"sec\.(?<!x)\s*\d") == [("s", 1), ("e", 2), ("c", 3), (".", 5)]
@@ -129,3 +131,22 @@ def test_usc_source_alone_still_works() -> None:
         "8 U.S.C. § 1373",
         "8 U.S.C. § 1374",
     ]
+
+
+def test_a_brief_citing_all_of_federal_law_and_cases() -> None:
+    pytest.importorskip("eyecite")
+    text = (FIXTURES / "federal_brief.txt").read_text(encoding="utf-8")
+    found = citelink.find(text, cases=True)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    assert [c.kind for c in found] == [
+        "pl", "stat", "usc", "act", "act", "usc", "fr", "cfr", "cfr", "cfr", "const", "const",
+        "const", "usc", "rule", "case", "rule", "case", "case", "case", "act", "cfr", "act",
+        "pvtl",
+    ]  # fmt: skip
+    normalized = [c.normalized for c in found]
+    assert "8 U.S.C. § 1357(g)(10)" in normalized  # past the regulations and the Constitution
+    assert "8 C.F.R. § 287.7(d)" in normalized  # "id. at (d)"
+    assert "567 U.S. 387, 410" in normalized  # "Id. at 410" after Arizona
+    assert "I.R.C. § 509(a)" in normalized  # past the Treasury regulation
+    assert all(c.resolved for c in found)

@@ -179,9 +179,15 @@ class Finder:
             )
         if owner.item.pattern != SECTION_ITEM:
             reparsed = owner.sections(text, end - 1, plural)
-            if reparsed is None:
-                return None
-            sections = reparsed
+            if reparsed is None:  # "§ 1357(g)" after "8 C.F.R. § 287.7": the anchor before it
+                antecedent = scan.previous_antecedent
+                owner = self._short_form_source(antecedent)
+                if owner is None or owner in self._numbered or antecedent is None:
+                    return None
+                if not owner.continues(antecedent, sections):
+                    return None
+            else:
+                sections = reparsed
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -206,6 +212,10 @@ class Finder:
                 return claimed
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
+        if owner is not None and owner not in self._numbered:
+            # "§ 287.8" after "8 C.F.R. § 287.7 ... 8 U.S.C. § 1357": the anchor before it
+            antecedent = scan.previous_antecedent
+            owner = self._short_form_source(antecedent)
         if owner is None or owner not in self._numbered or antecedent is None:
             return None
         sections = owner.sections(text, at, plural)

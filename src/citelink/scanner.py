@@ -61,16 +61,21 @@ class Scan:
     last: Citation | None = None
     #: The last citation that anchors short forms (see :attr:`Citation.anchors`).
     anchor: Citation | None = None
+    #: The anchor before it, of another kind: a short form numbered the way the
+    #: anchor cannot be ("§ 1357(g)" after "8 C.F.R. § 287.7") may refer to it.
+    previous_anchor: Citation | None = None
     #: Where the last citation ended: a new one may not start before it.
     floor: int = 0
 
     @property
     def antecedent(self) -> Citation | None:
         """The full citation a short form such as "§ 1373" takes its title from."""
-        anchor = self.anchor
-        if anchor is not None and anchor.short:
-            return anchor.antecedent
-        return anchor
+        return _full(self.anchor)
+
+    @property
+    def previous_antecedent(self) -> Citation | None:
+        """The full citation of :attr:`previous_anchor`."""
+        return _full(self.previous_anchor)
 
     def add(self, citation: Citation) -> None:
         """Record a citation (in text order); it becomes what a short form refers to.
@@ -84,6 +89,9 @@ class Scan:
         self.citations.append(citation)
         self.last = citation
         if citation.anchors:
+            anchor = self.anchor
+            if anchor is not None and anchor.kind != citation.kind:
+                self.previous_anchor = anchor
             self.anchor = citation
 
     def cite(
@@ -134,6 +142,13 @@ class Scan:
             )
             self.add(citation)
         return end
+
+
+def _full(citation: Citation | None) -> Citation | None:
+    """The full citation a short form refers to (a full citation itself)."""
+    if citation is not None and citation.short:
+        return citation.antecedent
+    return citation
 
 
 class Source:

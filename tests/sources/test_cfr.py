@@ -138,3 +138,15 @@ def test_normal_form_id_and_links(
 def test_no_link_for_a_title_the_code_does_not_have() -> None:
     c = CfrCitation(text="", start=0, end=0, title="51", part="1", section="1.1")
     assert (ecfr_url(c), lii_url(c), govinfo_url(c)) == (None, None, None)
+
+
+def test_short_forms_of_the_code_and_of_the_regulations_interleave() -> None:
+    """A bare section numbered the other way refers to the anchor before the last one."""
+    text = "8 U.S.C. § 1357(g); 8 C.F.R. § 287.7. Section 1357(g)(10), § 287.8, § 1358."
+    assert [c.normalized for c in citelink.find(text)] == [
+        "8 U.S.C. § 1357(g)",
+        "8 C.F.R. § 287.7",
+        "8 U.S.C. § 1357(g)(10)",
+        "8 C.F.R. § 287.8",
+        "8 U.S.C. § 1358",
+    ]
