@@ -195,12 +195,18 @@ _BY_SHORT = {act.short: act for act in ACTS.values()}
 # --- grammar ----------------------------------------------------------------
 
 
+#: The white space between the words of a name: a plain class, since a name is short
+#: and its words are literals (the shared WS1 would make these large patterns slow to
+#: compile).
+_GAP = r"\s+"
+
+
 def _literal(name: str) -> str:
-    return WS1.join(re.escape(word) for word in name.split(" "))
+    return _GAP.join(re.escape(word) for word in name.split(" "))
 
 
 def _reversed_literal(name: str) -> str:
-    return WS1.join(re.escape(word[::-1]) for word in reversed(name.split(" ")))
+    return _GAP.join(re.escape(word[::-1]) for word in reversed(name.split(" ")))
 
 
 #: One group per act, its names longest first (so that "Internal Revenue Code of 1986"

@@ -18,7 +18,6 @@ order, so that:
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -122,6 +121,8 @@ def eyecite() -> Any:
     """The eyecite module, imported on first use (it takes a second or so)."""
     global _EYECITE
     if _EYECITE is None:
+        import logging
+
         try:
             import eyecite as module
         except ImportError as error:  # pragma: no cover - the test extra installs it
