@@ -45,7 +45,9 @@ def ina_sections(uslm_dir: Path) -> dict[str, str]:
         section = found.group("section")
         code_section = num.get("value", "")
         if section in table and table[section] != code_section:
-            raise ValueError(f"INA § {section} credited to both {table[section]} and {code_section}")
+            raise ValueError(
+                f"INA § {section} credited to both {table[section]} and {code_section}"
+            )
         table[section] = code_section
     return dict(sorted(table.items(), key=lambda kv: _key(kv[0])))
 
