@@ -271,9 +271,8 @@ class PublicLaws(Source):
 
 
 class PrivateLaws(PublicLaws):
-    """Private laws: found by :class:`PublicLaws`; this source gives them their kind
-    (for the resolvers and short forms). Its hooks are the base class's: the finder
-    asks :class:`PublicLaws` only."""
+    """Private laws: :class:`PublicLaws` finds them; this source gives their kind its
+    resolvers and short forms, and leaves the finder's hooks to :class:`PublicLaws`."""
 
     kind = "pvtl"
     named_before = Source.named_before
