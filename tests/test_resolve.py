@@ -184,6 +184,7 @@ def test_register_rejects_what_would_break_chains(resolver: Fixed, message: str)
         "https://law.example/8 1373",
         "https://user@evil.example/",
         42,
+        "x" * 100_000,
     ],
 )
 def test_a_broken_resolver_is_skipped_and_reported(answer: object) -> None:
@@ -197,6 +198,7 @@ def test_a_broken_resolver_is_skipped_and_reported(answer: object) -> None:
     ]
     assert first.urls == {"lii": LII + "8/1373"}
     assert len(broken.errors) == 2  # reading urls did not report the same failure again
+    assert all(len(e.message) < 200 for e in broken.errors)
 
 
 def test_failures_after_the_chosen_resolver_are_reported_when_urls_are_read() -> None:

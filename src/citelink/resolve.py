@@ -202,10 +202,6 @@ class Chain:
             set_url(citation, first[citation.kind](citation))
             set_chain(citation, self)
 
-    def url_of(self, citation: Citation) -> str | None:
-        """The URL the chain chooses for ``citation``: the first answer."""
-        return self._first[citation.kind](citation)  # type: ignore[no-any-return]
-
     def links_of(self, citation: Citation) -> tuple[tuple[str, str], ...]:
         """Every ``(resolver name, url)`` the chain knows for ``citation``, in chain order."""
         found = []
@@ -267,12 +263,12 @@ class Chain:
             url = resolve(citation)
         except Exception as error:  # a third-party resolver must not stop the run
             if not quiet:
-                self._report(name, citation.text, f"raised {error!r}")
+                self._report(name, citation.text, f"raised {_brief(error)}")
             return None
         if url is None or (isinstance(url, str) and _URL.fullmatch(url)):
             return url
         if not quiet:
-            self._report(name, citation.text, f"returned {url!r}, not an http(s) URL")
+            self._report(name, citation.text, f"returned {_brief(url)}, not an http(s) URL")
         return None
 
     def _report(self, name: str, text: str, message: str) -> None:
@@ -283,6 +279,12 @@ class Chain:
 
 def _nothing(citation: Citation) -> None:
     return None
+
+
+def _brief(value: object) -> str:
+    """``repr(value)``, cut short: a report must stay one readable line."""
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _name_of(resolver: object) -> str:
