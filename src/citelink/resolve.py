@@ -28,7 +28,6 @@ inside a named chain stands for that default ("library,default").
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -378,6 +377,8 @@ class Registry:
             self._loaded_all = True
 
     def _load_entry_points(self, only: str | None) -> None:
+        import importlib.metadata  # only when a chain or a listing needs installed resolvers
+
         for point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
             if point.name in self._tried_entry_points or (only is not None and point.name != only):
                 continue
