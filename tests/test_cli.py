@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -118,3 +119,125 @@ def test_extract_several_files_as_one_json_array(
 def test_jobs_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "extract", "--jobs", "0", str(FIXTURES / "brief.txt"))
     assert code == 2 and "--jobs" in err
+
+
+# --- resolvers ------------------------------------------------------------------
+
+DOC = "see 8 U.S.C. § 1373(a) and 50 U.S.C. App. § 2401"
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "doc.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+def test_extract_urls_follow_the_named_chain(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    code, out, err = run(
+        capsys, "extract", "--format", "json", "--resolver", "govinfo,lii", str(doc)
+    )
+    assert code == 0 and err == ""
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://www.govinfo.gov/link/uscode/8/1373?link-type=html"
+    assert first["urls"] == {
+        "govinfo": "https://www.govinfo.gov/link/uscode/8/1373?link-type=html",
+        "lii": "https://www.law.cornell.edu/uscode/text/8/1373#a",
+    }
+    assert appendix["urls"] == {
+        "govinfo": "https://www.govinfo.gov/link/uscode/50/2401?type=uscappendix&link-type=html"
+    }
+
+
+def test_extract_default_chain(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    _, out, _ = run(capsys, "extract", "--format", "json", str(doc))
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://www.law.cornell.edu/uscode/text/8/1373#a"
+    assert list(first["urls"]) == ["lii", "uscode", "govinfo"]
+    assert appendix["url"].startswith("https://www.govinfo.gov/link/uscode/50/2401?")
+
+
+def test_resolvers_lists_names_kinds_and_default_chains(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "resolvers")
+    assert code == 0
+    rows = [line.split() for line in out.splitlines()[:3]]
+    assert [(row[0], row[1], row[-1]) for row in rows] == [
+        ("lii", "usc", "built-in"),
+        ("uscode", "usc", "built-in"),
+        ("govinfo", "usc", "built-in"),
+    ]
+    assert "usc: lii, uscode, govinfo" in out
+    code, out, _ = run(capsys, "resolvers", "--format", "json")
+    assert [(r["name"], r["kinds"], r["origin"]) for r in json.loads(out)][:1] == [
+        ("lii", ["usc"], "built-in")
+    ]
+
+
+def test_config_templates_and_chain(
+    capsys: pytest.CaptureFixture[str], doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "citelink.toml").write_text(
+        'resolvers = ["library", "default"]\n\n[templates.library]\nusc = { url ='
+        ' "https://library.example.org/usc/{title}/{section}", unless = ["appendix"] }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)  # found in the current directory
+    code, out, _ = run(capsys, "extract", "--format", "json", str(doc))
+    assert code == 0
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://library.example.org/usc/8/1373"
+    assert appendix["url"].startswith("https://www.govinfo.gov/")
+    _, out, _ = run(capsys, "extract", "--format", "json", "--resolver", "lii", str(doc))
+    assert json.loads(out)[0]["url"].startswith("https://www.law.cornell.edu/")  # named wins
+    _, out, _ = run(capsys, "resolvers")
+    assert f"config {tmp_path / 'citelink.toml'}" in out.splitlines()[3]
+    assert out.splitlines()[3].startswith("library ")
+    assert "usc: library, lii, uscode, govinfo" in out
+
+
+def test_a_bad_config_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], doc: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[templates.lib]\nusc = "javascript:alert(1)"\n', encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--config", str(bad), str(doc))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "bad.toml" in err and "http" in err
+
+
+def test_an_installed_resolver_in_the_cli(plugin_site: Path, doc: Path) -> None:
+    """A second, really installed distribution adds resolvers that the CLI lists and uses."""
+    env = {**os.environ, "PYTHONPATH": str(plugin_site)}
+    command = [sys.executable, "-m", "citelink.cli"]
+    listing = subprocess.run(
+        [*command, "resolvers"], env=env, capture_output=True, text=True, check=True
+    )
+    assert (
+        "example" in listing.stdout
+        and "entry point citelink-example-resolver 0.1.0" in listing.stdout
+    )
+    assert "'missing'" in listing.stderr  # an entry point that cannot be loaded: a warning
+    extract = subprocess.run(
+        [
+            *command,
+            "extract",
+            "--format",
+            "json",
+            "--resolver",
+            "broken,junk,example,default",
+            str(doc),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, appendix = json.loads(extract.stdout)
+    assert first["url"] == "https://law.example.org/usc/8/1373"
+    assert list(first["urls"]) == ["example", "lii", "uscode", "govinfo"]
+    assert appendix["url"].startswith("https://www.govinfo.gov/")
+    warnings = extract.stderr.splitlines()
+    assert len(warnings) == 2
+    assert "resolver 'broken' raised RuntimeError" in warnings[0]
+    assert "resolver 'junk' returned 'javascript:alert(1)'" in warnings[1]
+    assert "(2 citations" in warnings[0]
