@@ -19,7 +19,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Literal
 
 from citelink.find import Finder, find
 from citelink.markup import (
@@ -34,9 +33,6 @@ from citelink.markup import (
     read_markdown,
 )
 from citelink.models import Citation
-
-InputFormat = Literal["text", "html", "markdown"]
-OutputFormat = Literal["html", "markdown"]
 
 
 def normalized_title(citation: Citation) -> str | None:
@@ -633,15 +629,16 @@ def text_to_markdown(
 def annotate(
     document: str,
     *,
-    input_format: InputFormat = "text",
-    output_format: OutputFormat | None = None,
+    input_format: str = "text",
+    output_format: str | None = None,
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
 ) -> str:
     """Link the citations of a document; HTML and Markdown come back in their own format.
 
-    Plain text may become HTML (the default) or Markdown.
+    ``input_format`` is "text", "html" or "markdown"; plain text may become
+    "html" (the default) or "markdown". Other combinations are a ``ValueError``.
     """
     if input_format == "text":
         if output_format in (None, "html"):

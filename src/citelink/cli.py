@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from citelink import __version__
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"citelink {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_extract(commands)
+    _add_annotate(commands)
     return parser
 
 
@@ -56,6 +58,62 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _finder_options(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract)
+
+
+def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    annotate = commands.add_parser(
+        "annotate",
+        help="link every citation in a text, HTML or Markdown document",
+        description=(
+            "Link every citation in a document. HTML and Markdown come back unchanged "
+            "except for the inserted links; plain text becomes HTML or Markdown."
+        ),
+    )
+    annotate.add_argument("path", nargs="?", default="-", help="a UTF-8 file, or - for stdin")
+    annotate.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the input is (default: from the file name's extension, else text)",
+    )
+    annotate.add_argument(
+        "--format",
+        choices=("html", "markdown"),
+        help="what to write (default: the input's format; html for text)",
+    )
+    annotate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    _finder_options(annotate)
+    _input_options(annotate)
+    annotate.set_defaults(run=_annotate)
+
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown"}
+_EXTENSIONS[".markdown"] = "markdown"
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from citelink.annotate import annotate
+
+    text = read_input(args.path, args.encoding, args.errors)
+    input_format = args.input_format or _EXTENSIONS.get(Path(args.path).suffix.lower(), "text")
+    try:
+        result = annotate(
+            text,
+            input_format=input_format,
+            output_format=args.format,
+            this_title=args.this_title,
+            finder=_finder(args.resolver),
+        )
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    if args.output is None:
+        sys.stdout.write(result)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(result)
+    except OSError as error:
+        raise InputError(f"{args.output}: {error.strerror or error}") from None
+    return 0
 
 
 def _finder_options(parser: argparse.ArgumentParser) -> None:
