@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from operator import itemgetter
 
 from citelink.find import Finder, find
@@ -92,10 +93,36 @@ class Links:
 
     def html_open(self, citation: Citation) -> str | None:
         """The opening ``<a ...>`` tag for ``citation``, or ``None`` for no link."""
+        if self.attributes is None:  # the common case, without building a dictionary
+            url = safe_url(citation.url)
+            if url is None:
+                return None
+            title = self.title(citation) if self.title is not None else None
+            return "".join(
+                (
+                    f'<a href="{_escape(url)}"',
+                    self._fixed,
+                    f' title="{_escape(title)}"' if title is not None else "",
+                    self._data(citation) if self.data else "",
+                    ">",
+                )
+            )
         attributes = self.html_attributes(citation)
         if attributes is None:
             return None
-        return "<a" + "".join(f' {n}="{html.escape(v)}"' for n, v in attributes.items()) + ">"
+        return "<a" + "".join(f' {n}="{_escape(v)}"' for n, v in attributes.items()) + ">"
+
+    @cached_property
+    def _fixed(self) -> str:
+        """The attributes that are the same on every link."""
+        fixed = (("class", self.css_class), ("rel", self.rel), ("target", self.target))
+        return "".join(f' {n}="{_escape(v)}"' for n, v in fixed if v is not None)
+
+    @staticmethod
+    def _data(citation: Citation) -> str:
+        found = citation.id
+        identifier = f' data-citation-id="{_escape(found)}"' if found is not None else ""
+        return f'{identifier} data-citation-kind="{_escape(citation.kind)}"'
 
     def markdown_close(self, citation: Citation) -> str | None:
         """What follows the link text in Markdown: ``](url "title")``; ``None`` for no link."""
@@ -107,6 +134,10 @@ class Links:
         if title:
             return f']({destination} "{_markdown_escape(title, _TITLE_SPECIALS)}")'
         return f"]({destination})"
+
+
+def _escape(value: str) -> str:
+    return html.escape(value, quote=True)
 
 
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")

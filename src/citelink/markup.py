@@ -313,6 +313,14 @@ _MATCH_DEPTH = 64
 _STACK_LIMIT = 4096
 
 
+#: The next piece of markup: a tag (group 1: its name, with "/" for an end tag;
+#: group 2: its ">", absent when the tag never ends), or "<!", "<?", "</".
+_MARKUP = re.compile(
+    rf"<(?:(/?[A-Za-z][^{_NOT_SPACE}/>]*)(?:[{_NOT_SPACE}/]+(?![{_NOT_SPACE}/])|{_ATTRIBUTE})*(>)?"
+    r"|[!?/])"
+)
+
+
 def read_html(source: str, skip: Iterable[str] = DEFAULT_SKIP) -> Layout:
     """The reader's text of an HTML document (or fragment), mapped to the source.
 
@@ -321,92 +329,122 @@ def read_html(source: str, skip: Iterable[str] = DEFAULT_SKIP) -> Layout:
     """
     skipped = frozenset(name.lower() for name in skip) | ALWAYS_SKIP
     layout = Layout(source)
-    add_token, add_break = layout.add_token, layout.add_break
+    # The layout's lists, appended to directly: this loop runs once per tag.
+    parts, starts, src_starts, src_ends, flags = (
+        layout._parts,
+        layout.starts,
+        layout.src_starts,
+        layout.src_ends,
+        layout.flags,
+    )
+    tok_starts, tok_ends, tok_roles, tok_names, tok_partners = (
+        layout.tok_starts,
+        layout.tok_ends,
+        layout.tok_roles,
+        layout.tok_names,
+        layout.tok_partners,
+    )
     size = len(source)
     open_elements: list[tuple[str, int]] = []  # (name, token) of elements not yet closed
     skipping: list[str] = []  # the skipped elements we are inside
-    position = text_start = 0
-    find = source.find
+    text_start = 0
+    reader_size = 0
+    search, find = _MARKUP.search, source.find
     while True:
-        lt = find("<", position)
-        if lt < 0:
+        found = search(source, text_start)
+        if found is None:
             break
-        following = source[lt + 1 : lt + 2]
-        if following in _ASCII_LETTERS or (
-            following == "/" and source[lt + 2 : lt + 3] in _ASCII_LETTERS
-        ):
-            tag = _TAG.match(source, lt)
-            end = size if tag is None else tag.end()  # a tag that never ends: all markup
-        elif following == "!":
-            if source.startswith("<!--", lt):
-                if source.startswith(">", lt + 4):
-                    end = lt + 5
-                elif source.startswith("->", lt + 4):
-                    end = lt + 6
-                else:
-                    close = _COMMENT_END.search(source, lt + 4)
-                    end = close.end() if close is not None else size
-            elif _in_foreign(skipping) and source.startswith("<![CDATA[", lt):
-                close_at = find("]]>", lt + 9)
-                end = close_at + 3 if close_at >= 0 else size
-            else:
-                close_at = find(">", lt + 2)
-                end = close_at + 1 if close_at >= 0 else size
-            tag = None
-        elif following in ("?", "/"):  # a processing instruction, "</>", "</3": bogus
-            close_at = find(">", lt + 2)
-            end = close_at + 1 if close_at >= 0 else size
-            tag = None
-        else:  # a "<" that starts nothing: text
-            position = lt + 1
-            continue
-
-        add_html_text(layout, text_start, lt, NOLINK if skipping else 0)
-        if tag is None:
-            add_token(lt, end, NEUTRAL)
-            position = text_start = end
-            continue
-        name = tag.group("name").lower()
-        closing = following == "/"
-        if closing:
+        lt, end = found.span()
+        name = found.group(1)
+        text_flags = NOLINK if skipping else 0
+        # The text before the markup.
+        if text_start < lt:
+            if find("&", text_start, lt) >= 0:
+                layout.size = reader_size
+                add_html_text(layout, text_start, lt, text_flags)
+                reader_size = layout.size
+            elif not (flags and flags[-1] & BREAK and source[text_start:lt].isspace()):
+                parts.append(source[text_start:lt])
+                starts.append(reader_size)
+                src_starts.append(text_start)
+                src_ends.append(lt)
+                flags.append(text_flags)
+                reader_size += lt - text_start
+        role = NEUTRAL
+        if name is None:  # a comment, a declaration, a processing instruction, "</...>"
+            end = _bogus_end(source, lt, _in_foreign(skipping))
+            name = ""
+        elif found.group(2) is None:  # a tag that never ends: the rest is markup
+            end = size
+            name = ""
+        elif name[0] == "/":
+            name = name[1:].lower()
             role = BARRIER if name in BREAKING else CLOSE
-            token = add_token(lt, end, role, name)
-            if role == BARRIER:
-                add_break(lt)
+        else:
+            name = name.lower()
+            if name in RAW_TEXT:
+                end = _raw_text_end(source, name, end)
+                role = BARRIER
+            else:
+                role = BARRIER if name in BREAKING else NEUTRAL if name in VOID else OPEN
+        token = len(tok_starts)
+        tok_starts.append(lt)
+        tok_ends.append(end)
+        tok_roles.append(role)
+        tok_names.append(name)
+        tok_partners.append(-1)
+        if role == BARRIER and not (flags and flags[-1] & BREAK):
+            parts.append(BLOCK_SEPARATOR)
+            starts.append(reader_size)
+            src_starts.append(lt)
+            src_ends.append(lt)
+            flags.append(BREAK | NOLINK)
+            reader_size += len(BLOCK_SEPARATOR)
+        text_start = end
+        if not name or (name in RAW_TEXT and role == BARRIER and source[lt + 1] != "/"):
+            continue
+        if source[lt + 1] == "/":  # an end tag: find its start tag
             depth = len(open_elements)
             for i in range(depth - 1, max(depth - _MATCH_DEPTH, 0) - 1, -1):
                 if open_elements[i][0] == name:
-                    layout.pair(open_elements[i][1], token)
+                    opening = open_elements[i][1]
+                    tok_partners[opening] = token
+                    tok_partners[token] = opening
                     del open_elements[i:]
                     break
-            if name in skipped and name in skipping:
+            if skipping and name in skipping:
                 del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
-        elif name in RAW_TEXT:
-            end = _raw_text_end(source, name, end)
-            add_token(lt, end, BARRIER, name)
-            add_break(lt)
-        else:
-            self_closing = source[end - 2] == "/"
-            if name in BREAKING or name in VOID:
-                role = BARRIER if name in BREAKING else NEUTRAL
-                token = add_token(lt, end, role, name)
-                if role == BARRIER:
-                    add_break(lt)
-            else:
-                token = add_token(lt, end, OPEN, name)
-            if name not in VOID and not (
-                self_closing and (name in _FOREIGN or _in_foreign(skipping))
-            ):
-                open_elements.append((name, token))
-                if len(open_elements) > _STACK_LIMIT:
-                    del open_elements[: _STACK_LIMIT // 2]
-                if name in skipped:
-                    skipping.append(name)
-        position = text_start = end
-        if end >= size:
-            break
-    add_html_text(layout, text_start, size, NOLINK if skipping else 0)
+        elif name not in VOID and not (
+            source[end - 2] == "/" and (name in _FOREIGN or _in_foreign(skipping))
+        ):
+            open_elements.append((name, token))
+            if len(open_elements) > _STACK_LIMIT:
+                del open_elements[: _STACK_LIMIT // 2]
+            if name in skipped:
+                skipping.append(name)
+    if text_start < size:
+        layout.size = reader_size
+        add_html_text(layout, text_start, size, NOLINK if skipping else 0)
+        reader_size = layout.size
+    layout.size = reader_size
     return layout.finish()
+
+
+def _bogus_end(source: str, lt: int, foreign: bool) -> int:
+    """Where a comment, declaration, CDATA section or bogus comment at ``lt`` ends."""
+    size = len(source)
+    if source.startswith("<!--", lt):
+        if source.startswith(">", lt + 4):
+            return lt + 5
+        if source.startswith("->", lt + 4):
+            return lt + 6
+        close = _COMMENT_END.search(source, lt + 4)
+        return close.end() if close is not None else size
+    if foreign and source.startswith("<![CDATA[", lt):
+        close_at = source.find("]]>", lt + 9)
+        return close_at + 3 if close_at >= 0 else size
+    close_at = source.find(">", lt + 2)
+    return close_at + 1 if close_at >= 0 else size
 
 
 def _in_foreign(skipping: list[str]) -> bool:
