@@ -746,7 +746,14 @@ _INLINE_LINK = re.compile(
     r"[ \t]*\n?[ \t]*\)"
 )
 _REFERENCE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
-_TAG_WINDOW = 65536
+# CommonMark's inline HTML tag, stricter than HTML's: "<a <a <a" is no tag.
+_MD_SPACE = "[ \t\n]"
+_INLINE_TAG = re.compile(
+    rf"</(?P<end>[A-Za-z][A-Za-z0-9-]*){_MD_SPACE}*>"
+    rf"|<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:{_MD_SPACE}+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    rf"(?:{_MD_SPACE}*={_MD_SPACE}*(?:[^ \t\n\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*"
+    rf"{_MD_SPACE}*/?>"
+)
 _MARKDOWN_SKIP = DEFAULT_SKIP | ALWAYS_SKIP
 _UNICODE_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -833,6 +840,7 @@ class _Inline:
         openers: list[tuple[int, bool]] = []  # (position, is image) of "[" and "!["
         no_closer: set[int] = set()  # backtick lengths with no closer after this point
         no_gt_after = size + 1
+        next_gt = -1
         position = 0
         while True:
             found = _SPECIAL.search(text, position)
@@ -860,6 +868,10 @@ class _Inline:
                     atoms.append((at, close + length, _CODE, text[at:run_end]))
                     position = close + length
             elif char == "<":
+                if next_gt < at:  # where the next ">" is, found once per ">"
+                    next_gt = text.find(">", at)
+                    if next_gt < 0:
+                        next_gt = no_gt_after = at
                 end, kind, name = self._angle(text, at, no_gt_after)
                 if end < 0:
                     if end == -2:
@@ -906,7 +918,7 @@ class _Inline:
 
         -2 means that no ">" follows, so nothing later can be one either.
         """
-        if at >= no_gt_after or text.find(">", at) < 0:
+        if at >= no_gt_after:
             return -2, 0, ""
         for autolink in (_URI_AUTOLINK, _EMAIL_AUTOLINK):
             found = autolink.match(text, at)
@@ -932,9 +944,9 @@ class _Inline:
         if following in _ASCII_LETTERS or (
             following == "/" and text[at + 2 : at + 3] in _ASCII_LETTERS
         ):
-            tag = _TAG.match(text, at, min(len(text), at + _TAG_WINDOW))
+            tag = _INLINE_TAG.match(text, at)
             if tag is not None:
-                return tag.end(), _HTML, tag.group("name").lower()
+                return tag.end(), _HTML, (tag.group("name") or tag.group("end")).lower()
         return -1, 0, ""
 
     def _link_end(self, text: str, opener: int, image: bool, close: int) -> int | None:
@@ -944,6 +956,8 @@ class _Inline:
             inline = _INLINE_LINK.match(text, after)
             if inline is not None:
                 return inline.end()
+        if close - opener > 1000:  # longer than any link label
+            return None
         label = text[opener + (2 if image else 1) : close]
         if text.startswith("[", after):
             reference = _REFERENCE.match(text, after)
@@ -975,7 +989,7 @@ class _Inline:
             after = text[end] if end < len(text) else ""
             can_open, can_close = flanking(before, run, after)
             if can_close:
-                for w in range(len(waiting) - 1, -1, -1):
+                for w in range(len(waiting) - 1, max(len(waiting) - _MATCH_DEPTH, 0) - 1, -1):
                     if atoms[waiting[w]][3][0] == run[0]:
                         if atoms[waiting[w]][3] == run:
                             partners[waiting[w]] = i
