@@ -138,7 +138,7 @@ def _rendered(markdown: str) -> lxml.html.HtmlElement:
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
-@given(markdown_doc)
+@given(st.one_of(markdown_doc, html_soup))
 def test_markdown_comes_back_exactly_and_renders_the_same(source: str) -> None:
     out = citelink.annotate_markdown(source, links=OURS)
     assert _unlink_markdown(out) == source

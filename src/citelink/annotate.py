@@ -367,7 +367,9 @@ def locate_html(
     example ``//article``). Placements are found for every citation that
     may be linked, whether or not it has a URL.
     """
-    layout = _html_layout(source, skip)
+    layout = read_html(
+        source, DEFAULT_SKIP if skip is None else skip, every_tag=only_inside is not None
+    )
     placements = locate(layout, _found(layout, finder, this_title))
     if only_inside is not None:
         regions = _regions(layout, only_inside)

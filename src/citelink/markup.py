@@ -321,11 +321,16 @@ _MARKUP = re.compile(
 )
 
 
-def read_html(source: str, skip: Iterable[str] = DEFAULT_SKIP) -> Layout:
+def read_html(
+    source: str, skip: Iterable[str] = DEFAULT_SKIP, *, every_tag: bool = False
+) -> Layout:
     """The reader's text of an HTML document (or fragment), mapped to the source.
 
     ``skip`` names elements whose text is read but never linked; the elements
-    of :data:`ALWAYS_SKIP` are added to it.
+    of :data:`ALWAYS_SKIP` are added to it. The tokens of block tags are kept
+    only with ``every_tag``: no link can contain one (the block separator
+    they add to the reader's text ends any citation), so only a caller that
+    maps elements back to the source needs them.
     """
     skipped = frozenset(name.lower() for name in skip) | ALWAYS_SKIP
     layout = Layout(source)
@@ -387,20 +392,28 @@ def read_html(source: str, skip: Iterable[str] = DEFAULT_SKIP) -> Layout:
                 role = BARRIER
             else:
                 role = BARRIER if name in BREAKING else NEUTRAL if name in VOID else OPEN
+        text_start = end
+        if role == BARRIER:
+            if not (flags and flags[-1] & BREAK):
+                parts.append(BLOCK_SEPARATOR)
+                starts.append(reader_size)
+                src_starts.append(lt)
+                src_ends.append(lt)
+                flags.append(BREAK | NOLINK)
+                reader_size += len(BLOCK_SEPARATOR)
+            if not every_tag:
+                if name in skipped and name not in RAW_TEXT:
+                    if source[lt + 1] != "/":
+                        skipping.append(name)
+                    elif name in skipping:
+                        del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                continue
         token = len(tok_starts)
         tok_starts.append(lt)
         tok_ends.append(end)
         tok_roles.append(role)
         tok_names.append(name)
         tok_partners.append(-1)
-        if role == BARRIER and not (flags and flags[-1] & BREAK):
-            parts.append(BLOCK_SEPARATOR)
-            starts.append(reader_size)
-            src_starts.append(lt)
-            src_ends.append(lt)
-            flags.append(BREAK | NOLINK)
-            reader_size += len(BLOCK_SEPARATOR)
-        text_start = end
         if not name or (name in RAW_TEXT and role == BARRIER and source[lt + 1] != "/"):
             continue
         if source[lt + 1] == "/":  # an end tag: find its start tag
@@ -746,6 +759,13 @@ _INLINE_LINK = re.compile(
     r"[ \t]*\n?[ \t]*\)"
 )
 _REFERENCE = re.compile(r"\[(?:[^\[\]\\]|\\.){0,999}\]")
+#: Inline HTML other than tags: how each opens and closes (CommonMark).
+_HTML_SPECIALS = (
+    ("<!--", "-->"),
+    ("<![CDATA[", "]]>"),
+    ("<?", "?>"),
+    *((f"<!{letter}", ">") for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+)
 # CommonMark's inline HTML tag, stricter than HTML's: "<a <a <a" is no tag.
 _MD_SPACE = "[ \t\n]"
 _INLINE_TAG = re.compile(
@@ -925,22 +945,16 @@ class _Inline:
             if found is not None:
                 return found.end(), _AUTOLINK, ""
         following = text[at + 1 : at + 2]
-        if following == "!" or following == "?":
-            if text.startswith("<!--", at):
-                if text.startswith(">", at + 4) or text.startswith("->", at + 4):
-                    return text.index(">", at + 4) + 1, _HTML, ""
-                close = text.find("-->", at + 4)
-            elif text.startswith("<![CDATA[", at):
-                close = text.find("]]>", at + 9)
-                close = close + 1 if close >= 0 else close
-            elif following == "?":
-                close = text.find("?>", at + 2)
-            elif text[at + 2 : at + 3] in _ASCII_LETTERS:
-                close = text.find(">", at + 2) - 2
-                close = close if close >= at else -1
-            else:
-                return -1, 0, ""
-            return (close + 3, _HTML, "") if close >= 0 else (-1, 0, "")
+        if following in ("!", "?"):
+            if text.startswith("<!-->", at) or text.startswith("<!--->", at):
+                return text.index(">", at + 4) + 1, _HTML, ""
+            for opening, closing in _HTML_SPECIALS:
+                if text.startswith(opening, at):
+                    close = text.find(closing, at + len(opening))
+                    if close < 0:
+                        return -1, 0, ""
+                    return close + len(closing), _HTML, ""
+            return -1, 0, ""
         if following in _ASCII_LETTERS or (
             following == "/" and text[at + 2 : at + 3] in _ASCII_LETTERS
         ):
