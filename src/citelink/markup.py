@@ -360,7 +360,7 @@ def read_html(
         if found is None:
             break
         lt, end = found.span()
-        name = found.group(1)
+        name, closed = found.groups()
         text_flags = NOLINK if skipping else 0
         # The text before the markup.
         if text_start < lt:
@@ -379,7 +379,7 @@ def read_html(
         if name is None:  # a comment, a declaration, a processing instruction, "</...>"
             end = _bogus_end(source, lt, _in_foreign(skipping))
             name = ""
-        elif found.group(2) is None:  # a tag that never ends: the rest is markup
+        elif closed is None:  # a tag that never ends: the rest is markup
             end = size
             name = ""
         elif name[0] == "/":
