@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,7 +27,9 @@ from citelink.markup import (
     BARRIER,
     CLOSE,
     DEFAULT_SKIP,
+    NOLINK,
     OPEN,
+    WHOLE,
     Layout,
     flanking,
     read_html,
@@ -137,7 +139,10 @@ class Links:
 
 
 def _escape(value: str) -> str:
-    return html.escape(value, quote=True)
+    return value if _HTML_SPECIAL.search(value) is None else html.escape(value, quote=True)
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
@@ -196,11 +201,22 @@ _SPACES = " \t\n\r\f"
 
 
 def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None:
-    if start >= end or not layout.linkable(start, end):
+    if start >= end:
         return None
-    s = layout.source_start(start)
-    e = layout.source_end(end)
-    if not outward and not layout.tokens_between(s, e):
+    starts, flags = layout.starts, layout.flags
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, end - 1) - 1
+    if first < 0 or any(flags[i] & NOLINK for i in range(first, last + 1)):
+        return None  # text that may not be linked, or a block boundary
+    s = layout.src_starts[first]
+    if not flags[first] & WHOLE:
+        s += start - starts[first]
+    if flags[last] & WHOLE:
+        e = layout.src_ends[last]
+    else:
+        e = layout.src_starts[last] + end - starts[last]
+    tok_starts = layout.tok_starts
+    if not outward and bisect_left(tok_starts, s) == bisect_left(tok_starts, e):
         return s, e, ((s, e),)
     s, e = _extend(layout, s, e, outward)
     tokens = layout.tokens_between(s, e)
@@ -299,12 +315,20 @@ def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if source[position:b].strip(_SPACES) else None
 
 
-def _found(layout: Layout, finder: Finder | None, this_title: str | None) -> list[Citation]:
-    """The citations in a layout's text that do not cross a block boundary."""
+def _found(
+    layout: Layout, finder: Finder | None, this_title: str | None, *, filtered: bool = True
+) -> list[Citation]:
+    """The citations in a layout's text that do not cross a block boundary.
+
+    ``filtered=False`` keeps those that do, for :func:`locate`, which leaves
+    them out anyway.
+    """
     if finder is None:
         citations = find(layout.text, this_title=this_title)
     else:
         citations = finder.find(layout.text, this_title=this_title)
+    if not filtered:
+        return citations
     return [c for c in citations if not layout.crosses_break(c.start, c.end)]
 
 
@@ -370,7 +394,7 @@ def locate_html(
     layout = read_html(
         source, DEFAULT_SKIP if skip is None else skip, every_tag=only_inside is not None
     )
-    placements = locate(layout, _found(layout, finder, this_title))
+    placements = locate(layout, _found(layout, finder, this_title, filtered=False))
     if only_inside is not None:
         regions = _regions(layout, only_inside)
         placements = [p for p in placements if _inside(regions, p.start, p.end)]
@@ -543,7 +567,8 @@ def locate_markdown(
     in it.
     """
     layout = read_markdown(source)
-    placements = locate(layout, _found(layout, finder, this_title), outward=True)
+    citations = _found(layout, finder, this_title, filtered=False)
+    placements = locate(layout, citations, outward=True)
     return [p for p in placements if _markdown_safe(layout, p)]
 
 

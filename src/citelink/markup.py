@@ -142,35 +142,12 @@ class Layout:
 
     # -- reading --
 
-    def linkable(self, start: int, end: int) -> bool:
-        """Whether reader text ``[start, end)`` lies in runs a link may cover."""
-        starts, flags = self.starts, self.flags
-        first = bisect_right(starts, start) - 1
-        last = bisect_right(starts, end - 1) - 1
-        if first < 0:
-            return False
-        return all(not flags[i] & NOLINK for i in range(first, last + 1))
-
     def crosses_break(self, start: int, end: int) -> bool:
         """Whether reader text ``[start, end)`` spans a block boundary."""
         starts, flags = self.starts, self.flags
         first = max(bisect_right(starts, start) - 1, 0)
         last = bisect_right(starts, end - 1) - 1
         return any(flags[i] & BREAK for i in range(first, last + 1))
-
-    def source_start(self, position: int) -> int:
-        """Where the reader's character at ``position`` starts in the source."""
-        i = bisect_right(self.starts, position) - 1
-        if self.flags[i] & WHOLE:
-            return self.src_starts[i]
-        return self.src_starts[i] + position - self.starts[i]
-
-    def source_end(self, position: int) -> int:
-        """Where the reader's text up to ``position`` (exclusive) ends in the source."""
-        i = bisect_right(self.starts, position - 1) - 1
-        if self.flags[i] & WHOLE:
-            return self.src_ends[i]
-        return self.src_starts[i] + position - self.starts[i]
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indexes of the tokens that start in source ``[start, end)``."""
