@@ -241,3 +241,64 @@ def test_an_installed_resolver_in_the_cli(plugin_site: Path, doc: Path) -> None:
     assert "resolver 'broken' raised RuntimeError" in warnings[0]
     assert "resolver 'junk' returned 'javascript:alert(1)'" in warnings[1]
     assert "(2 citations" in warnings[0]
+
+
+def test_annotate_html_file_changes_only_by_links(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p><i>8 U.S.C.</i> &sect; 1373</p>\r\n", encoding="utf-8")
+    code, out, _ = run(capsys, "annotate", str(page))
+    assert code == 0
+    assert out.startswith('<p><a href="https://www.law.cornell.edu/uscode/text/8/1373"')
+    assert out.endswith("><i>8 U.S.C.</i> &sect; 1373</a></p>\r\n")
+
+
+def test_annotate_text_to_markdown_into_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes, out_file = tmp_path / "notes.txt", tmp_path / "out.md"
+    notes.write_text("section 1357 of this title", encoding="utf-8")
+    code, out, _ = run(
+        capsys,
+        "annotate",
+        str(notes),
+        "--format",
+        "markdown",
+        "--this-title",
+        "8",
+        "-o",
+        str(out_file),
+    )
+    assert (code, out) == (0, "")
+    assert out_file.read_text(encoding="utf-8") == (
+        "[section 1357 of this title](https://www.law.cornell.edu/uscode/text/8/1357 "
+        '"8 U.S.C. § 1357")'
+    )
+
+
+def test_annotate_reads_stdin_as_the_format_given() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citelink.cli", "annotate", "--input-format", "markdown", "-"],
+        input=b"`8 U.S.C. 1101` and 8 U.S.C. 1373",
+        capture_output=True,
+        check=True,
+    )
+    assert result.stdout.decode().startswith("`8 U.S.C. 1101` and [8 U.S.C. 1373](https://")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--input-format", "html", "--format", "markdown"], "cannot turn html into markdown"),
+        (["--resolver", "nope"], "unknown resolver"),
+    ],
+)
+def test_annotate_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("8 U.S.C. 1373", encoding="utf-8")
+    code, _, err = run(capsys, "annotate", str(doc), *argv)
+    assert code == 2
+    assert message in err and err.count("\n") == 1

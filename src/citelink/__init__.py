@@ -5,10 +5,40 @@
 ['8 U.S.C. § 8', '8 U.S.C. § 1373']
 """
 
+from citelink.annotate import (
+    Links,
+    Placement,
+    annotate,
+    annotate_html,
+    annotate_markdown,
+    find_in_html,
+    find_in_markdown,
+    locate_html,
+    locate_markdown,
+    text_to_html,
+    text_to_markdown,
+)
 from citelink.find import Finder, find
 from citelink.models import Citation
 from citelink.sources.usc import UsCodeCitation
 
 __version__ = "0.1.0"
 
-__all__ = ["Citation", "Finder", "UsCodeCitation", "__version__", "find"]
+__all__ = [
+    "Citation",
+    "Finder",
+    "Links",
+    "Placement",
+    "UsCodeCitation",
+    "__version__",
+    "annotate",
+    "annotate_html",
+    "annotate_markdown",
+    "find",
+    "find_in_html",
+    "find_in_markdown",
+    "locate_html",
+    "locate_markdown",
+    "text_to_html",
+    "text_to_markdown",
+]

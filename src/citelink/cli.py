@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_data(commands)
     _add_resolvers(commands)
+    _add_annotate(commands)
     return parser
 
 
@@ -108,6 +109,65 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     _finder_options(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract)
+
+
+def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    annotate = commands.add_parser(
+        "annotate",
+        help="link every citation in a text, HTML or Markdown document",
+        description=(
+            "Link every citation in a document. HTML and Markdown come back unchanged "
+            "except for the inserted links; plain text becomes HTML or Markdown."
+        ),
+    )
+    annotate.add_argument("path", nargs="?", default="-", help="a UTF-8 file, or - for stdin")
+    annotate.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the input is (default: from the file name's extension, else text)",
+    )
+    annotate.add_argument(
+        "--format",
+        choices=("html", "markdown"),
+        help="what to write (default: the input's format; html for text)",
+    )
+    annotate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    _finder_options(annotate)
+    _input_options(annotate)
+    annotate.set_defaults(run=_annotate)
+
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown"}
+_EXTENSIONS[".markdown"] = "markdown"
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from citelink.annotate import annotate
+
+    text = read_input(args.path, args.encoding, args.errors)
+    input_format = args.input_format or _EXTENSIONS.get(Path(args.path).suffix.lower(), "text")
+    finder = _finder(args.resolver, args.config)
+    try:
+        result = annotate(
+            text,
+            input_format=input_format,
+            output_format=args.format,
+            this_title=args.this_title,
+            finder=finder,
+        )
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    if finder.chain is not None:
+        warn_resolver_errors(finder.chain)
+    if args.output is None:
+        sys.stdout.write(result)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(result)
+    except OSError as error:
+        raise InputError(f"{args.output}: {error.strerror or error}") from None
+    return 0
 
 
 def _finder_options(parser: argparse.ArgumentParser) -> None:
@@ -411,7 +471,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("--fix cannot write back to standard input")
     if args.antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
-    finder = _finder(args.resolver)
+    finder = _finder(args.resolver, args.config)
     texts, unreadable = [], 0
     for path in expand(args.paths):
         try:
