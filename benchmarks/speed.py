@@ -3,14 +3,16 @@
     python benchmarks/speed.py [--sample-kb 400] [--repeat 5] [--no-peers] [--no-cases]
 
 Prints MB/s (UTF-8 bytes) for citelink on the whole title-8 text (about 3.8 MB)
-with and without resolving URLs, and with the U.S. Code source alone; the
-peers and citelink on the same sample (the peers take minutes on the whole
-text) with the ratios; the growth of citelink's time when the text is ten
-times longer; both paths on the opinions of ../shared/corpus, statutes only
-and with case law (``cases=True``, through eyecite) beside eyecite alone; and
-the time citelink takes on adversarial inputs. Peers that are not installed
-are skipped (``pip install citeurl eyecite markdown``). Skips when ../shared
-is absent.
+with and without resolving URLs (runs interleaved, so that the machine's drift
+hits both alike; reading every citation's ``urls`` afterwards is timed on its
+own, since the chain computes them on demand), and with the U.S. Code source
+alone; the peers and citelink on the same sample (the peers take minutes on
+the whole text) with the ratios; the growth of citelink's time when the text
+is ten times longer; both paths on the opinions of ../shared/corpus, statutes
+only and with case law (``cases=True``, through eyecite) beside eyecite alone;
+and the time citelink takes on adversarial inputs. Peers that are not
+installed are skipped (``pip install citeurl eyecite markdown``). Skips when
+../shared is absent.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ def best_time(run: Callable[[], object], repeat: int) -> float:
         start = time.perf_counter()
         run()
         best = min(best, time.perf_counter() - start)
+    return best
+
+
+def best_times(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The fastest of ``repeat`` runs of each, taken in turns: drift in speed affects all."""
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -78,11 +91,28 @@ def main() -> int:
     size = len(text.encode("utf-8")) / 1e6
     print(f"title-8 text: {size:.2f} MB, {len(bare.find(text, this_title='8'))} citations")
 
-    t_bare = best_time(lambda: bare.find(text, this_title="8"), args.repeat)
-    t_linked = best_time(lambda: linked.find(text, this_title="8"), args.repeat)
+    times = best_times(
+        {
+            "bare": lambda: bare.find(text, this_title="8"),
+            "linked": lambda: linked.find(text, this_title="8"),
+        },
+        args.repeat,
+    )
+    t_bare, t_linked = times["bare"], times["linked"]
     print(f"citelink find, no URLs : {rate(text, t_bare):7.1f} MB/s  ({t_bare * 1000:.0f} ms)")
     print(f"citelink find + URLs   : {rate(text, t_linked):7.1f} MB/s  ({t_linked * 1000:.0f} ms)")
     print(f"  resolving adds {t_linked / t_bare - 1:.0%} to extraction")
+    # The same cost timed alone: the chain's pass over citations found without URLs. A short
+    # run is less often disturbed by other work on the machine than a whole find.
+    resolver_chain = linked.chain
+    assert resolver_chain is not None
+    unlinked = bare.find(text, this_title="8")
+    t_attach = best_time(lambda: resolver_chain.attach(unlinked), args.repeat * 3)
+    share = t_attach / t_bare
+    print(f"  resolving alone (Chain.attach): {t_attach * 1000:.0f} ms = {share:.0%} of find")
+    found = linked.find(text, this_title="8")
+    t_urls = best_time(lambda: [c.urls for c in found], args.repeat)
+    print(f"  reading every citation's urls (all resolvers, on demand): {t_urls * 1000:.0f} ms")
     usc_only = Finder(resolve=False, sources=(usc.SOURCE,))
     t_usc = best_time(lambda: usc_only.find(text, this_title="8"), args.repeat)
     print(f"U.S. Code source alone : {rate(text, t_usc):7.1f} MB/s  ({t_usc * 1000:.0f} ms)")

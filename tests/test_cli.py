@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,185 @@ def test_extract_cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     )
     assert case["url"] == "https://www.courtlistener.com/c/us/477/561/"
     assert statute["url"] == "https://www.law.cornell.edu/uscode/text/8/1373"
+
+
+# --- resolvers ------------------------------------------------------------------
+
+DOC = "see 8 U.S.C. § 1373(a) and 50 U.S.C. App. § 2401"
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "doc.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+def test_extract_urls_follow_the_named_chain(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    code, out, err = run(
+        capsys, "extract", "--format", "json", "--resolver", "govinfo,lii", str(doc)
+    )
+    assert code == 0 and err == ""
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://www.govinfo.gov/link/uscode/8/1373?link-type=html"
+    assert first["urls"] == {
+        "govinfo": "https://www.govinfo.gov/link/uscode/8/1373?link-type=html",
+        "lii": "https://www.law.cornell.edu/uscode/text/8/1373#a",
+    }
+    assert appendix["urls"] == {
+        "govinfo": "https://www.govinfo.gov/link/uscode/50/2401?type=uscappendix&link-type=html"
+    }
+
+
+def test_extract_default_chain(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    _, out, _ = run(capsys, "extract", "--format", "json", str(doc))
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://www.law.cornell.edu/uscode/text/8/1373#a"
+    assert list(first["urls"]) == ["lii", "uscode", "govinfo"]
+    assert appendix["url"].startswith("https://www.govinfo.gov/link/uscode/50/2401?")
+
+
+def test_resolvers_lists_names_kinds_and_default_chains(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "resolvers")
+    assert code == 0
+    rows = {line.split()[0]: line for line in out.splitlines()[:3]}
+    assert list(rows) == ["lii", "uscode", "govinfo"]
+    for row in rows.values():
+        assert "usc" in row.split() or "usc," in row.split()
+        assert row.endswith("built-in")
+    assert "usc: lii, uscode, govinfo" in out
+    code, out, _ = run(capsys, "resolvers", "--format", "json")
+    (lii, *_) = json.loads(out)
+    assert (lii["name"], lii["origin"]) == ("lii", "built-in")
+    assert "usc" in lii["kinds"]
+
+
+def test_config_templates_and_chain(
+    capsys: pytest.CaptureFixture[str], doc: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "citelink.toml").write_text(
+        'resolvers = ["library", "default"]\n\n[templates.library]\nusc = { url ='
+        ' "https://library.example.org/usc/{title}/{section}", unless = ["appendix"] }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)  # found in the current directory
+    code, out, _ = run(capsys, "extract", "--format", "json", str(doc))
+    assert code == 0
+    first, appendix = json.loads(out)
+    assert first["url"] == "https://library.example.org/usc/8/1373"
+    assert appendix["url"].startswith("https://www.govinfo.gov/")
+    _, out, _ = run(capsys, "extract", "--format", "json", "--resolver", "lii", str(doc))
+    assert json.loads(out)[0]["url"].startswith("https://www.law.cornell.edu/")  # named wins
+    _, out, _ = run(capsys, "resolvers")
+    (library,) = [line for line in out.splitlines() if line.startswith("library ")]
+    assert f"config {tmp_path / 'citelink.toml'}" in library
+    assert "usc: library, lii, uscode, govinfo" in out
+
+
+def test_a_bad_config_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], doc: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[templates.lib]\nusc = "javascript:alert(1)"\n', encoding="utf-8")
+    code, out, err = run(capsys, "extract", "--config", str(bad), str(doc))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "bad.toml" in err and "http" in err
+
+
+def test_an_installed_resolver_in_the_cli(plugin_site: Path, doc: Path) -> None:
+    """A second, really installed distribution adds resolvers that the CLI lists and uses."""
+    env = {**os.environ, "PYTHONPATH": str(plugin_site)}
+    command = [sys.executable, "-m", "citelink.cli"]
+    listing = subprocess.run(
+        [*command, "resolvers"], env=env, capture_output=True, text=True, check=True
+    )
+    assert (
+        "example" in listing.stdout
+        and "entry point citelink-example-resolver 0.1.0" in listing.stdout
+    )
+    assert "'missing'" in listing.stderr  # an entry point that cannot be loaded: a warning
+    extract = subprocess.run(
+        [
+            *command,
+            "extract",
+            "--format",
+            "json",
+            "--resolver",
+            "broken,junk,example,default",
+            str(doc),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, appendix = json.loads(extract.stdout)
+    assert first["url"] == "https://law.example.org/usc/8/1373"
+    assert list(first["urls"]) == ["example", "lii", "uscode", "govinfo"]
+    assert appendix["url"].startswith("https://www.govinfo.gov/")
+    warnings = extract.stderr.splitlines()
+    assert len(warnings) == 2
+    assert "resolver 'broken' raised RuntimeError" in warnings[0]
+    assert "resolver 'junk' returned 'javascript:alert(1)'" in warnings[1]
+    assert "(2 citations" in warnings[0]
+
+
+def test_annotate_html_file_changes_only_by_links(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p><i>8 U.S.C.</i> &sect; 1373</p>\r\n", encoding="utf-8")
+    code, out, _ = run(capsys, "annotate", str(page))
+    assert code == 0
+    assert out.startswith('<p><a href="https://www.law.cornell.edu/uscode/text/8/1373"')
+    assert out.endswith("><i>8 U.S.C.</i> &sect; 1373</a></p>\r\n")
+
+
+def test_annotate_text_to_markdown_into_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes, out_file = tmp_path / "notes.txt", tmp_path / "out.md"
+    notes.write_text("section 1357 of this title", encoding="utf-8")
+    code, out, _ = run(
+        capsys,
+        "annotate",
+        str(notes),
+        "--format",
+        "markdown",
+        "--this-title",
+        "8",
+        "-o",
+        str(out_file),
+    )
+    assert (code, out) == (0, "")
+    assert out_file.read_text(encoding="utf-8") == (
+        "[section 1357 of this title](https://www.law.cornell.edu/uscode/text/8/1357 "
+        '"8 U.S.C. § 1357")'
+    )
+
+
+def test_annotate_reads_stdin_as_the_format_given() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "citelink.cli", "annotate", "--input-format", "markdown", "-"],
+        input=b"`8 U.S.C. 1101` and 8 U.S.C. 1373",
+        capture_output=True,
+        check=True,
+    )
+    assert result.stdout.decode().startswith("`8 U.S.C. 1101` and [8 U.S.C. 1373](https://")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--input-format", "html", "--format", "markdown"], "cannot turn html into markdown"),
+        (["--resolver", "nope"], "unknown resolver"),
+    ],
+)
+def test_annotate_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text("8 U.S.C. 1373", encoding="utf-8")
+    code, _, err = run(capsys, "annotate", str(doc), *argv)
+    assert code == 2
+    assert message in err and err.count("\n") == 1

@@ -28,6 +28,7 @@ def test_to_dict_is_json_ready() -> None:
     assert record["pin"] == []
     assert record["short"] is True
     assert record["antecedent"] == {"start": 0, "end": 18, "id": "usc/8/1373/a"}
-    assert record["urls"] == {"lii": "https://www.law.cornell.edu/uscode/text/8/1324"}
+    assert record["url"] == "https://www.law.cornell.edu/uscode/text/8/1324"
+    assert list(record["urls"]) == ["lii", "uscode", "govinfo"]
     for key in ("text", "start", "end", "normalized", "id", "url", "title", "section"):
         assert key in record

@@ -5,6 +5,19 @@
 ['8 U.S.C. § 8', '8 U.S.C. § 1373']
 """
 
+from citelink.annotate import (
+    Links,
+    Placement,
+    annotate,
+    annotate_html,
+    annotate_markdown,
+    find_in_html,
+    find_in_markdown,
+    locate_html,
+    locate_markdown,
+    text_to_html,
+    text_to_markdown,
+)
 from citelink.find import Finder, find
 from citelink.models import Citation
 from citelink.sources.acts import ActCitation
@@ -27,11 +40,22 @@ __all__ = [
     "ConstitutionCitation",
     "FederalRegisterCitation",
     "Finder",
+    "Links",
+    "Placement",
     "PrivateLawCitation",
     "PublicLawCitation",
     "RuleCitation",
     "StatutesAtLargeCitation",
     "UsCodeCitation",
     "__version__",
+    "annotate",
+    "annotate_html",
+    "annotate_markdown",
     "find",
+    "find_in_html",
+    "find_in_markdown",
+    "locate_html",
+    "locate_markdown",
+    "text_to_html",
+    "text_to_markdown",
 ]

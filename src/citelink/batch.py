@@ -23,6 +23,7 @@ from typing import TypeVar
 from citelink.documents import InputError, read_text
 from citelink.find import Finder
 from citelink.models import Citation
+from citelink.resolve import configured_registry
 
 _T = TypeVar("_T")
 _C = TypeVar("_C")
@@ -36,18 +37,22 @@ class Options:
     resolvers: tuple[str, ...] | None = None
     encoding: str = "utf-8"
     errors: str = "strict"
+    #: A citelink.toml or pyproject.toml for the resolvers (default: the nearest one).
+    config: str | None = None
     #: Also find case law (through eyecite).
     cases: bool = False
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""
-        finder = _FINDERS.get(self.resolvers)
+        key = (self.resolvers, self.config)
+        finder = _FINDERS.get(key)
         if finder is None:
-            finder = _FINDERS[self.resolvers] = Finder(resolvers=self.resolvers)
+            chain = configured_registry(self.config).chain(self.resolvers)
+            finder = _FINDERS[key] = Finder(resolvers=chain)
         return finder
 
 
-_FINDERS: dict[tuple[str, ...] | None, Finder] = {}
+_FINDERS: dict[tuple[tuple[str, ...] | None, str | None], Finder] = {}
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """The ``citelink`` command: a thin layer over the library.
 
 Exit codes: 0 success, 2 a usage or input error (missing file, binary or
-undecodable input, unknown resolver), each with a one-line message.
-``citelink check`` exits with 1 when it finds something at or above
-``--fail-on``.
+undecodable input, unknown resolver, invalid configuration), each with a
+one-line message. ``citelink check`` exits with 1 when it finds something at
+or above ``--fail-on``. Resolvers that fail during a run are reported as
+warnings on standard error; the run goes on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +24,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from citelink import __version__
 from citelink.batch import Options, expand, extract_file, ordered_map
+from citelink.config import ConfigError
 from citelink.documents import InputError, read_text
 from citelink.find import Finder
 from citelink.models import Citation
+from citelink.resolve import Chain, Registry, configured_registry
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
     from citelink.check import Checker, Finding
@@ -56,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_check(commands)
     _add_data(commands)
+    _add_resolvers(commands)
+    _add_annotate(commands)
     return parser
 
 
@@ -101,8 +107,76 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--jobs", type=int, metavar="N", help="worker processes for many files (default: all cores)"
     )
     _finder_options(extract)
+    _cases_option(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract)
+
+
+def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    annotate = commands.add_parser(
+        "annotate",
+        help="link every citation in a text, HTML or Markdown document",
+        description=(
+            "Link every citation in a document. HTML and Markdown come back unchanged "
+            "except for the inserted links; plain text becomes HTML or Markdown."
+        ),
+    )
+    annotate.add_argument("path", nargs="?", default="-", help="a UTF-8 file, or - for stdin")
+    annotate.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the input is (default: from the file name's extension, else text)",
+    )
+    annotate.add_argument(
+        "--format",
+        choices=("html", "markdown"),
+        help="what to write (default: the input's format; html for text)",
+    )
+    annotate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    _finder_options(annotate)
+    _input_options(annotate)
+    annotate.set_defaults(run=_annotate)
+
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown"}
+_EXTENSIONS[".markdown"] = "markdown"
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from citelink.annotate import annotate
+
+    text = read_input(args.path, args.encoding, args.errors)
+    input_format = args.input_format or _EXTENSIONS.get(Path(args.path).suffix.lower(), "text")
+    finder = _finder(args.resolver, args.config)
+    try:
+        result = annotate(
+            text,
+            input_format=input_format,
+            output_format=args.format,
+            this_title=args.this_title,
+            finder=finder,
+        )
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    if finder.chain is not None:
+        warn_resolver_errors(finder.chain)
+    if args.output is None:
+        sys.stdout.write(result)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            out.write(result)
+    except OSError as error:
+        raise InputError(f"{args.output}: {error.strerror or error}") from None
+    return 0
+
+
+def _cases_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cases",
+        action="store_true",
+        help="also find case law, through eyecite (pip install 'citelink[cases]'; much slower)",
+    )
 
 
 def _finder_options(parser: argparse.ArgumentParser) -> None:
@@ -114,12 +188,19 @@ def _finder_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--resolver",
         metavar="NAME[,NAME...]",
-        help="the resolver chain that chooses each citation's url (default: lii)",
+        help="the resolver chain that chooses each citation's url: per kind, the first"
+        " that answers wins; 'default' stands for each kind's default chain"
+        " (default: the configured chain, else each kind's default; see: citelink resolvers)",
     )
+    _config_option(parser)
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--cases",
-        action="store_true",
-        help="also find case law, through eyecite (pip install 'citelink[cases]'; much slower)",
+        "--config",
+        metavar="PATH",
+        help="a citelink.toml or pyproject.toml with resolver settings (default: the nearest"
+        " citelink.toml, or pyproject.toml with [tool.citelink], here or in a parent directory)",
     )
 
 
@@ -138,11 +219,23 @@ def read_input(path: str, encoding: str = "utf-8", errors: str = "strict") -> st
     return read_text(path, encoding, errors)
 
 
-def _finder(resolver: str | None) -> Finder:
+def _registry(config: str | None) -> Registry:
+    """The resolvers of this run: built-in, installed and configured."""
     try:
-        return Finder(resolvers=_resolver_names(resolver))
+        return configured_registry(config)
+    except ConfigError as error:
+        raise InputError(str(error)) from None
+
+
+def _finder(resolver: str | None, config: str | None = None) -> Finder:
+    """A finder with the chain named by ``--resolver`` (and ``--config``)."""
+    registry = _registry(config)
+    try:
+        finder = Finder(resolvers=registry.chain(_resolver_names(resolver)))
     except ValueError as error:
         raise InputError(str(error)) from None
+    _warn_problems(registry.problems)
+    return finder
 
 
 def _find(finder: Finder, text: str, args: argparse.Namespace) -> list[Citation]:
@@ -159,12 +252,20 @@ def _extract(args: argparse.Namespace) -> int:
         raise InputError("--jobs must be at least 1")
     if len(paths) == 1 and not os.path.isdir(paths[0]) and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
-        citations = _find(_finder(args.resolver), text, args)
+        finder = _finder(args.resolver, args.config)
+        citations = _find(finder, text, args)
         write_citations(citations, args.format, sys.stdout)
+        if finder.chain is not None:
+            warn_resolver_errors(finder.chain)
         return 0
-    _finder(args.resolver)  # an unknown resolver is a usage error before any work starts
+    _finder(args.resolver, args.config)  # a usage error is found before any work starts
     options = Options(
-        args.this_title, _resolver_names(args.resolver), args.encoding, args.errors, args.cases
+        args.this_title,
+        _resolver_names(args.resolver),
+        args.encoding,
+        args.errors,
+        args.config,
+        cases=args.cases,
     )
     failed = 0
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
@@ -234,6 +335,73 @@ def _resolver_names(resolver: str | None) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in resolver.split(",") if n.strip()) if resolver else None
 
 
+def _warn_problems(problems: Sequence[str]) -> None:
+    for problem in problems:
+        print(f"citelink: warning: {problem}", file=sys.stderr)
+
+
+def warn_resolver_errors(chain: Chain) -> None:
+    """One warning on stderr per resolver and problem, with how many citations it hit."""
+    counts = Counter((e.resolver, e.message) for e in chain.errors)
+    first: dict[tuple[str, str], str] = {}
+    for e in chain.errors:
+        first.setdefault((e.resolver, e.message), e.citation)
+    for (name, message), count in counts.items():
+        which = f"{count} citations, the first" if count > 1 else "citation"
+        print(
+            f"citelink: warning: resolver {name!r} {message}"
+            f" ({which} {first[name, message]!r}); skipped it",
+            file=sys.stderr,
+        )
+    unlisted = chain.error_count - len(chain.errors)
+    if unlisted:
+        print(f"citelink: warning: {unlisted} more resolver errors not shown", file=sys.stderr)
+
+
+def _add_resolvers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    listing = commands.add_parser(
+        "resolvers",
+        help="list the resolvers available and the kinds each handles",
+        description="List the resolvers available (built-in, installed, configured), the kinds"
+        " each handles, and the default chain of each kind.",
+    )
+    listing.add_argument("--format", choices=("json", "text"), default="text")
+    _config_option(listing)
+    listing.set_defaults(run=_resolvers)
+
+
+def _resolvers(args: argparse.Namespace) -> int:
+    registry = _registry(args.config)
+    entries = registry.entries()
+    _warn_problems(registry.problems)
+    records: list[dict[str, Any]] = [
+        {
+            "name": name,
+            "kinds": sorted(entry.resolver.kinds),
+            "description": str(getattr(entry.resolver, "description", "") or ""),
+            "origin": entry.origin,
+        }
+        for name, entry in entries.items()
+    ]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    rows = [
+        (r["name"], ", ".join(r["kinds"]), r["description"] or "-", r["origin"]) for r in records
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[3]]))
+    chain = registry.chain()
+    kinds = sorted({k for entry in entries.values() for k in entry.resolver.kinds} - {"*"})
+    print("\nchosen when no --resolver is given (per kind, the first that answers):")
+    for kind in kinds:
+        print(f"  {kind}: {', '.join(r.name for r in chain.order(kind)) or '-'}")
+    return 0
+
+
 def write_citations(citations: Sequence[Citation], form: str, out: TextIO) -> None:
     """Print citations as one JSON array (``json``) or one line each (``text``)."""
     if form == "json":
@@ -299,6 +467,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="how long a cached link result stays fresh (default: 168)",
     )
     _finder_options(check)
+    _cases_option(check)
     _input_options(check)
     check.set_defaults(run=_check)
 
@@ -321,7 +490,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("--fix cannot write back to standard input")
     if args.antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
-    finder = _finder(args.resolver)
+    finder = _finder(args.resolver, args.config)
     texts, unreadable = [], 0
     for path in expand(args.paths):
         try:

@@ -27,7 +27,7 @@ from citelink.grammar import (
     pins,
 )
 from citelink.models import Citation
-from citelink.resolve import Chain, chain
+from citelink.resolve import REGISTRY, Chain, chain
 from citelink.scanner import Handler, Scan, Source, Trigger
 from citelink.sources import DEFAULT_SHORT_FORM_SOURCE, SOURCES
 
@@ -64,7 +64,9 @@ class Finder:
     """A reusable, thread-safe citation finder.
 
     ``resolvers`` names the chain of resolvers that gives each citation its
-    ``url`` (see :mod:`citelink.resolve`); ``resolve=False`` skips linking.
+    ``url``, or is a :class:`~citelink.resolve.Chain` (see
+    :mod:`citelink.resolve`; default: each kind's default chain);
+    ``resolve=False`` skips linking.
     """
 
     def __init__(
@@ -379,7 +381,8 @@ def _looks_like_a_year(sections: Sections) -> bool:
     return not item.pin and item.section.isdigit() and int(item.section) in _YEARS
 
 
-_FINDERS: dict[tuple[str, ...] | None, Finder] = {}
+#: A finder per named chain, with the registry generation it was made in.
+_FINDERS: dict[tuple[str, ...] | None, tuple[int, Finder]] = {}
 
 
 def find(
@@ -393,12 +396,12 @@ def find(
 
     ``this_title`` is the U.S. Code title the text belongs to, for "section
     1357 of this title"; ``resolvers`` names the resolver chain (default:
-    Cornell LII); ``cases=True`` adds case law, found by eyecite in the same
-    pass (an optional extra, ``pip install 'citelink[cases]'``; about a
-    hundred times slower than statutes alone).
+    each kind's default chain, e.g. Cornell LII first for the U.S. Code); ``cases=True``
+    adds case law, found by eyecite in the same pass (an optional extra, ``pip install
+    'citelink[cases]'``; about a hundred times slower than statutes alone).
     """
     key = tuple(resolvers) if resolvers is not None else None
-    finder = _FINDERS.get(key)
-    if finder is None:
-        finder = _FINDERS[key] = Finder(resolvers=resolvers)
-    return finder.find(text, this_title=this_title, cases=cases)
+    made = _FINDERS.get(key)
+    if made is None or made[0] != REGISTRY.generation:
+        made = _FINDERS[key] = (REGISTRY.generation, Finder(resolvers=resolvers))
+    return made[1].find(text, this_title=this_title, cases=cases)

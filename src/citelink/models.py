@@ -10,8 +10,11 @@ text, how it relates to the citations around it, and where it links to.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import MISSING, dataclass
-from typing import Any, ClassVar, TypeVar
+from dataclasses import MISSING, dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+if TYPE_CHECKING:
+    from citelink.resolve import Chain
 
 _C = TypeVar("_C", bound=type)
 
@@ -90,8 +93,9 @@ class Citation:
     ``antecedent``, the earlier full citation it refers back to (``None``
     when there was none: such a citation is *unresolved* and has no ``id``).
     Citations of one list or range ("§§ 1981–1983") share ``group``, the span
-    of the whole list. ``url`` is the link the resolver chain chose and
-    ``links`` every ``(resolver, url)`` pair it knew.
+    of the whole list. ``url`` is the link the resolver ``chain`` chose
+    when the citation was found; ``links`` and ``urls`` ask the same chain for
+    every link it knows, when they are read.
     """
 
     kind: ClassVar[str] = "citation"
@@ -103,7 +107,7 @@ class Citation:
     antecedent: Citation | None = None
     group: tuple[int, int] | None = None
     url: str | None = None
-    links: tuple[tuple[str, str], ...] = ()
+    chain: Chain | None = field(default=None, repr=False, compare=False)
 
     @property
     def normalized(self) -> str:
@@ -129,6 +133,16 @@ class Citation:
         say False, and the mark refers to the citation before them instead.
         """
         return True
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """Every ``(resolver name, url)`` the chain knows for this citation, in chain order.
+
+        Computed when read (most callers only want ``url``), by the chain that
+        chose ``url``; empty for a citation found without resolving.
+        """
+        chain = self.chain
+        return () if chain is None else chain.links_of(self)
 
     @property
     def urls(self) -> dict[str, str]:
@@ -169,14 +183,11 @@ class Citation:
         return record
 
 
-def attach_links(citation: Citation, url: str | None, links: tuple[tuple[str, str], ...]) -> None:
-    """Fill in a new citation's links, before anyone else has seen it (used by the finder)."""
-    _SET_URL(citation, url)
-    _SET_LINKS(citation, links)
-
-
-_SET_URL = vars(Citation)["url"].__set__
-_SET_LINKS = vars(Citation)["links"].__set__
+#: Set a new citation's ``url`` and ``chain``, before anyone else has seen it: the
+#: resolver chain does this for the finder, once per citation, so it skips the
+#: frozen class's ``__setattr__``.
+set_url = vars(Citation)["url"].__set__
+set_chain = vars(Citation)["chain"].__set__
 
 
 def _plain(value: Any) -> Any:

@@ -134,16 +134,68 @@ _QUALIFIER = re.compile(
 
 
 # --- links --------------------------------------------------------------------
+#
+# Each builder answers ``None`` for what its site does not hold: an unresolved
+# short form, a title that does not exist, an appendix the site has no section
+# pages for. Lists and ranges need nothing special: each member is its own
+# citation, and the first of a range links to its first section. "et seq." and
+# "note" link to the section's page (its notes are on it), without a pin anchor.
+
+#: Titles that hold sections: 1 to 54, but title 53 is reserved.
+_TITLES = frozenset(str(number) for number in range(1, 55)) - {"53"}
 
 
 def lii_url(citation: UsCodeCitation) -> str | None:
-    """Cornell LII: https://www.law.cornell.edu/uscode/text/8/1373#a_1"""
-    if citation.title is None or citation.appendix:
+    """Cornell LII: ``https://www.law.cornell.edu/uscode/text/8/1101#a_15_U_iii``.
+
+    The path and the ``#a_15_U_iii`` subsection anchors are the scheme of LII's
+    own section pages and links. LII publishes the appendix titles only as
+    named rules (``/uscode/text/28a/courtrules-Evid/...``), not by section
+    number, so an appendix citation has no LII link.
+    """
+    if citation.title not in _TITLES or citation.appendix:
         return None
     url = f"https://www.law.cornell.edu/uscode/text/{citation.title}/{citation.section}"
     if citation.pin and not citation.note:
         url += "#" + "_".join(citation.pin)
     return url
+
+
+def uscode_url(citation: UsCodeCitation) -> str | None:
+    """The Law Revision Counsel's site, uscode.house.gov, current ("prelim") edition.
+
+    ``https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title8-section1373&num=0&edition=prelim#substructure-location_a_1``:
+    the granule query is the form the site's own section links use, and its
+    pages mark each subsection with an ``<a name="substructure-location_a_1">``
+    anchor. The current edition has no section granules for the former
+    appendix titles (the title 5 and title 50 appendices were moved into the
+    Code), so an appendix citation has no link here.
+    """
+    if citation.title not in _TITLES or citation.appendix:
+        return None
+    url = (
+        "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-"
+        f"title{citation.title}-section{citation.section}&num=0&edition=prelim"
+    )
+    if citation.pin and not citation.note:
+        url += "#substructure-location_" + "_".join(citation.pin)
+    return url
+
+
+def govinfo_url(citation: UsCodeCitation) -> str | None:
+    """GovInfo's link service: ``https://www.govinfo.gov/link/uscode/8/1373?link-type=html``.
+
+    The service's documented query for the ``uscode`` collection
+    (https://www.govinfo.gov/link-docs/) is ``/link/uscode/{title}/{section}``,
+    ``type=uscappendix`` for a section of an appendix, and ``link-type=html``
+    for the text rather than the PDF; it returns the most recent edition that
+    holds the section, so former appendix sections resolve too. It addresses
+    whole sections: there is no subsection anchor.
+    """
+    if citation.title not in _TITLES:
+        return None
+    kind = "type=uscappendix&" if citation.appendix else ""
+    return f"https://www.govinfo.gov/link/uscode/{citation.title}/{citation.section}?{kind}link-type=html"
 
 
 # --- the source ---------------------------------------------------------------
@@ -154,7 +206,7 @@ class UsCode(Source):
 
     kind = "usc"
     item = ITEM
-    links = MappingProxyType({"lii": lii_url})
+    links = MappingProxyType({"lii": lii_url, "uscode": uscode_url, "govinfo": govinfo_url})
 
     def __init__(self) -> None:
         self.triggers = (
