@@ -1,15 +1,18 @@
 """Throughput on the title-8 text: citelink beside citeurl and eyecite, in one process.
 
-    python benchmarks/speed.py [--sample-kb 400] [--repeat 5] [--no-peers]
+    python benchmarks/speed.py [--sample-kb 400] [--repeat 5] [--no-peers] [--no-cases]
 
 Prints MB/s (UTF-8 bytes) for citelink on the whole title-8 text (about 3.8 MB)
 with and without resolving URLs (runs interleaved, so that the machine's drift
 hits both alike; reading every citation's ``urls`` afterwards is timed on its
-own, since the chain computes them on demand), the peers and citelink on the same sample
-(the peers take minutes on the whole text) with the ratios, the growth of
-citelink's time when the text is ten times longer, and the time citelink
-takes on adversarial inputs. Peers that are not installed are skipped
-(``pip install citeurl eyecite markdown``). Skips when ../shared is absent.
+own, since the chain computes them on demand), and with the U.S. Code source
+alone; the peers and citelink on the same sample (the peers take minutes on
+the whole text) with the ratios; the growth of citelink's time when the text
+is ten times longer; both paths on the opinions of ../shared/corpus, statutes
+only and with case law (``cases=True``, through eyecite) beside eyecite alone;
+and the time citelink takes on adversarial inputs. Peers that are not
+installed are skipped (``pip install citeurl eyecite markdown``). Skips when
+../shared is absent.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ import time
 from collections.abc import Callable
 
 from citelink import Finder
+from citelink.sources import usc
 
 import uslm
+
+CORPUS = uslm.SHARED / "corpus"
 
 
 def best_time(run: Callable[[], object], repeat: int) -> float:
@@ -72,6 +78,9 @@ def main() -> int:
     parser.add_argument("--sample-kb", type=int, default=400, help="sample size for the peers")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (best kept)")
     parser.add_argument("--no-peers", action="store_true", help="measure citelink only")
+    parser.add_argument(
+        "--no-cases", action="store_true", help="skip case law (citelink with eyecite)"
+    )
     args = parser.parse_args()
     if not uslm.available():
         print("skipped: ../shared/data/uslm is not beside the checkout")
@@ -104,6 +113,9 @@ def main() -> int:
     found = linked.find(text, this_title="8")
     t_urls = best_time(lambda: [c.urls for c in found], args.repeat)
     print(f"  reading every citation's urls (all resolvers, on demand): {t_urls * 1000:.0f} ms")
+    usc_only = Finder(resolve=False, sources=(usc.SOURCE,))
+    t_usc = best_time(lambda: usc_only.find(text, this_title="8"), args.repeat)
+    print(f"U.S. Code source alone : {rate(text, t_usc):7.1f} MB/s  ({t_usc * 1000:.0f} ms)")
 
     ten = text * 10
     t_ten = best_time(lambda: linked.find(ten, this_title="8"), max(1, args.repeat // 2))
@@ -120,6 +132,9 @@ def main() -> int:
             speed = rate(sample, t_peer)
             print(f"  {name:20s} : {speed:7.2f} MB/s  citelink is {ratio:,.0f}x faster")
 
+    if not args.no_cases:
+        case_law(linked, args.repeat)
+
     print("adversarial inputs (1 MB each):")
     for label, unit in [
         ("'§ ' repeated", "§ "),
@@ -129,11 +144,46 @@ def main() -> int:
         ("digits", "0123456789"),
         ("'U.S.C.' repeated", "U.S.C."),
         ("'section 1 of title ' repeated", "section 1 of title "),
+        ("'Pub. L. 1-1, § ' repeated", "Pub. L. 1-1, § "),
+        ("'1 Stat. 1, ' repeated", "1 Stat. 1, "),
+        ("'1 Fed. Reg. 1, ' repeated", "1 Fed. Reg. 1, "),
+        ("'1 C.F.R. § 1.1-' repeated", "1 C.F.R. § 1.1-"),
+        ("'the First Amendment ' repeated", "the First Amendment "),
+        ("'U.S. Const. art. I, ' repeated", "U.S. Const. art. I, "),
+        ("'INA § 1 ' repeated", "INA § 1 "),
+        ("'Fed. R. Civ. P. 1. Rule ' repeated", "Fed. R. Civ. P. 1. Rule "),
     ]:
         hostile = unit * (1_000_000 // len(unit))
         seconds = best_time(lambda hostile=hostile: linked.find(hostile), 1)
         print(f"  {label:32s}: {seconds * 1000:7.0f} ms")
     return 0
+
+
+def case_law(finder: Finder, repeat: int) -> None:
+    """Statutes only, and statutes with case law, on the opinions of the corpus."""
+    try:
+        from eyecite import get_citations
+    except ImportError:
+        print("  (eyecite not installed: case law not measured)")
+        return
+    if not CORPUS.is_dir():
+        print("  (../shared/corpus absent: case law not measured)")
+        return
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    finder.find(text[:2000], cases=True)  # import eyecite and warm its caches first
+    repeat = max(1, repeat // 2)
+    t_statutes = best_time(lambda: finder.find(text), repeat)
+    t_cases = best_time(lambda: finder.find(text, cases=True), repeat)
+    t_eyecite = best_time(lambda: get_citations(text), repeat)
+    kinds = [c.kind for c in finder.find(text, cases=True)]
+    print(
+        f"opinions (../shared/corpus, {len(text.encode()) / 1e3:.0f} KB, "
+        f"{kinds.count('case')} case and {len(kinds) - kinds.count('case')} other citations):"
+    )
+    print(f"  citelink, statutes only       : {rate(text, t_statutes):7.2f} MB/s")
+    print(f"  citelink, cases=True          : {rate(text, t_cases):7.2f} MB/s")
+    print(f"  eyecite alone                 : {rate(text, t_eyecite):7.2f} MB/s")
+    print(f"  case law costs {t_cases / t_statutes:,.0f}x the statute-only time")
 
 
 if __name__ == "__main__":

@@ -387,7 +387,7 @@ SEED = SHARED / "seed" / "news_article.txt"
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the checkout")
-def test_seed_as_html_paragraphs_gets_exactly_three_links() -> None:
+def test_seed_as_html_paragraphs_gets_exactly_three_us_code_links() -> None:
     import html
 
     text = SEED.read_text(encoding="utf-8")
@@ -397,6 +397,7 @@ def test_seed_as_html_paragraphs_gets_exactly_three_links() -> None:
     base = "https://www.law.cornell.edu/uscode/text/8/"
     assert links == [
         (f"{base}8", "8 U.S. Code 8"),
+        ("https://www.law.cornell.edu/constitution/fourth_amendment", "Fourth Amendment"),
         (f"{base}1373", "§ 1373"),
         (f"{base}1373", "8 U.S.C. 1373"),
     ]

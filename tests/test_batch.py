@@ -61,3 +61,14 @@ def test_results_pickle(corpus: Path) -> None:
     result = extract_file(corpus / "b_brief.txt")
     assert isinstance(result, FileResult) and result.citations
     assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_case_law_in_batches_and_every_kind_pickles() -> None:
+    pytest.importorskip("eyecite")
+    path = FIXTURES / "federal_brief.txt"
+    (result,) = list(extract_files([path], Options(cases=True), processes=2))
+    assert result.error is None
+    kinds = {c.kind for c in result.citations}
+    assert kinds == {"usc", "cfr", "fr", "pl", "pvtl", "stat", "const", "rule", "act", "case"}
+    assert result.citations == tuple(citelink.find(path.read_text(encoding="utf-8"), cases=True))
+    assert pickle.loads(pickle.dumps(result)) == result

@@ -24,6 +24,18 @@ SEEDS = [
     "42 U.S.C. 12101 et seq.",
     "§§ 1373(a)-(c)",
     "U.S.C. Title 18, Section 922(g)",
+    "Pub. L. 104–208, div. C, title VI, § 642",
+    "110 Stat. 3009–546, 3009–550 to 3009–552",
+    "82 Fed. Reg. 8799, 8801–02 (Jan. 30, 2017)",
+    "26 C.F.R. § 1.1031(a)-1",
+    "40 CFR Part 60",
+    "Treas. Reg. § 1.41-2",
+    "U.S. Const. art. I, § 8, cl. 1",
+    "the Fourteenth Amendment to the U.S. Constitution",
+    "Fed. R. Civ. P. 12(b)(6). Rule 11",
+    "INA § 287(g)",
+    "section 287(g) of the Immigration and Nationality Act",
+    "June 27, 1952, ch. 477, title II, ch. 9, §287",
 ]
 _PIECES = st.sampled_from(
     [*SEEDS, "§", "§§", " ", "\n", "(", ")", "-", "–", ",", " and ", "U.S.C.", "1", "0", "a", "Id."]

@@ -20,15 +20,32 @@ from citelink.annotate import (
 )
 from citelink.find import Finder, find
 from citelink.models import Citation
+from citelink.sources.acts import ActCitation
+from citelink.sources.cases import CaseCitation
+from citelink.sources.cfr import CfrCitation
+from citelink.sources.constitution import ConstitutionCitation
+from citelink.sources.fedreg import FederalRegisterCitation
+from citelink.sources.publaw import PrivateLawCitation, PublicLawCitation
+from citelink.sources.rules import RuleCitation
+from citelink.sources.stat import StatutesAtLargeCitation
 from citelink.sources.usc import UsCodeCitation
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActCitation",
+    "CaseCitation",
+    "CfrCitation",
     "Citation",
+    "ConstitutionCitation",
+    "FederalRegisterCitation",
     "Finder",
     "Links",
     "Placement",
+    "PrivateLawCitation",
+    "PublicLawCitation",
+    "RuleCitation",
+    "StatutesAtLargeCitation",
     "UsCodeCitation",
     "__version__",
     "annotate",

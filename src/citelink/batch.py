@@ -39,6 +39,8 @@ class Options:
     errors: str = "strict"
     #: A citelink.toml or pyproject.toml for the resolvers (default: the nearest one).
     config: str | None = None
+    #: Also find case law (through eyecite).
+    cases: bool = False
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""
@@ -72,7 +74,10 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
         text = read_text(name, options.encoding, options.errors)
     except InputError as error:
         return FileResult(name, error=str(error))
-    citations = options.finder().find(text, this_title=options.this_title)
+    try:
+        citations = options.finder().find(text, this_title=options.this_title, cases=options.cases)
+    except ImportError as error:  # case law asked for without eyecite installed
+        return FileResult(name, error=str(error))
     return FileResult(name, tuple(citations), size=len(text))
 
 

@@ -107,6 +107,7 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--jobs", type=int, metavar="N", help="worker processes for many files (default: all cores)"
     )
     _finder_options(extract)
+    _cases_option(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract)
 
@@ -170,6 +171,14 @@ def _annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cases_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cases",
+        action="store_true",
+        help="also find case law, through eyecite (pip install 'citelink[cases]'; much slower)",
+    )
+
+
 def _finder_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--this-title",
@@ -229,6 +238,14 @@ def _finder(resolver: str | None, config: str | None = None) -> Finder:
     return finder
 
 
+def _find(finder: Finder, text: str, args: argparse.Namespace) -> list[Citation]:
+    """The citations of one text, with the finder options of the command line."""
+    try:
+        return finder.find(text, this_title=args.this_title, cases=args.cases)
+    except ImportError as error:  # --cases without eyecite installed
+        raise InputError(str(error)) from None
+
+
 def _extract(args: argparse.Namespace) -> int:
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
@@ -236,7 +253,7 @@ def _extract(args: argparse.Namespace) -> int:
     if len(paths) == 1 and not os.path.isdir(paths[0]) and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
         finder = _finder(args.resolver, args.config)
-        citations = finder.find(text, this_title=args.this_title)
+        citations = _find(finder, text, args)
         write_citations(citations, args.format, sys.stdout)
         if finder.chain is not None:
             warn_resolver_errors(finder.chain)
@@ -248,6 +265,7 @@ def _extract(args: argparse.Namespace) -> int:
         args.encoding,
         args.errors,
         args.config,
+        cases=args.cases,
     )
     failed = 0
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
@@ -449,6 +467,7 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="how long a cached link result stays fresh (default: 168)",
     )
     _finder_options(check)
+    _cases_option(check)
     _input_options(check)
     check.set_defaults(run=_check)
 
@@ -482,10 +501,7 @@ def _check(args: argparse.Namespace) -> int:
     checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
     links: dict[str, LinkResult] = {}
     try:
-        docs = [
-            _Checked(path, text, finder.find(text, this_title=args.this_title))
-            for path, text in texts
-        ]
+        docs = [_Checked(path, text, _find(finder, text, args)) for path, text in texts]
         if args.online:
             links = _check_links(args, [c.url for doc in docs for c in doc.citations if c.url])
         for doc in docs:
@@ -540,7 +556,7 @@ def _fix(
     _replace_file(path, fixed.encode(args.encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     doc.text = fixed
-    doc.citations = finder.find(fixed, this_title=args.this_title)
+    doc.citations = _find(finder, fixed, args)
     doc.findings = checker.check_citations(doc.text, doc.citations, links)
 
 

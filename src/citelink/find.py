@@ -81,19 +81,48 @@ class Finder:
         )
         self.sources = tuple(sources)
         self._by_kind = {source.kind: source for source in self.sources}
-        self._named_before = _overriding(self.sources, "named_before")
-        self._qualifiers = _overriding(self.sources, "qualify")
-        triggers = [trigger for source in self.sources for trigger in source.triggers]
+        # Sources numbered like the U.S. Code take part in every section mark;
+        # the others ("§ 287.7" of the C.F.R.) only where the Code's grammar fails.
+        usc_like = tuple(
+            s for s in self.sources if s.item is None or s.item.pattern == SECTION_ITEM
+        )
+        self._named_before = _overriding(usc_like, "named_before")
+        self._qualifiers = _overriding(usc_like, "qualify")
+        self._numbered = tuple(s for s in self.sources if s not in usc_like)
+        self._refer_back = frozenset(_overriding(self.sources, "refer_back"))
+        self._prescanners = _overriding(self.sources, "prescan")
+        triggers = [t for source in self.sources for t in source.triggers if not t.lazy]
         triggers += [
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
             Trigger(_ID_TRIGGERS, self._id),
         ]
         self._scans = _scans(triggers)
+        # Lazy triggers: one search per source, run when that source's other triggers hit.
+        self._lazy: list[tuple[re.Pattern[str], list[Handler], frozenset[Handler]]] = []
+        for source in self.sources:
+            lazy = [t for t in source.triggers if t.lazy]
+            if lazy:
+                needs = frozenset(t.handler for t in source.triggers if not t.lazy)
+                self._lazy += [(pattern, handlers, needs) for pattern, handlers in _scans(lazy)]
+        wanted = frozenset().union(*(needs for _, _, needs in self._lazy))
+        self._feeds_lazy = frozenset(
+            i for i, (_, handlers) in enumerate(self._scans) if wanted.intersection(handlers)
+        )
 
-    def find(self, text: str, *, this_title: str | None = None) -> list[Citation]:
-        """Every citation in ``text``, in text order."""
+    def find(
+        self, text: str, *, this_title: str | None = None, cases: bool = False
+    ) -> list[Citation]:
+        """Every citation in ``text``, in text order.
+
+        ``cases=True`` also finds case law (through eyecite, which must be
+        installed: ``pip install 'citelink[cases]'``); it is much slower.
+        """
         scan = Scan(text, this_title=this_title)
-        for start, end, handler in self._triggers(text):
+        hits = self._triggers(text)
+        if cases and self._prescanners:
+            hits = [hit for source in self._prescanners for hit in source.prescan(scan)] + hits
+            hits.sort(key=_first)
+        for start, end, handler in hits:
             if start < scan.floor:
                 continue
             found = handler(scan, start, end)
@@ -106,18 +135,25 @@ class Finder:
     def _triggers(self, text: str) -> list[tuple[int, int, Handler]]:
         """Every trigger in ``text``, sorted by position."""
         hits: list[tuple[int, int, Handler]] = []
-        for pattern, handlers in self._scans:
-            hits += [(m.start(), m.end(), handlers[m.lastindex]) for m in pattern.finditer(text)]  # type: ignore[index]
+        matched: set[Handler] = set()
+        for i, (pattern, handlers) in enumerate(self._scans):
+            found = _hits(pattern, handlers, text)
+            hits += found
+            if i in self._feeds_lazy:
+                matched.update(handler for _, _, handler in found)
+        for pattern, handlers, needs in self._lazy:
+            if not needs.isdisjoint(matched):
+                hits += _hits(pattern, handlers, text)
         hits.sort(key=_first)
         return hits
 
     # "§ 1373", "sections 1373 and 1644 of title 8"
     def _section_mark(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
+        plural = _is_plural(text[start : end - 1])
         first = _ITEM.match(text, end - 1)  # the trigger ends with the first digit
         if first is None:
-            return None
-        plural = _is_plural(text[start : end - 1])
+            return self._other_numbering(scan, start, end - 1, plural)
         sections = parse_sections(text, first, _ITEM, plural)
         for source in self._named_before:
             claimed = source.named_before(scan, start, sections)
@@ -131,17 +167,62 @@ class Finder:
             return None
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if owner is None or antecedent is None:  # nothing resolved to refer back to
+        if (
+            owner is not None
+            and antecedent is not None
+            and not owner.continues(antecedent, sections)
+        ):
+            owner = None
+        if owner is None or owner.item is None or antecedent is None:  # nothing to refer back to
             if _looks_like_a_year(sections):
                 return None
             return scan.cite(
                 DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
             )
-        if owner.item is not None and owner.item.pattern != SECTION_ITEM:
-            reparsed = owner.item.match(text, first.start("section"))
-            if reparsed is None:
-                return None
-            sections = parse_sections(text, reparsed, owner.item, plural)
+        if owner.item.pattern != SECTION_ITEM:
+            reparsed = owner.sections(text, end - 1, plural)
+            if reparsed is None:  # "§ 1357(g)" after "8 C.F.R. § 287.7": the anchor before it
+                antecedent = scan.previous_antecedent
+                owner = self._short_form_source(antecedent)
+                if owner is None or owner in self._numbered or antecedent is None:
+                    return None
+                if not owner.continues(antecedent, sections):
+                    return None
+            else:
+                sections = reparsed
+        container = owner.container(antecedent)
+        return scan.cite(
+            owner, container, sections, start, sections.end, short=True, antecedent=antecedent
+        )
+
+    def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
+        """A section number the U.S. Code never uses ("§ 287.7", "§ 1.1031(a)-1").
+
+        Only a source with its own numbering may claim it: one whose name is
+        before or after it ("section 1.1031(a)-1 of title 26, Code of Federal
+        Regulations"), or the source of the antecedent (a short form).
+        """
+        text = scan.text
+        for source in self._numbered:
+            sections = source.sections(text, at, plural)
+            if sections is None:
+                continue
+            claimed = source.named_before(scan, start, sections)
+            if claimed is None:
+                claimed = source.qualify(scan, start, sections)
+            if claimed is not None:
+                return claimed
+        antecedent = scan.antecedent
+        owner = self._short_form_source(antecedent)
+        if owner is not None and owner not in self._numbered:
+            # "§ 287.8" after "8 C.F.R. § 287.7 ... 8 U.S.C. § 1357": the anchor before it
+            antecedent = scan.previous_antecedent
+            owner = self._short_form_source(antecedent)
+        if owner is None or owner not in self._numbered or antecedent is None:
+            return None
+        sections = owner.sections(text, at, plural)
+        if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
+            return None
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -157,9 +238,18 @@ class Finder:
     # "id. § 1702", "Id. at (b)", "Id."
     def _id(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
-        last, antecedent = scan.last, scan.antecedent
-        source = self._short_form_source(last)
-        if source is None or source.item is None or last is None or antecedent is None:
+        last = scan.last
+        if last is None or not last.resolved:
+            return None
+        antecedent = last.antecedent if last.short else last
+        if antecedent is None:
+            return None
+        source = self._by_kind.get(last.kind)
+        if source is None:
+            return None
+        if source in self._refer_back:
+            return source.refer_back(scan, start)
+        if source.item is None:
             return None
         form = _ID.match(text, start)
         if form is None:
@@ -167,13 +257,18 @@ class Finder:
         container = source.container(last)
         after = form.end()
         mark = _MARK.match(text, after)
-        first = source.item.match(text, mark.end()) if mark is not None else None
-        if mark is not None and first is not None:
-            plural = mark.group("plural") is not None
-            sections = parse_sections(text, first, source.item, plural)
-            return scan.cite(
-                source, container, sections, start, sections.end, short=True, antecedent=antecedent
-            )
+        if mark is not None:
+            sections = source.sections(text, mark.end(), mark.group("plural") is not None)
+            if sections is not None:
+                return scan.cite(
+                    source,
+                    container,
+                    sections,
+                    start,
+                    sections.end,
+                    short=True,
+                    antecedent=antecedent,
+                )
         found = _PINS.match(text, after)
         if found is not None:
             item = source.item_of(last)._replace(
@@ -202,23 +297,68 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
     Python's regex engine searches fast for a pattern that starts with a
     literal, but falls back to testing every position against a set of
     characters when the alternatives start differently; so the finder runs
-    one search per first character and merges the hits. Each pattern ends in
-    an empty group, so ``match.lastindex`` tells which one matched.
+    one search per first character and merges the hits. The literal text the
+    patterns of one search share ("sec" of "section" and "sec.") is taken out
+    in front of the alternatives, so that the engine only tries them where
+    all of it is present. Each pattern ends in an empty group, so
+    ``match.lastindex`` tells which one matched.
     """
     by_first: dict[str, list[tuple[str, Handler]]] = {}
     for trigger in triggers:
         for pattern in trigger.patterns:
             first = pattern[:1]
-            if not first or first in _REGEX_SYNTAX or re.compile(pattern).groups:
+            if not _literal_prefix(pattern) or re.compile(pattern).groups:
                 raise ValueError(
                     f"a trigger must start with a literal and have no groups: {pattern!r}"
                 )
-            by_first.setdefault(first, []).append((pattern[1:], trigger.handler))
+            by_first.setdefault(first, []).append((pattern, trigger.handler))
     scans = []
-    for first, rests in by_first.items():
-        regex = re.escape(first) + "(?:" + "|".join(f"{rest}()" for rest, _ in rests) + ")"
-        scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in rests]))
+    for patterns in by_first.values():
+        prefixes = [_literal_prefix(pattern) for pattern, _ in patterns]
+        shared = 0
+        while all(len(p) > shared and p[shared][0] == prefixes[0][shared][0] for p in prefixes):
+            shared += 1
+        literal = "".join(ch for ch, _ in prefixes[0][:shared])
+        rests = [
+            pattern[prefix[shared - 1][1] :]
+            for (pattern, _), prefix in zip(patterns, prefixes, strict=True)
+        ]
+        regex = re.escape(literal) + "(?:" + "|".join(f"{rest}()" for rest in rests) + ")"
+        scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in patterns]))
     return scans
+
+
+def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
+    """The literal characters a pattern begins with, each with where it ends in the pattern.
+
+    "sec\\.(?<!...)" -> [("s", 1), ("e", 2), ("c", 3), (".", 5)]. A character
+    that a quantifier makes optional or repeats ("Pub\\.?") is not literal.
+    """
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            nxt = pattern[i + 1 : i + 2]
+            if not nxt or nxt.isalnum():  # \\s, \\d, \\b...: not a literal
+                break
+            ch, end = nxt, i + 2
+        elif ch in _REGEX_SYNTAX:
+            break
+        else:
+            end = i + 1
+        if pattern[end : end + 1] in ("?", "*", "+", "{"):
+            break
+        out.append((ch, end))
+        i = end
+    return out
+
+
+def _hits(
+    pattern: re.Pattern[str], handlers: list[Handler], text: str
+) -> list[tuple[int, int, Handler]]:
+    """``(start, end, handler)`` for every match of one search."""
+    return [(m.start(), m.end(), handlers[m.lastindex]) for m in pattern.finditer(text)]  # type: ignore[index]
 
 
 def _no_handler(scan: Scan, start: int, end: int) -> int | None:  # pragma: no cover
@@ -246,16 +386,22 @@ _FINDERS: dict[tuple[str, ...] | None, tuple[int, Finder]] = {}
 
 
 def find(
-    text: str, *, this_title: str | None = None, resolvers: Sequence[str] | None = None
+    text: str,
+    *,
+    this_title: str | None = None,
+    resolvers: Sequence[str] | None = None,
+    cases: bool = False,
 ) -> list[Citation]:
     """Every citation in ``text``, in text order, each linked by the resolver chain.
 
     ``this_title`` is the U.S. Code title the text belongs to, for "section
     1357 of this title"; ``resolvers`` names the resolver chain (default:
-    each kind's default chain, e.g. Cornell LII first for the U.S. Code).
+    each kind's default chain, e.g. Cornell LII first for the U.S. Code); ``cases=True``
+    adds case law, found by eyecite in the same pass (an optional extra, ``pip install
+    'citelink[cases]'``; about a hundred times slower than statutes alone).
     """
     key = tuple(resolvers) if resolvers is not None else None
     made = _FINDERS.get(key)
     if made is None or made[0] != REGISTRY.generation:
         made = _FINDERS[key] = (REGISTRY.generation, Finder(resolvers=resolvers))
-    return made[1].find(text, this_title=this_title)
+    return made[1].find(text, this_title=this_title, cases=cases)

@@ -205,3 +205,65 @@ def _add_item(
     cut = start + len(section)
     items.append(Item(hyphenate(section), (), start, cut, hyphenate(range_end)))
     items.append(Item(hyphenate(range_end), pin, cut + 1, found.end()))
+
+
+#: A Roman numeral as written in citations ("XIV", "iii"); check it with :func:`roman_value`.
+ROMAN = "(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral up to 399 ("XIV" -> 14), or ``None`` if it is not one.
+
+    Only well-formed numerals count ("IIII" and "VX" do not), so a word that
+    happens to be made of these letters ("civil" is not, "ill" is not) is
+    refused.
+    """
+    lowered = numeral.lower()
+    if not lowered or any(ch not in _ROMAN_DIGITS for ch in lowered):
+        return None
+    total = 0
+    for i, ch in enumerate(lowered):
+        value = _ROMAN_DIGITS[ch]
+        if i + 1 < len(lowered) and _ROMAN_DIGITS[lowered[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total if 0 < total < 400 and to_roman(total).lower() == lowered else None
+
+
+def to_roman(value: int) -> str:
+    """Write 1..399 as an upper-case Roman numeral (14 -> "XIV")."""
+    out = []
+    for number, letters in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def cited_sections(section: str, pin: tuple[str, ...], range_end: str | None) -> str:
+    """The Bluebook form of a section, its pin and the end of its range, after the mark.
+
+    ``("642", ("a",), None)`` -> "§ 642(a)"; a range of subsections
+    ``("808", ("b",), "808(d)")`` -> "§ 808(b)–(d)"; a range of sections
+    ``("1981", (), "1983")`` -> "§§ 1981–1983".
+    """
+    where = section + "".join(f"({p})" for p in pin)
+    if range_end is None:
+        return f"§ {where}"
+    if range_end.startswith("("):
+        return f"§ {where}–{range_end}"
+    if range_end.startswith(section + "("):
+        return f"§ {where}–{range_end[len(section) :]}"
+    return f"§§ {where}–{range_end}"

@@ -125,6 +125,16 @@ class Citation:
         return self.id is not None
 
     @property
+    def anchors(self) -> bool:
+        """Whether a later bare section mark ("§ 1373") may refer back to this citation.
+
+        True by default. Citations that a section mark cannot continue (a
+        constitutional provision, a page of the Statutes at Large, a rule)
+        say False, and the mark refers to the citation before them instead.
+        """
+        return True
+
+    @property
     def links(self) -> tuple[tuple[str, str], ...]:
         """Every ``(resolver name, url)`` the chain knows for this citation, in chain order.
 

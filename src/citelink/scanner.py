@@ -3,8 +3,11 @@
 A :class:`Source` owns one body of law: the *triggers* that start its
 citations (a short literal such as "U.S.C" or "C.F.R"), a handler per trigger
 that parses the citation around it, and the hooks the finder uses for forms
-that several sources share: "section 1373 of title 8" (:meth:`Source.qualify`)
-and short forms such as "§ 1373" or "id. at (b)" (:meth:`Source.derive`).
+that several sources share: "section 1373 of title 8" (:meth:`Source.qualify`),
+"IRC § 501" (:meth:`Source.named_before`) and short forms such as "§ 1373" or
+"id. at (b)" (:attr:`Source.item`, :meth:`Source.container`, :meth:`Source.item_of`,
+:meth:`Source.refer_back`). A source that relies on a separate parser (case law
+through eyecite) hands the finder its hits with :meth:`Source.prescan`.
 
 Handlers receive the per-call :class:`Scan` and record what they find with
 :meth:`Scan.add`; they never scan the document beyond the citation they parse.
@@ -13,12 +16,12 @@ Handlers receive the per-call :class:`Scan` and record what they find with
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from citelink.grammar import Item, Sections
+from citelink.grammar import Item, Sections, parse_sections
 from citelink.models import Citation
 
 #: A trigger handler: ``(scan, trigger_start, trigger_end) -> end of the citation``,
@@ -35,10 +38,16 @@ class Trigger:
     patterns of every trigger into one expression, grouped by that first
     character, which lets Python's regex engine skip quickly over text that
     cannot start a citation.
+
+    A ``lazy`` trigger starts only short forms ("Rule 11" after "Fed. R.
+    Civ. P. 12"): the finder searches for it only in a text where one of the
+    same source's other triggers matched, which spares every other text a
+    pass.
     """
 
     patterns: tuple[str, ...]
     handler: Handler
+    lazy: bool = False
 
 
 @dataclass
@@ -50,26 +59,40 @@ class Scan:
     citations: list[Citation] = field(default_factory=list)
     #: The last citation found: what "id." refers to.
     last: Citation | None = None
+    #: The last citation that anchors short forms (see :attr:`Citation.anchors`).
+    anchor: Citation | None = None
+    #: The anchor before it, of another kind: a short form numbered the way the
+    #: anchor cannot be ("§ 1357(g)" after "8 C.F.R. § 287.7") may refer to it.
+    previous_anchor: Citation | None = None
     #: Where the last citation ended: a new one may not start before it.
     floor: int = 0
 
     @property
     def antecedent(self) -> Citation | None:
         """The full citation a short form such as "§ 1373" takes its title from."""
-        last = self.last
-        if last is not None and last.short:
-            return last.antecedent
-        return last
+        return _full(self.anchor)
+
+    @property
+    def previous_antecedent(self) -> Citation | None:
+        """The full citation of :attr:`previous_anchor`."""
+        return _full(self.previous_anchor)
 
     def add(self, citation: Citation) -> None:
         """Record a citation (in text order); it becomes what a short form refers to.
 
         An unresolved citation becomes the antecedent too: a short form after
         "section 5 of this title" (no title given) must not take its title from
-        an older citation, so it stays unresolved as well.
+        an older citation, so it stays unresolved as well. A citation that
+        does not anchor short forms ("the Fourth Amendment") is what "Id."
+        refers to, but leaves "§ 1373" to the citation before it.
         """
         self.citations.append(citation)
         self.last = citation
+        if citation.anchors:
+            anchor = self.anchor
+            if anchor is not None and anchor.kind != citation.kind:
+                self.previous_anchor = anchor
+            self.anchor = citation
 
     def cite(
         self,
@@ -121,6 +144,13 @@ class Scan:
         return end
 
 
+def _full(citation: Citation | None) -> Citation | None:
+    """The full citation a short form refers to (a full citation itself)."""
+    if citation is not None and citation.short:
+        return citation.antecedent
+    return citation
+
+
 class Source:
     """One body of law. Subclasses set ``kind`` and ``triggers`` and override the hooks.
 
@@ -149,6 +179,19 @@ class Source:
         those that override it.
         """
         return None
+
+    def sections(self, text: str, at: int, plural: bool) -> Sections | None:
+        """Parse a section or a list of sections in this source's numbering at ``at``.
+
+        The finder calls it for short forms ("§ 8365.2–3(f)" after a C.F.R.
+        citation) and for section numbers the U.S. Code never uses. The
+        default matches :attr:`item`; a source whose numbers contain dashes
+        that are not ranges overrides it.
+        """
+        if self.item is None:
+            return None
+        first = self.item.match(text, at)
+        return parse_sections(text, first, self.item, plural) if first is not None else None
 
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         """Claim "section 1373 of title 8"-style text.
@@ -188,3 +231,31 @@ class Source:
     def item_of(self, antecedent: Citation) -> Item:
         """The section and pin of ``antecedent``, for "Id." and "Id. at (b)"."""
         raise NotImplementedError(f"{type(self).__name__} has no short forms")
+
+    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+        """Whether a bare section mark ("§ 237(c)") may be a short form of ``antecedent``.
+
+        True by default. A source that knows its sections (the INA's table)
+        says False for one it does not have ("§ 1153" after "INA § 203"): the
+        finder then reports the mark unresolved rather than guess.
+        """
+        return True
+
+    def refer_back(self, scan: Scan, start: int) -> int | None:
+        """Claim the "Id." at ``start`` when ``scan.last`` is a citation of this source.
+
+        For sources whose "Id." forms are not a section and pin ("Id. at cl.
+        2" after the Constitution, "Id. at (b)(1)" after a rule). Sources that
+        leave it alone get the finder's shared handling through :attr:`item`.
+        """
+        return None
+
+    def prescan(self, scan: Scan) -> Iterable[tuple[int, int, Handler]]:
+        """Trigger hits that a separate parser found, as ``(start, end, handler)``.
+
+        Only sources that rely on another library (case law through eyecite)
+        override this; the finder calls them when the caller asks for them
+        (``find(text, cases=True)``) and merges their hits with its own, in
+        text order.
+        """
+        return ()

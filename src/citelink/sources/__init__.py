@@ -8,10 +8,22 @@ To add one, write a module with a :class:`citelink.scanner.Source` subclass
 from __future__ import annotations
 
 from citelink.scanner import Source
-from citelink.sources import usc
+from citelink.sources import acts, cases, cfr, constitution, fedreg, publaw, rules, stat, usc
 
-#: Every built-in source, in the order their "section ... of ..." qualifiers are tried.
-SOURCES: tuple[Source, ...] = (usc.SOURCE,)
+#: Every built-in source, in the order their "section ... of ..." qualifiers are tried
+#: (and, for triggers that begin alike, their triggers).
+SOURCES: tuple[Source, ...] = (
+    usc.SOURCE,
+    publaw.SOURCE,
+    publaw.PRIVATE,
+    acts.SOURCE,
+    cfr.SOURCE,
+    fedreg.SOURCE,
+    stat.SOURCE,
+    constitution.SOURCE,
+    rules.SOURCE,
+    cases.SOURCE,
+)
 
 #: The source that owns unresolved short forms ("§ 1373" with nothing before it).
 DEFAULT_SHORT_FORM_SOURCE: Source = usc.SOURCE

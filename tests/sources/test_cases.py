@@ -1,0 +1,103 @@
+"""Case law through eyecite, in the same pass as the statutes."""
+
+from __future__ import annotations
+
+import pytest
+
+import citelink
+from citelink.sources.cases import CaseCitation, slugify
+
+pytest.importorskip("eyecite")
+
+RIVERSIDE = (
+    "Fees, 42 USC § 1988(b), and expert fees, id. at (c). See Riverside v. Rivera, "
+    "477 U.S. 561, 570 (1986). But Evans v. Jeff D., 475 U.S. 717 (1986), upheld it; "
+    "the court's logic in Riverside, 477 U.S. at 574-78, and Rivera, supra, at 580. Id. at 581."
+)
+
+
+def test_statutes_and_cases_in_text_order() -> None:
+    found = citelink.find(RIVERSIDE, cases=True, resolvers=["lii", "courtlistener"])
+    assert [(c.kind, c.text) for c in found] == [
+        ("usc", "42 USC § 1988(b)"),
+        ("usc", "id. at (c)"),
+        ("case", "477 U.S. 561, 570"),
+        ("case", "475 U.S. 717"),
+        ("case", "477 U.S. at 574-78"),
+        ("case", "supra, at 580"),
+        ("case", "Id. at 581"),
+    ]
+    for c in found:
+        assert RIVERSIDE[c.start : c.end] == c.text
+    full, evans, short, supra, ibid = found[2:]
+    assert isinstance(full, CaseCitation)
+    assert (full.form, full.volume, full.reporter, full.page, full.pin_cite) == (
+        "full",
+        "477",
+        "U.S.",
+        "561",
+        "570",
+    )
+    assert (full.plaintiff, full.defendant, full.year, full.court) == (
+        "Riverside",
+        "Rivera",
+        "1986",
+        "scotus",
+    )
+    assert full.normalized == "Riverside v. Rivera, 477 U.S. 561, 570 (1986)"
+    assert full.url == "https://www.courtlistener.com/c/us/477/561/"
+    assert evans.url == "https://www.courtlistener.com/c/us/475/717/"
+    for form, citation in (("short", short), ("supra", supra), ("id", ibid)):
+        assert citation.form == form and citation.short
+        assert citation.antecedent is full and citation.id == "case/us/477/561"
+        assert citation.url == full.url
+    assert short.normalized == "477 U.S. 561, 574-78"
+
+
+def test_statute_only_by_default() -> None:
+    assert [c.kind for c in citelink.find(RIVERSIDE)] == ["usc", "usc"]
+
+
+def test_a_case_ends_a_chain_of_statutory_short_forms() -> None:
+    text = "42 U.S.C. § 1983. Then Foo v. Bar, 56 U.S. 365 (1853). False short form: Section 778a."
+    found = citelink.find(text, cases=True)
+    assert [(c.kind, c.text, c.resolved) for c in found] == [
+        ("usc", "42 U.S.C. § 1983", True),
+        ("case", "56 U.S. 365", True),
+        ("usc", "Section 778a", False),  # unresolved, not 42 U.S.C. § 778a
+    ]
+
+
+def test_id_belongs_to_the_citation_right_before_it() -> None:
+    text = "Foo v. Bar, 1 U.S. 1 (1801). Id. at 2. 42 U.S.C. § 1983. Id. at (b). Id. at 574."
+    found = citelink.find(text, cases=True)
+    assert [(c.kind, c.text, c.normalized) for c in found] == [
+        ("case", "1 U.S. 1", "Foo v. Bar, 1 U.S. 1 (1801)"),
+        ("case", "Id. at 2", "1 U.S. 1, 2"),
+        ("usc", "42 U.S.C. § 1983", "42 U.S.C. § 1983"),
+        ("usc", "Id. at (b)", "42 U.S.C. § 1983(b)"),
+    ]
+
+
+def test_unresolved_short_form_has_no_id_or_link() -> None:
+    (c,) = citelink.find("As held in 477 U.S. at 574.", cases=True, resolvers=["courtlistener"])
+    assert (c.form, c.resolved, c.id, c.url) == ("short", False, None, None)
+
+
+@pytest.mark.parametrize(
+    ("reporter", "slug"),
+    [
+        ("U.S.", "us"),
+        ("F. Supp. 2d", "f-supp-2d"),
+        ("F.3d", "f3d"),
+        ("S. Ct.", "s-ct"),
+        ("L. Ed. 2d", "l-ed-2d"),
+    ],
+)
+def test_slugify_like_courtlistener(reporter: str, slug: str) -> None:
+    assert slugify(reporter) == slug
+
+
+def test_courtlistener_url_of_a_reporter_with_spaces() -> None:
+    (c,) = citelink.find("413 F. Supp. 1281", cases=True, resolvers=["courtlistener"])
+    assert c.url == "https://www.courtlistener.com/c/f-supp/413/1281/"
