@@ -33,8 +33,8 @@ from pathlib import Path
 import lxml.html
 
 import citelink
-from citelink.annotate import Links
-from citelink.find import Finder
+from citelink.annotation import Links
+from citelink.finder import Finder
 from citelink.markup import read_html
 
 import uslm

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from citelink.documents import InputError, read_text
-from citelink.find import Finder
+from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import configured_registry
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
-from citelink.find import Finder
+from citelink.finder import Finder
 from citelink.grammar import WS, WS1
 from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
 from citelink.models import Citation

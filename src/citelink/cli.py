@@ -26,7 +26,7 @@ from citelink import __version__
 from citelink.batch import Options, expand, extract_file, ordered_map
 from citelink.config import ConfigError
 from citelink.documents import InputError, read_text
-from citelink.find import Finder
+from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import Chain, Registry, configured_registry
 
@@ -143,7 +143,7 @@ _EXTENSIONS[".markdown"] = "markdown"
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from citelink.annotate import annotate
+    from citelink.annotation import annotate
 
     text = read_input(args.path, args.encoding, args.errors)
     input_format = args.input_format or _EXTENSIONS.get(Path(args.path).suffix.lower(), "text")

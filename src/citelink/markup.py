@@ -7,7 +7,7 @@ run says whether a link may go there: text inside ``<a>``, ``<code>`` or a
 Markdown code span is read (a short form after it may refer back to it) but
 never linked. The layout also keeps the markup tokens (tags, comments,
 Markdown delimiters) with their source spans, so that a link can be placed
-without mis-nesting them (:mod:`citelink.annotate`).
+without mis-nesting them (:mod:`citelink.annotation`).
 
 The readers here are tokenizers that report source positions: one forward
 pass each, with anchored regular expressions that cannot backtrack without

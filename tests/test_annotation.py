@@ -12,7 +12,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import citelink
-from citelink.annotate import Links, locate, safe_url
+from citelink.annotation import Links, locate, safe_url
 from citelink.markup import read_html
 from citelink.models import Citation, fast_init
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
-from citelink.find import Finder, find
+from citelink.finder import Finder, find
 from citelink.markup import (
     ALWAYS_SKIP,
     BARRIER,

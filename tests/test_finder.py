@@ -10,7 +10,7 @@ import pytest
 
 import citelink
 from citelink import Finder
-from citelink.find import _literal_prefix, _scans
+from citelink.finder import _literal_prefix, _scans
 from citelink.models import Citation, fast_init
 from citelink.scanner import Handler, Scan, Source, Trigger
 from citelink.sources import SOURCES, usc

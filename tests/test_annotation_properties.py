@@ -17,9 +17,9 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import citelink
-from citelink.annotate import Links
+from citelink.annotation import Links
 
-from .test_annotate import unlink_html
+from .test_annotation import unlink_html
 
 OURS = Links(css_class="x-ours", title=None)
 _OUR_OPENING = re.compile(r'<a href="[^"]*" class="x-ours">')
