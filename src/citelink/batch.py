@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from citelink.documents import InputError, read_text
+from citelink.documents import InputError, read_pieces, read_text
 from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import configured_registry
@@ -66,19 +66,64 @@ class FileResult:
     size: int = 0
 
 
+#: Files bigger than this many bytes are read and searched in pieces (see :func:`stream_file`).
+STREAM_ABOVE = 1 << 25
+
+
 def extract_file(path: str | os.PathLike[str], options: Options | None = None) -> FileResult:
-    """The citations of one file; a bad file gives a result with ``error`` set."""
+    """The citations of one file; a bad file gives a result with ``error`` set.
+
+    A file bigger than :data:`STREAM_ABOVE` is never held in memory whole
+    (see :class:`StreamedFile`).
+    """
     options = options or Options()
     name = os.fspath(path)
     try:
+        if is_big(name):
+            streamed = StreamedFile(name, options)
+            citations = tuple(streamed)
+            return FileResult(name, citations, size=streamed.size)
         text = read_text(name, options.encoding, options.errors)
+        found = options.finder().find(text, this_title=options.this_title, cases=options.cases)
+        return FileResult(name, tuple(found), size=len(text))
     except InputError as error:
         return FileResult(name, error=str(error))
-    try:
-        citations = options.finder().find(text, this_title=options.this_title, cases=options.cases)
     except ImportError as error:  # case law asked for without eyecite installed
         return FileResult(name, error=str(error))
-    return FileResult(name, tuple(citations), size=len(text))
+
+
+def is_big(path: str) -> bool:
+    """Whether a file is big enough to be read in pieces (stdin never is)."""
+    try:
+        return path != "-" and os.path.getsize(path) > STREAM_ABOVE
+    except OSError:
+        return False  # reading it will say what is wrong
+
+
+class StreamedFile:
+    """The citations of a big file, found as it is read in pieces: memory stays bounded.
+
+    Iterate for the citations, in text order; ``size`` counts the characters
+    read so far. A piece that cannot be decoded raises
+    :class:`~citelink.documents.InputError` after the citations before it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], options: Options | None = None) -> None:
+        self.path = os.fspath(path)
+        self.options = options or Options()
+        self.size = 0
+
+    def __iter__(self) -> Iterator[Citation]:
+        options = self.options
+        finder = options.finder()
+        yield from finder.find_stream(
+            self._pieces(), this_title=options.this_title, cases=options.cases
+        )
+
+    def _pieces(self) -> Iterator[str]:
+        for piece in read_pieces(self.path, self.options.encoding, self.options.errors):
+            self.size += len(piece)
+            yield piece
 
 
 def extract_files(

@@ -10,6 +10,7 @@ warnings on standard error; the run goes on.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -17,13 +18,13 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from citelink import __version__
-from citelink.batch import Options, expand, extract_file, ordered_map
+from citelink.batch import Options, StreamedFile, expand, extract_file, is_big, ordered_map
 from citelink.config import ConfigError
 from citelink.documents import InputError, read_text
 from citelink.finder import Finder
@@ -250,7 +251,8 @@ def _extract(args: argparse.Namespace) -> int:
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    if len(paths) == 1 and not os.path.isdir(paths[0]) and args.format != "jsonl":
+    single = len(paths) == 1 and not os.path.isdir(paths[0]) and not is_big(paths[0])
+    if single and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
         finder = _finder(args.resolver, args.config)
         citations = _find(finder, text, args)
@@ -267,27 +269,25 @@ def _extract(args: argparse.Namespace) -> int:
         args.config,
         cases=args.cases,
     )
-    failed = 0
+    out = _RecordWriter(args.format, sys.stdout)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    if args.format == "json":
-        sys.stdout.write("[")
-    first = True
-    for path, error, records, size in ordered_map(
-        _extract_records, expand(paths), (options, args.format), processes=args.jobs
-    ):
-        if error is not None:
-            failed += 1
-            print(f"citelink: error: {error}", file=sys.stderr)
-        for record in records:
-            if args.format == "json":
-                sys.stdout.write(("\n" if first else ",\n") + record)
-                first = False
-            else:
-                sys.stdout.write(record + "\n")
-        if progress is not None:
-            progress.update(path, size)
-    if args.format == "json":
-        sys.stdout.write("\n]\n" if not first else "]\n")
+    failed = 0
+    for big, files in itertools.groupby(expand(paths), key=is_big):
+        results: Iterator[tuple[str, str | None, list[str], int]]
+        if big:  # read in pieces here, printed as found: memory stays bounded
+            results = (_stream_records(path, options, out) for path in files)
+        else:
+            results = ordered_map(
+                _extract_records, files, (options, args.format), processes=args.jobs
+            )
+        for path, error, records, size in results:
+            if error is not None:
+                failed += 1
+                print(f"citelink: error: {error}", file=sys.stderr)
+            out.write(records)
+            if progress is not None:
+                progress.update(path, size)
+    out.close()
     if progress is not None:
         progress.close()
     return 2 if failed else 0
@@ -299,15 +299,48 @@ def _extract_records(
     """One file's citations, already formatted, so that workers send back plain strings."""
     options, form = context
     result = extract_file(path, options)
+    return result.path, result.error, _records(path, result.citations, form), result.size
+
+
+def _stream_records(
+    path: str, options: Options, out: _RecordWriter
+) -> tuple[str, str | None, list[str], int]:
+    """A big file's citations, printed as they are found; then what is left to report."""
+    streamed = StreamedFile(path, options)
+    try:
+        for citation in streamed:
+            out.write(_records(path, (citation,), out.form))
+    except (InputError, ImportError) as error:
+        return path, str(error), [], streamed.size
+    return path, None, [], streamed.size
+
+
+def _records(path: str, citations: Sequence[Citation], form: str) -> list[str]:
+    """Citations of one file as lines of text or JSON records with their path."""
     if form == "text":
-        lines = [
-            f"{path}:{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}" for c in result.citations
-        ]
-    else:
-        lines = [
-            json.dumps({"path": path, **c.to_dict()}, ensure_ascii=False) for c in result.citations
-        ]
-    return result.path, result.error, lines, result.size
+        return [f"{path}:{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}" for c in citations]
+    return [json.dumps({"path": path, **c.to_dict()}, ensure_ascii=False) for c in citations]
+
+
+class _RecordWriter:
+    """Writes records as lines (``text``, ``jsonl``) or as one JSON array (``json``)."""
+
+    def __init__(self, form: str, out: TextIO) -> None:
+        self.form, self.out, self.count = form, out, 0
+        if form == "json":
+            out.write("[")
+
+    def write(self, records: Sequence[str]) -> None:
+        for record in records:
+            if self.form == "json":
+                self.out.write(("\n" if not self.count else ",\n") + record)
+            else:
+                self.out.write(record + "\n")
+            self.count += 1
+
+    def close(self) -> None:
+        if self.form == "json":
+            self.out.write("\n]\n" if self.count else "]\n")
 
 
 class _Progress:

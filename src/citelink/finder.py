@@ -11,8 +11,9 @@ finder itself because several sources share them: section marks ("§",
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from citelink.grammar import (
@@ -118,7 +119,86 @@ class Finder:
         installed: ``pip install 'citelink[cases]'``); it is much slower.
         """
         scan = Scan(text, this_title=this_title)
-        hits = self._triggers(text)
+        self._run(scan, cases)
+        if self.chain is not None:
+            self.chain.attach(scan.citations)
+        return scan.citations
+
+    def find_stream(
+        self, pieces: Iterable[str], *, this_title: str | None = None, cases: bool = False
+    ) -> Iterator[Citation]:
+        """The citations of a long text given in pieces, in text order, as they are found.
+
+        Offsets are into the whole text (the pieces joined). Memory stays
+        bounded by a few megabytes whatever the length: the text is cut into
+        chunks where no citation can cross (a blank line, else a line break,
+        else a space, and never inside a citation found around that point),
+        and the antecedent of short forms carries from one chunk to the next.
+        Read a file in pieces with :func:`citelink.documents.read_pieces`.
+        """
+        buffer: list[str] = []
+        size = base = 0
+        carried = _Carried()
+        for piece in pieces:
+            buffer.append(piece)
+            size += len(piece)
+            if size < 2 * _CHUNK:
+                continue
+            text = "".join(buffer)
+            while len(text) >= 2 * _CHUNK:
+                cut = self._cut(text, _CHUNK, this_title)
+                yield from self._chunk(text[:cut], base, carried, this_title, cases)
+                text, base = text[cut:], base + cut
+            buffer, size = [text], len(text)
+        yield from self._chunk("".join(buffer), base, carried, this_title, cases)
+
+    def _cut(self, text: str, near: int, this_title: str | None) -> int:
+        """Where to cut ``text`` after ``near`` so that no citation is cut in two."""
+        cut = -1
+        for gap in ("\n\n", "\n", " "):
+            cut = text.find(gap, near, near + _CHUNK // 2)
+            if cut >= 0:
+                cut += len(gap)
+                break
+        cut = near if cut < 0 else cut
+        while True:  # move past any citation found around the cut
+            lo = max(0, cut - _EDGE)
+            window = text[lo : cut + _EDGE]
+            spans = [c.group or (c.start, c.end) for c in self._find_bare(window, this_title)]
+            crossing = [end for start, end in spans if start < cut - lo < end]
+            if not crossing:
+                return cut
+            cut = lo + max(crossing)
+
+    def _find_bare(self, text: str, this_title: str | None) -> list[Citation]:
+        scan = Scan(text, this_title=this_title)
+        self._run(scan, False)
+        return scan.citations
+
+    def _chunk(
+        self, text: str, base: int, carried: _Carried, this_title: str | None, cases: bool
+    ) -> Iterator[Citation]:
+        """Find in one chunk, starting from the antecedents the chunks before it left."""
+        scan = Scan(
+            text,
+            this_title=this_title,
+            last=carried.last,
+            anchor=carried.anchor,
+            previous_anchor=carried.previous_anchor,
+        )
+        self._run(scan, cases)
+        if self.chain is not None:
+            self.chain.attach(scan.citations)
+        shifted: dict[int, Citation] = dict(carried.absolute)
+        for citation in scan.citations:
+            moved = _moved(citation, base, shifted)
+            shifted[id(citation)] = moved
+            yield moved
+        carried.carry(scan, shifted)
+
+    def _run(self, scan: Scan, cases: bool) -> None:
+        """Call the handler of every trigger of ``scan.text``, in text order."""
+        hits = self._triggers(scan.text)
         if cases and self._prescanners:
             hits = [hit for source in self._prescanners for hit in source.prescan(scan)] + hits
             hits.sort(key=_first)
@@ -128,9 +208,6 @@ class Finder:
             found = handler(scan, start, end)
             if found is not None:
                 scan.floor = found
-        if self.chain is not None:
-            self.chain.attach(scan.citations)
-        return scan.citations
 
     def _triggers(self, text: str) -> list[tuple[int, int, Handler]]:
         """Every trigger in ``text``, sorted by position."""
@@ -283,6 +360,61 @@ class Finder:
         dot = text.index(".", start) + 1
         only = Sections([source.item_of(last)._replace(range_end=None)], dot, False, False)
         return scan.cite(source, container, only, start, dot, short=True, antecedent=antecedent)
+
+
+#: Characters per chunk when a long text is read in pieces.
+_CHUNK = 1 << 22
+#: Characters on each side of a cut that are searched for a citation crossing it.
+_EDGE = 4096
+#: Where a carried antecedent seems to be: far before the chunk, so that no
+#: source takes it for the citation just before (its text is not in the chunk).
+_FAR = -(1 << 40)
+
+
+class _Carried:
+    """The antecedents one chunk leaves to the next, and the citations yielded for them."""
+
+    def __init__(self) -> None:
+        self.last: Citation | None = None
+        self.anchor: Citation | None = None
+        self.previous_anchor: Citation | None = None
+        #: id() of a carried antecedent -> the citation yielded for it (whole-text offsets).
+        self.absolute: dict[int, Citation] = {}
+
+    def carry(self, scan: Scan, shifted: dict[int, Citation]) -> None:
+        absolute: dict[int, Citation] = {}
+        faraway: dict[int, Citation] = {}
+        for name in ("last", "anchor", "previous_anchor"):
+            citation = getattr(scan, name)
+            if citation is None:
+                setattr(self, name, None)
+                continue
+            if id(citation) not in faraway:
+                before = citation.antecedent
+                far = dataclasses.replace(
+                    citation,
+                    start=_FAR,
+                    end=_FAR,
+                    group=None,
+                    antecedent=shifted.get(id(before), before) if before is not None else None,
+                )
+                faraway[id(citation)] = far
+                absolute[id(far)] = shifted.get(id(citation), citation)
+            setattr(self, name, faraway[id(citation)])
+        self.absolute = absolute
+
+
+def _moved(citation: Citation, base: int, shifted: dict[int, Citation]) -> Citation:
+    """``citation`` with offsets into the whole text, its antecedent mapped the same way."""
+    group = citation.group
+    antecedent = citation.antecedent
+    return dataclasses.replace(
+        citation,
+        start=citation.start + base,
+        end=citation.end + base,
+        group=(group[0] + base, group[1] + base) if group is not None else None,
+        antecedent=shifted.get(id(antecedent), antecedent) if antecedent is not None else None,
+    )
 
 
 def _overriding(sources: Sequence[Source], hook: str) -> tuple[Source, ...]:
