@@ -543,6 +543,8 @@ class _MarkdownReader:
         self.labels = {_normalize_label(m.group(1)) for m in _DEFINITION_LINES.finditer(source)}
         #: The current paragraph: (content start, content end, line start) per line.
         self.lines: list[tuple[int, int, int]] = []
+        #: How many block quotes the current paragraph is in.
+        self.quotes = 0
         #: Inline HTML elements whose text is not linked, open across paragraphs.
         self.skipping: list[str] = []
 
@@ -599,6 +601,10 @@ class _MarkdownReader:
                 continue
             after_definition = False
 
+            if self.lines and quotes > self.quotes:
+                self.flush()  # a deeper block quote starts: it interrupts the paragraph
+            if not self.lines:
+                self.quotes = quotes
             start = position + body
             lazy = bool(self.lines) and bool(lists) and indent < lists[-1]
             if not self.lines:
