@@ -4,14 +4,18 @@
 
 1. Throughput over the 286 title-8 sections as separate files, with 1 and 2
    worker processes (``citelink.batch.extract_files``).
-2. Adversarial inputs at 1 MB and 10 MB: the growth ratio of the time
+2. Peak memory of ``citelink extract --format jsonl`` on one synthetic file of
+   ``--memory-gb`` gigabytes (the title-8 text repeated), in a child process.
+3. Adversarial inputs at 1 MB and 10 MB: the growth ratio of the time
    (linear means 10x; the floor is at most 11x), plus a single 5 MB line.
-Skips the title-8 part when ../shared is absent.
+Skips the title-8 parts when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,6 +63,28 @@ def processes_benchmark() -> None:
             print(f"  {processes} process(es): {size / took / 1e6:6.1f} MB/s")
 
 
+def memory_benchmark(gigabytes: float) -> None:
+    if not uslm.available():
+        print("memory: skipped (../shared/data/uslm is not beside the checkout)")
+        return
+    unit = uslm.title8_text().encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        big = Path(folder, "big.txt")
+        with big.open("wb") as out:
+            for _ in range(max(1, int(gigabytes * 1e9 / len(unit)))):
+                out.write(unit)
+        size = big.stat().st_size
+        command = [sys.executable, "-m", "citelink.cli", "extract", "--format", "jsonl", str(big)]
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # kB on Linux
+    print(
+        f"one {size / 1e9:.2f} GB file, extract --format jsonl: peak memory {peak:.0f} MB, "
+        f"{took:.0f} s ({size / took / 1e6:.1f} MB/s)"
+    )
+
+
 def adversarial_benchmark() -> None:
     finder = Finder()
     print("adversarial input: time at 1 MB, at 10 MB, and the growth (linear: 10x)")
@@ -81,9 +107,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-processes", action="store_true")
     parser.add_argument("--skip-adversarial", action="store_true")
+    parser.add_argument(
+        "--memory-gb", type=float, default=1.0, help="size of the synthetic file (0: skip)"
+    )
     args = parser.parse_args()
     if not args.skip_processes:
         processes_benchmark()
+    if args.memory_gb > 0:
+        memory_benchmark(args.memory_gb)
     if not args.skip_adversarial:
         adversarial_benchmark()
     return 0

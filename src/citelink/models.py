@@ -151,12 +151,16 @@ class Citation:
 
     def fields(self) -> dict[str, Any]:
         """The kind-specific fields (``title``, ``section``, ``pin``...) as plain values."""
-        base = {f.name for f in dataclasses.fields(Citation)}
-        return {
-            f.name: _plain(getattr(self, f.name))
-            for f in dataclasses.fields(self)
-            if f.name not in base
-        }
+        names = _OWN_FIELDS.get(type(self))
+        if names is None:
+            base = {f.name for f in dataclasses.fields(Citation)}
+            names = tuple(f.name for f in dataclasses.fields(self) if f.name not in base)
+            _OWN_FIELDS[type(self)] = names
+        fields = {}
+        for name in names:
+            value = getattr(self, name)
+            fields[name] = [*value] if type(value) is tuple else value
+        return fields
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary: the CLI's ``--format json`` record."""
@@ -183,14 +187,11 @@ class Citation:
         return record
 
 
+#: The kind-specific field names of each citation class, found once.
+_OWN_FIELDS: dict[type, tuple[str, ...]] = {}
+
 #: Set a new citation's ``url`` and ``chain``, before anyone else has seen it: the
 #: resolver chain does this for the finder, once per citation, so it skips the
 #: frozen class's ``__setattr__``.
 set_url = vars(Citation)["url"].__set__
 set_chain = vars(Citation)["chain"].__set__
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    return value
