@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from citelink.grammar import (
+    DASH,
     PIN,
     SECTION_ITEM,
     SECTION_MARK,
@@ -32,6 +33,12 @@ from citelink.scanner import Handler, Scan, Source, Trigger
 from citelink.sources import DEFAULT_SHORT_FORM_SOURCE, SOURCES
 
 _ITEM = re.compile(SECTION_ITEM)
+#: Any section number, for the hooks of codes whose numbers the U.S. Code's
+#: grammar refuses: "776.012", "14:30", "2C:11-3", "5/2-619", "3020-a".
+_ANY_ITEM = re.compile(
+    rf"(?P<section>\d{{1,6}}[A-Za-z]{{0,4}}(?:[.:/]\d[A-Za-z\d]{{0,7}}|{DASH}[A-Za-z\d]{{1,8}}){{0,6}})"
+    rf"(?P<pins>(?:{PIN}){{0,10}})"
+)
 _MARK = re.compile(rf"(?:{SECTION_MARK}){WS}")
 #: Section marks followed by the first digit of a number; "subsection" and
 #: "this section," are skipped.
@@ -112,11 +119,17 @@ class Finder:
     # "§ 1373", "sections 1373 and 1644 of title 8"
     def _section_mark(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
-        first = _ITEM.match(text, end - 1)  # the trigger ends with the first digit
-        if first is None:
+        at = end - 1  # the trigger ends with the first digit
+        plural = _is_plural(text[start:at])
+        first = _ITEM.match(text, at)
+        if first is not None:
+            sections = parse_sections(text, first, _ITEM, plural)
+        elif self._named_before or self._qualifiers:
+            lenient = _ANY_ITEM.match(text, at)
+            assert lenient is not None  # it matches any digit
+            sections = parse_sections(text, lenient, _ANY_ITEM, plural, _whole)
+        else:
             return None
-        plural = _is_plural(text[start : end - 1])
-        sections = parse_sections(text, first, _ITEM, plural)
         for source in self._named_before:
             claimed = source.named_before(scan, start, sections)
             if claimed is not None:
@@ -130,16 +143,21 @@ class Finder:
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
         if owner is None or antecedent is None:  # nothing resolved to refer back to
-            if _looks_like_a_year(sections):
+            if first is None or _looks_like_a_year(sections):
                 return None
             return scan.cite(
                 DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
             )
-        if owner.item is not None and owner.item.pattern != SECTION_ITEM:
-            reparsed = owner.item.match(text, first.start("section"))
+        item = owner.item_after(antecedent)
+        if item is None:
+            return None
+        if item.pattern != SECTION_ITEM:
+            reparsed = item.match(text, at)
             if reparsed is None:
                 return None
-            sections = parse_sections(text, reparsed, owner.item, plural)
+            sections = parse_sections(text, reparsed, item, plural, owner.split_section)
+        elif first is None:
+            return None
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -165,10 +183,11 @@ class Finder:
         container = source.container(last)
         after = form.end()
         mark = _MARK.match(text, after)
-        first = source.item.match(text, mark.end()) if mark is not None else None
-        if mark is not None and first is not None:
+        grammar = source.item_after(last)
+        first = grammar.match(text, mark.end()) if mark is not None and grammar else None
+        if mark is not None and first is not None and grammar is not None:
             plural = mark.group("plural") is not None
-            sections = parse_sections(text, first, source.item, plural)
+            sections = parse_sections(text, first, grammar, plural, source.split_section)
             return scan.cite(
                 source, container, sections, start, sections.end, short=True, antecedent=antecedent
             )
@@ -217,6 +236,11 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
         regex = re.escape(first) + "(?:" + "|".join(f"{rest}()" for rest, _ in rests) + ")"
         scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in rests]))
     return scans
+
+
+def _whole(token: str) -> tuple[str, str | None]:
+    """A lenient section token is one section: its owner, if any, splits it."""
+    return token, None
 
 
 def _no_handler(scan: Scan, start: int, end: int) -> int | None:  # pragma: no cover

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from citelink.grammar import Item, Sections
+from citelink.grammar import Item, Sections, split_range
 from citelink.models import Citation
 
 #: A trigger handler: ``(scan, trigger_start, trigger_end) -> end of the citation``,
@@ -52,6 +52,9 @@ class Scan:
     last: Citation | None = None
     #: Where the last citation ended: a new one may not start before it.
     floor: int = 0
+    #: What sources remember between citations of this call, by a key of their
+    #: own (the jurisdiction of the last state citation, for "Penal Code § 187").
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def antecedent(self) -> Citation | None:
@@ -145,8 +148,11 @@ class Source:
         mark starts at ``start``; a source whose name for the code ends there
         (look back at most a few dozen characters, and never before
         ``scan.floor``) records the citations and returns where they end.
-        Sources that never claim this leave it alone: the finder only asks
-        those that override it.
+        ``sections`` was parsed with the U.S. Code's grammar or, where that
+        refuses the number ("776.012", "14:30"), with a lenient one that takes
+        any run of digits, letters, dots, colons, slashes and dashes; a source
+        with a grammar of its own parses the number again. Sources that never
+        claim this leave it alone: the finder only asks those that override it.
         """
         return None
 
@@ -180,6 +186,22 @@ class Source:
         positional because the finder calls this once per citation.
         """
         raise NotImplementedError(f"{type(self).__name__} has no section citations")
+
+    def item_after(self, antecedent: Citation) -> re.Pattern[str] | None:
+        """The grammar of one section in a short form after ``antecedent``.
+
+        By default :attr:`item`; a source whose bodies of law number their
+        sections differently (the states' codes) answers per antecedent.
+        """
+        return self.item
+
+    def split_section(self, token: str) -> tuple[str, str | None]:
+        """Split a section token of :meth:`item_after`'s grammar into ``(section, range_end)``.
+
+        By default the U.S. Code's rule (:func:`~citelink.grammar.split_range`):
+        "1981-1983" is a range, "2000e-2" a section.
+        """
+        return split_range(token)
 
     def container(self, antecedent: Citation) -> object:
         """What a short form after ``antecedent`` shares with it (its title...)."""
