@@ -8,10 +8,10 @@ To add one, write a module with a :class:`citelink.scanner.Source` subclass
 from __future__ import annotations
 
 from citelink.scanner import Source
-from citelink.sources import usc
+from citelink.sources import states, usc
 
 #: Every built-in source, in the order their "section ... of ..." qualifiers are tried.
-SOURCES: tuple[Source, ...] = (usc.SOURCE,)
+SOURCES: tuple[Source, ...] = (usc.SOURCE, states.SOURCE)
 
 #: The source that owns unresolved short forms ("§ 1373" with nothing before it).
 DEFAULT_SHORT_FORM_SOURCE: Source = usc.SOURCE
