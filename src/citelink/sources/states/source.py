@@ -72,17 +72,23 @@ for _row in table.CODES:
     _code = Code(*_row[:6])
     CODES.setdefault((_code.jurisdiction, _code.key), _code)
     for _name in _row[6]:
+        # The name patterns read an optional "Ann." after any name: "X Ann." is X.
+        _name = _name.removesuffix(" Ann.")
         _FULL.setdefault(key(_name), _code)
+        _NAMES.add(_name)
     for _name in _row[7]:
         _LOCAL.setdefault(key(_name), []).append(_code)
+        _NAMES.add(_name)
     _MARKLESS.update(key(_name) for _name in _row[8])
-    _NAMES.update((*_row[6], *_row[7]))
-#: "X Ann." need not be in the name patterns when X is: they read an optional "Ann." after any name.
-_NAMES -= {name for name in _NAMES if name.endswith(" Ann.") and name[: -len(" Ann.")] in _NAMES}
 #: Jurisdictions by the names written before "Const." ("Cal.", "California").
 _JURISDICTION_NAMES: dict[str, str] = {
     key(name): postal for postal, _, _, names in table.JURISDICTIONS for name in names
 }
+#: The characters a name (or what may stand between it and a section mark: "ch. 93A,",
+#: "tit. 13,", "NMSA 1978", "art. XII") ends with; a mark after anything else is not ours.
+_NAME_ENDINGS = frozenset(
+    {name[-1] for name in _NAMES} | set(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
 _JURISDICTION_WRITTEN = [name for _, _, _, names in table.JURISDICTIONS for name in names]
 
 #: Section separators a markless acronym's number must have at least ("AS 10" is not Alaska's).
@@ -370,7 +376,7 @@ class StateLaw(Source):
                     r"ILCS\s{0,2}\d",
                     r"Ill\.\s?Comp\.\s?Stat\.(?:\s?Ann\.)?\s{1,2}\d",
                     r"S(?<=[ONKH]RS)\s{1,2}\d",
-                    r"S(?<=[^\w.]AS)\s{1,2}\d",
+                    r"S(?<=AS)(?<![\w.]AS)\s{1,2}\d",
                     r"SA(?<=RSA)\s{1,2}\d",
                     r"S\.(?<=[RGJ]\.S\.)\s{0,2}\d",
                     r"S\.A\.(?<=[JK]\.S\.A\.)\s{0,2}\d",
@@ -402,6 +408,12 @@ class StateLaw(Source):
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
+        before = text[start - 2 : start] if start >= 2 else text[:start]
+        if (
+            not before
+            or (before[-1] if not before[-1].isspace() else before[:1]) not in _NAME_ENDINGS
+        ):
+            return None  # most marks: "of section 5", "under § 5"
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
         found = _BEFORE.match(window)
         if found is not None and found.group("art") is None:
@@ -447,7 +459,7 @@ class StateLaw(Source):
         if found is None or found.group("art") is not None:
             return None
         name = key(found.group("name")[::-1])
-        if name not in _MARKLESS:
+        if name not in _MARKLESS and name + "Ann." not in _MARKLESS:
             return None
         code = _FULL[name]
         return self._cite_code(scan, code, found, at, at, separators=_separators(name))
