@@ -68,8 +68,9 @@ def builtin_resolvers() -> dict[str, Resolver]:
     return {name: LinkBuilders(name, kinds, trusted=True) for name, kinds in builders.items()}
 
 
-#: The chain used when the caller names none.
-DEFAULT_CHAIN: tuple[str, ...] = ("lii",)
+#: The chain used when the caller names none: Cornell LII for the U.S. Code, the
+#: official sites for state law.
+DEFAULT_CHAIN: tuple[str, ...] = ("lii", "state")
 
 
 @dataclass

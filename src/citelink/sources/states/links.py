@@ -139,15 +139,125 @@ def alaska(citation: StateCitation) -> str | None:
     return f"https://www.akleg.gov/basis/statutes.asp#{citation.section}"
 
 
+def arizona(citation: StateCitation) -> str | None:
+    """azleg.gov/ars/43/01022.htm (observed): the title, then the section in five digits."""
+    found = re.fullmatch(r"(\d+)-(\d{1,5})", citation.section)
+    return f"https://www.azleg.gov/ars/{found[1]}/{int(found[2]):05d}.htm" if found else None
+
+
+def kansas(citation: StateCitation) -> str | None:
+    """ksrevisor.org/statutes/chapters/ch60/060_011_0001.html is K.S.A. 60-1101 (observed).
+
+    Also ch50/050_007a_0002.html for 50-7a02: the article is what precedes the last two digits.
+    """
+    found = re.fullmatch(r"(\d{1,3})([a-z]?)-(\d{1,2}[a-z]?)(\d{2})", citation.section)
+    if found is None:
+        return None
+    chapter, letter, article, section = found.groups()
+    number = article.rstrip("abcdefghijklmnopqrstuvwxyz")
+    article_part = f"{int(number):03d}{article[len(number) :]}"
+    return (
+        f"https://www.ksrevisor.org/statutes/chapters/ch{int(chapter):02d}{letter}/"
+        f"{int(chapter):03d}{letter}_{article_part}_{int(section):04d}.html"
+    )
+
+
+def michigan(citation: StateCitation) -> str | None:
+    """legislature.mi.gov/Laws/MCL?objectName=mcl-722-26a is MCL 722.26a (observed)."""
+    if "." not in citation.section:
+        return None
+    name = citation.section.replace(".", "-")
+    return f"https://www.legislature.mi.gov/Laws/MCL?objectName=mcl-{name}"
+
+
+def minnesota(citation: StateCitation) -> str | None:
+    """revisor.mn.gov/statutes/cite/256D.44 (observed)."""
+    return f"https://www.revisor.mn.gov/statutes/cite/{citation.section}"
+
+
+def missouri(citation: StateCitation) -> str | None:
+    """revisor.mo.gov/main/OneSection.aspx?section=408.040 (observed)."""
+    return f"https://revisor.mo.gov/main/OneSection.aspx?section={citation.section}"
+
+
+def nebraska(citation: StateCitation) -> str | None:
+    """nebraskalegislature.gov/laws/statutes.php?statute=29-3523 (observed)."""
+    return f"https://nebraskalegislature.gov/laws/statutes.php?statute={citation.section}"
+
+
+def nevada(citation: StateCitation) -> str | None:
+    """leg.state.nv.us/NRS/NRS-235.html#NRS235Sec130 (observed; chapter 17 is NRS-017)."""
+    found = re.fullmatch(r"(\d{1,3})([A-Z]?)\.(\d+)", citation.section)
+    if found is None:
+        return None
+    chapter = f"{int(found[1]):03d}{found[2]}"
+    return f"https://www.leg.state.nv.us/NRS/NRS-{chapter}.html#NRS{chapter}Sec{found[3]}"
+
+
+def north_carolina(citation: StateCitation) -> str | None:
+    """ncleg.gov/.../Statutes/HTML/BySection/Chapter_44A/GS_44A-12.html (observed)."""
+    chapter = citation.section.split("-", 1)[0]
+    if chapter == citation.section:
+        return None
+    return (
+        "https://www.ncleg.gov/EnactedLegislation/Statutes/HTML/BySection/"
+        f"Chapter_{chapter}/GS_{citation.section}.html"
+    )
+
+
+def ohio(citation: StateCitation) -> str | None:
+    """codes.ohio.gov/ohio-revised-code/section-2919.25 (observed)."""
+    return f"https://codes.ohio.gov/ohio-revised-code/section-{citation.section}"
+
+
+def south_dakota(citation: StateCitation) -> str | None:
+    """sdlegislature.gov/Statutes/23A-27-17 (observed)."""
+    return f"https://sdlegislature.gov/Statutes/{citation.section}"
+
+
+def utah(citation: StateCitation) -> str | None:
+    """le.utah.gov/xcode/Title13/Chapter61/13-61-S202.html (observed)."""
+    found = re.fullmatch(r"(\d+[A-Z]?)-(\d+[a-z]?)-(\d+(?:\.\d+)?)", citation.section)
+    if found is None:
+        return None
+    title, chapter, section = found.groups()
+    return (
+        f"https://le.utah.gov/xcode/Title{title}/Chapter{chapter}/{title}-{chapter}-S{section}.html"
+    )
+
+
+def west_virginia(citation: StateCitation) -> str | None:
+    """code.wvlegislature.gov/11-21-12/ (observed)."""
+    return f"https://code.wvlegislature.gov/{citation.section}/"
+
+
+def wisconsin(citation: StateCitation) -> str | None:
+    """docs.legis.wisconsin.gov/document/statutes/709.03 (observed)."""
+    return f"https://docs.legis.wisconsin.gov/document/statutes/{citation.section}"
+
+
 #: Builders by jurisdiction; a jurisdiction with none has no official per-section link.
 BY_JURISDICTION: dict[str, Builder] = {
     "ak": alaska,
+    "az": arizona,
     "ca": california,
     "fl": florida,
     "il": illinois,
+    "ks": kansas,
+    "mi": michigan,
+    "mn": minnesota,
+    "mo": missouri,
+    "nc": north_carolina,
+    "ne": nebraska,
+    "nv": nevada,
     "ny": new_york,
+    "oh": ohio,
+    "sd": south_dakota,
     "tx": texas,
+    "ut": utah,
     "wa": washington,
+    "wi": wisconsin,
+    "wv": west_virginia,
 }
 
 
