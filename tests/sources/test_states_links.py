@@ -1,4 +1,4 @@
-"""Links to the official texts: one real citation per URL scheme, and the jurisdictions with none."""
+"""Links to the official texts: one real citation per URL scheme, and citations with none."""
 
 from __future__ import annotations
 
