@@ -98,8 +98,8 @@ class Code:
     key: str
     #: The Bluebook name, used in the normalized form.
     name: str
-    #: Section grammar: decimal (187, 125.25, 9A.32.030), dashed (14-17, 13A-5-40),
-    #: colon (14:30, 2C:11-3), ilcs (5/2-619).
+    #: Section grammar: decimal (187, 125.25, 9A.32.030), dotted (decimal whose sections all
+    #: have a dot: 776.012), dashed (14-17, 13A-5-40), colon (14:30, 2C:11-3), ilcs (5/2-619).
     shape: str
     #: Normalized form: plain "Name § 1", before "9 Name § 1", tit "Name tit. 9, § 1",
     #: ch "Name ch. 93A, § 2", ilcs "735 Name 5/2-619", art "Name art. 2315".
@@ -781,6 +781,14 @@ for key, subject, others in MARYLAND:
             extra=(*names, f"Md. {subject} Code Ann.", f"Md. {subject} Code"),
         )
     )
+
+#: Jurisdictions whose code's sections always have a dot (chapter.section: 776.012,
+#: 2903.01): a short form's number must have one too ("§ 4" after "Fla. Stat. § 776.012" is
+#: another law's section).
+DOTTED = {"ak", "fl", "ia", "ky", "mi", "mn", "mo", "nv", "oh", "or", "wa", "wi", "tx"}
+for c in CODES:
+    if c.postal in DOTTED and c.shape == "decimal" and c.key != "rev-civ-stat":
+        c.shape = "dotted"
 
 #: reporters-db laws.json abbreviations (leg_statute) -> (postal, code key); None: covered by
 #: the subject codes above ("Cal. $subject Code") or not a state's code.

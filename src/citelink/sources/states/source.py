@@ -135,10 +135,10 @@ class StateCitation(Citation):
         code = CODES[(self.jurisdiction, self.code)]
         where = self._where("arts." if code.style == "art" else "§§")
         if code.style == "art":
-            return f"{code.name} {where if self.range_end else 'art. ' + where}"
+            return f"{code.name} {where if self._several_sections() else 'art. ' + where}"
         if code.style == "ilcs":
             return f"{self.title} {code.name} {where}"
-        mark = "§§" if self.range_end and not self.range_end.startswith("(") else "§"
+        mark = "§§" if self._several_sections() else "§"
         body = where if mark == "§§" else f"§ {where}"
         if code.style == "before":
             return f"{self.title} {code.name} {body}"
@@ -148,15 +148,20 @@ class StateCitation(Citation):
             return f"{code.name} ch. {self.title}, {body}"
         return f"{code.name} {body}"
 
+    def _several_sections(self) -> bool:
+        end = self.range_end
+        return end is not None and not end.startswith(("(", self.section + "("))
+
     def _where(self, plural: str) -> str:
         pin = "".join(f"({p})" for p in self.pin)
         where = f"{self.section}{pin}"
         if self.range_end is not None:
-            where = (
-                f"{where}–{self.range_end}"
-                if self.range_end.startswith("(")
-                else f"{plural} {where}–{self.range_end}"
-            )
+            if self.range_end.startswith("("):
+                where = f"{where}–{self.range_end}"
+            elif self.range_end.startswith(self.section + "("):
+                where = f"{where}–{self.range_end[len(self.section) :]}"
+            else:
+                where = f"{plural} {where}–{self.range_end}"
         return where + (" et seq." if self.et_seq else "")
 
     def _constitution(self) -> str:
@@ -169,7 +174,8 @@ class StateCitation(Citation):
             parts.append(f"art. {roman(self.article)}")
         text = " ".join(parts)
         if self.section:
-            text += ", " + (self._where("§§") if self.range_end else f"§ {self._where('§§')}")
+            where = self._where("§§")
+            text += ", " + (where if self._several_sections() else f"§ {where}")
         if self.clause is not None:
             text += f", cl. {self.clause}"
         if self.paragraph is not None:
@@ -266,10 +272,22 @@ _NUMBERS = {
     # a constitution's section: at most 300 ("Section 778a" is not one)
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
-_NUMBERS["ilcs-short"] = rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}"
+_NUMBERS["dotted"] = _NUMBERS["decimal"]
+#: The numbers of short forms ("§ 26-14-8" after "Ala. Code § 38-2-6"): they must have the
+#: structure of their code's numbers, a bare "§ 4" being more often another law's section.
+_SHORT_NUMBERS = {
+    **_NUMBERS,
+    "dashed": _NUMBERS["dashed"].replace("){0,5}", "){1,5}"),
+    "dotted": r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}",
+    "ilcs": rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}",
+}
 ITEMS: dict[str, re.Pattern[str]] = {
     shape: re.compile(rf"(?P<section>{number})(?![\w])" + _PINS)
     for shape, number in _NUMBERS.items()
+}
+SHORT_ITEMS: dict[str, re.Pattern[str]] = {
+    shape: re.compile(rf"(?P<section>{number})(?![\w])" + _PINS)
+    for shape, number in _SHORT_NUMBERS.items()
 }
 
 _LOOKBACK = 90
@@ -298,9 +316,12 @@ _YEAR_AND_SUPPLEMENT = re.compile(rf"(?:19|20)\d\d(?:{WS1}Supp\.)?{WS1}(?=\d)")
 _ARTICLE_MARK = re.compile(
     rf"[^§\n]{{0,45}}?(?<![A-Za-z])(?P<mark>[Aa]rt(?P<plural>s)?\.){WS}(?=\d)"
 )
-#: A bare section right after a citation whose numbers have several parts
-#: ("Alaska Stat. § 01.05.011. 01.05.016"): the same code, by its shape.
-_CONTINUATION = re.compile(rf"[.;]{SPACE}{{1,3}}(?=\d)")
+#: A section right after a citation, in the next sentence: "Conn. Gen. Stat. § 46b-137.
+#: § 121q" (read with the code's full grammar), or a bare number as structured as the
+#: citation's ("Alaska Stat. § 01.05.011. 01.05.016").
+_CONTINUATION = re.compile(
+    rf"[.;]{SPACE}{{1,3}}(?P<mark>(?:(?P<plural>§§)|§){SPACE}{{0,2}})?(?=\d)"
+)
 
 # Constitutions.
 _ROMAN_NUMERAL = r"[IVXLC]{1,7}"
@@ -524,20 +545,20 @@ class StateLaw(Source):
     def _continuation(self, scan: Scan, container: Container, sections: Sections, end: int) -> int:
         """Claim a bare section right after a citation whose numbers have several parts."""
         text = scan.text
-        first = sections.items[0].section
-        if len(sections.items) != 1 or sum(map(first.count, ".-")) < 2:
-            return end
         gap = _CONTINUATION.match(text, end)
-        if gap is None:
+        if gap is None or len(sections.items) != 1:
             return end
         item = ITEMS[container.code.shape].match(text, gap.end())
-        if item is None or sum(map(item.group("section").count, ".-")) < 2:
+        if item is None:
             return end
-        more = parse_sections(text, item, ITEMS[container.code.shape], False, _whole)
-        antecedent = scan.last
-        return scan.cite(
-            self, container, more, gap.end(), more.end, short=True, antecedent=antecedent
-        )
+        if gap.group("mark") is None:  # a bare number: only one as structured as the first
+            first, second = sections.items[0].section, item.group("section")
+            if min(sum(map(first.count, ".-")), sum(map(second.count, ".-"))) < 2:
+                return end
+        plural = gap.group("plural") is not None
+        more = parse_sections(text, item, ITEMS[container.code.shape], plural, _whole)
+        start = gap.start("mark") if gap.group("mark") is not None else gap.end()
+        return scan.cite(self, container, more, start, more.end, short=True, antecedent=scan.last)
 
     def _code_named(self, scan: Scan, name: str) -> Code | None:
         """The code ``name`` stands for: a full name, or a short one of the known jurisdiction."""
@@ -651,7 +672,9 @@ class StateLaw(Source):
         if antecedent.code == _CONSTITUTION:
             return ITEMS["const"] if antecedent.article is not None else None
         code = CODES[(antecedent.jurisdiction, antecedent.code)]
-        return ITEMS["ilcs-short" if code.shape == "ilcs" else code.shape]
+        if antecedent.jurisdiction == "as":  # "§ 1009" after "Am. Samoa Code § 2.1002"
+            return ITEMS[code.shape]
+        return SHORT_ITEMS[code.shape]
 
     def split_section(self, token: str) -> tuple[str, str | None]:
         return _whole(token)

@@ -102,7 +102,7 @@ CODES: tuple[
         "ak",
         "stat",
         "Alaska Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Alaska Stat.", "Alaska Statutes", "AS", "Alaska Stat. Ann.", "Alaska Statutes Ann."),
@@ -225,7 +225,7 @@ CODES: tuple[
         "fl",
         "stat",
         "Fla. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Fla. Stat.", "Florida Statutes", "F.S.", "Fla. Stat. Ann.", "Florida Statutes Ann."),
@@ -313,7 +313,7 @@ CODES: tuple[
         "ia",
         "code",
         "Iowa Code",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Iowa Code", "Code of Iowa", "Iowa Code Ann.", "Code of Iowa Ann."),
@@ -341,7 +341,7 @@ CODES: tuple[
         "ky",
         "rev-stat",
         "Ky. Rev. Stat. Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -515,7 +515,7 @@ CODES: tuple[
         "mi",
         "comp-laws",
         "Mich. Comp. Laws",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -537,7 +537,7 @@ CODES: tuple[
         "mn",
         "stat",
         "Minn. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -565,7 +565,7 @@ CODES: tuple[
         "mo",
         "rev-stat",
         "Mo. Rev. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -624,7 +624,7 @@ CODES: tuple[
         "nv",
         "rev-stat",
         "Nev. Rev. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -735,7 +735,7 @@ CODES: tuple[
         "oh",
         "rev-code",
         "Ohio Rev. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -767,7 +767,7 @@ CODES: tuple[
         "or",
         "rev-stat",
         "Or. Rev. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -930,7 +930,7 @@ CODES: tuple[
         "wa",
         "rev-code",
         "Wash. Rev. Code",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -960,7 +960,7 @@ CODES: tuple[
         "wi",
         "stat",
         "Wis. Stat.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Wis. Stat.", "Wisconsin Statutes", "Wis. Stat. Ann.", "Wisconsin Statutes Ann."),
@@ -1797,7 +1797,7 @@ CODES: tuple[
         "tx",
         "agric",
         "Tex. Agric. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1817,7 +1817,7 @@ CODES: tuple[
         "tx",
         "alco-bev",
         "Tex. Alco. Bev. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1837,7 +1837,7 @@ CODES: tuple[
         "tx",
         "bus-com",
         "Tex. Bus. & Com. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1861,7 +1861,7 @@ CODES: tuple[
         "tx",
         "bus-orgs",
         "Tex. Bus. Orgs. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1881,7 +1881,7 @@ CODES: tuple[
         "tx",
         "civ-prac-rem",
         "Tex. Civ. Prac. & Rem. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1901,7 +1901,7 @@ CODES: tuple[
         "tx",
         "educ",
         "Tex. Educ. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1921,7 +1921,7 @@ CODES: tuple[
         "tx",
         "elec",
         "Tex. Elec. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1941,7 +1941,7 @@ CODES: tuple[
         "tx",
         "est",
         "Tex. Est. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1962,7 +1962,7 @@ CODES: tuple[
         "tx",
         "fam",
         "Tex. Fam. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -1982,7 +1982,7 @@ CODES: tuple[
         "tx",
         "fin",
         "Tex. Fin. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2002,7 +2002,7 @@ CODES: tuple[
         "tx",
         "gov",
         "Tex. Gov't Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2026,7 +2026,7 @@ CODES: tuple[
         "tx",
         "health-safety",
         "Tex. Health & Safety Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2046,7 +2046,7 @@ CODES: tuple[
         "tx",
         "hum-res",
         "Tex. Hum. Res. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2066,7 +2066,7 @@ CODES: tuple[
         "tx",
         "ins",
         "Tex. Ins. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2086,7 +2086,7 @@ CODES: tuple[
         "tx",
         "lab",
         "Tex. Lab. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2106,7 +2106,7 @@ CODES: tuple[
         "tx",
         "loc-gov",
         "Tex. Loc. Gov't Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2126,7 +2126,7 @@ CODES: tuple[
         "tx",
         "nat-res",
         "Tex. Nat. Res. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2146,7 +2146,7 @@ CODES: tuple[
         "tx",
         "occ",
         "Tex. Occ. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2166,7 +2166,7 @@ CODES: tuple[
         "tx",
         "parks-wild",
         "Tex. Parks & Wild. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2186,7 +2186,7 @@ CODES: tuple[
         "tx",
         "penal",
         "Tex. Penal Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Tex. Penal Code Ann.", "Tex. Penal Code", "Texas Penal Code", "Texas Penal Code Ann."),
@@ -2197,7 +2197,7 @@ CODES: tuple[
         "tx",
         "prop",
         "Tex. Prop. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2217,7 +2217,7 @@ CODES: tuple[
         "tx",
         "spec-dist",
         "Tex. Spec. Dist. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2237,7 +2237,7 @@ CODES: tuple[
         "tx",
         "tax",
         "Tex. Tax Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Tex. Tax Code Ann.", "Tex. Tax Code", "Texas Tax Code", "Texas Tax Code Ann."),
@@ -2248,7 +2248,7 @@ CODES: tuple[
         "tx",
         "transp",
         "Tex. Transp. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2268,7 +2268,7 @@ CODES: tuple[
         "tx",
         "util",
         "Tex. Util. Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         (
@@ -2288,7 +2288,7 @@ CODES: tuple[
         "tx",
         "water",
         "Tex. Water Code Ann.",
-        "decimal",
+        "dotted",
         "plain",
         "",
         ("Tex. Water Code Ann.", "Tex. Water Code", "Texas Water Code", "Texas Water Code Ann."),
@@ -2299,7 +2299,7 @@ CODES: tuple[
         "tx",
         "crim-proc",
         "Tex. Code Crim. Proc. Ann.",
-        "decimal",
+        "dotted",
         "art",
         "",
         (
