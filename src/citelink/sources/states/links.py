@@ -264,13 +264,13 @@ BY_JURISDICTION: dict[str, Builder] = {
 def official(citation: StateCitation) -> str | None:
     """The official site's URL of a state citation, or ``None`` where there is none."""
     builder = BY_JURISDICTION.get(citation.jurisdiction)
-    if builder is None or (citation.code == "const" and builder not in _CONSTITUTIONS):
+    if builder is None or (citation.code == "const" and builder not in CONSTITUTIONS):
         return None
     return builder(citation)
 
 
 #: The builders that also link constitutions.
-_CONSTITUTIONS = frozenset({california, texas})
+CONSTITUTIONS = frozenset({california, texas})
 
 LINKS: Mapping[str, Callable[..., str | None]] = MappingProxyType({"state": official})
 

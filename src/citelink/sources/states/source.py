@@ -80,16 +80,26 @@ for _row in table.CODES:
         _LOCAL.setdefault(key(_name), []).append(_code)
         _NAMES.add(_name)
     _MARKLESS.update(key(_name) for _name in _row[8])
+#: D.C., Guam and the Virgin Islands are governed by acts of Congress, not constitutions.
+NO_CONSTITUTION = frozenset({"dc", "gu", "vi"})
 #: Jurisdictions by the names written before "Const." ("Cal.", "California").
 _JURISDICTION_NAMES: dict[str, str] = {
-    key(name): postal for postal, _, _, names in table.JURISDICTIONS for name in names
+    key(name): postal
+    for postal, _, _, names in table.JURISDICTIONS
+    if postal not in NO_CONSTITUTION
+    for name in names
 }
 #: The characters a name (or what may stand between it and a section mark: "ch. 93A,",
 #: "tit. 13,", "NMSA 1978", "art. XII") ends with; a mark after anything else is not ours.
 _NAME_ENDINGS = frozenset(
     {name[-1] for name in _NAMES} | set(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 )
-_JURISDICTION_WRITTEN = [name for _, _, _, names in table.JURISDICTIONS for name in names]
+_JURISDICTION_WRITTEN = [
+    name
+    for postal, _, _, names in table.JURISDICTIONS
+    if postal not in NO_CONSTITUTION
+    for name in names
+]
 
 #: Section separators a markless acronym's number must have at least ("AS 10" is not Alaska's).
 _MARKLESS_SEPARATORS = {"AS": 2, "CPLR": 0}
