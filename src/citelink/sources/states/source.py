@@ -89,11 +89,8 @@ _JURISDICTION_NAMES: dict[str, str] = {
     if postal not in NO_CONSTITUTION
     for name in names
 }
-#: The characters a name (or what may stand between it and a section mark: "ch. 93A,",
-#: "tit. 13,", "NMSA 1978", "art. XII") ends with; a mark after anything else is not ours.
-_NAME_ENDINGS = frozenset(
-    {name[-1] for name in _NAMES} | set(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-)
+#: The last words of the names: a section mark after any other word is not ours.
+_LAST_WORDS = frozenset(name.split()[-1] for name in _NAMES) | {"Ann."}
 _JURISDICTION_WRITTEN = [
     name
     for postal, _, _, names in table.JURISDICTIONS
@@ -440,21 +437,20 @@ class StateLaw(Source):
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
-        before = text[start - 2 : start] if start >= 2 else text[:start]
-        if (
-            not before
-            or (before[-1] if not before[-1].isspace() else before[:1]) not in _NAME_ENDINGS
-        ):
-            return None  # most marks: "of section 5", "under § 5"
+        named, article = _may_follow(text, start)
+        if not (named or article):
+            return None  # most marks: "of section 5", "under § 5", "title III, § 308"
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
-        found = _BEFORE.match(window)
-        if found is not None and found.group("art") is None:
-            code = self._code_named(scan, found.group("name")[::-1])
-            if code is not None and code.style != "art":
-                return self._cite_code(scan, code, found, start, start)
-        article = _ARTICLE_BEFORE.match(window)
-        if article is not None:
-            return self._another_article(scan, start - article.end(), article, start)
+        if named:
+            found = _BEFORE.match(window)
+            if found is not None and found.group("art") is None:
+                code = self._code_named(scan, found.group("name")[::-1])
+                if code is not None and code.style != "art":
+                    return self._cite_code(scan, code, found, start, start)
+        if article:
+            numeral = _ARTICLE_BEFORE.match(window)
+            if numeral is not None:
+                return self._another_article(scan, start - numeral.end(), numeral, start)
         return None
 
     # "section 776.012, Florida Statutes", "section 187 of the Penal Code"
@@ -745,6 +741,32 @@ class StateLaw(Source):
             clause=container.clause,
             paragraph=container.paragraph,
         )
+
+
+def _may_follow(text: str, start: int) -> tuple[bool, bool]:
+    """Whether the section mark at ``start`` may follow a code's name, or an article's number.
+
+    A cheap look at the word before the mark, so that the finder's thousands of "of
+    section 5" cost no backward match: a name's last word ("Code", "Stat.", "ILCS"), a
+    number ("ch. 93A,", "c. 93A,", "tit. 13,", "17-A", "NMSA 1978,"), or a numeral after
+    "art." ("Art. XII,").
+    """
+    end = start
+    if end and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return False, False
+    last = text[end - 1]
+    if last == ",":
+        end -= 1
+        last = text[end - 1 : end]
+    nearby = text[max(0, end - 16) : end]
+    article = last in "IVXLC0123456789" and ("rt" in nearby or "RT" in nearby)
+    if last.isdigit() or (last.isupper() and ("c" in nearby or "tit" in nearby)):
+        return last not in "IVXLC" or "tit" not in nearby or article, article
+    floor = max(0, end - 32)
+    begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
+    return text[begin:end] in _LAST_WORDS, article
 
 
 def _whole(token: str) -> tuple[str, str | None]:
