@@ -91,6 +91,9 @@ _JURISDICTION_NAMES: dict[str, str] = {
 }
 #: The last words of the names: a section mark after any other word is not ours.
 _LAST_WORDS = frozenset(name.split()[-1] for name in _NAMES) | {"Ann."}
+#: The last two characters of those words ("de" of "Code"): "of § 5" is not worth a look.
+_LAST_PAIRS = frozenset(word[-2:] for word in _LAST_WORDS)
+_NUMBER_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
 _JURISDICTION_WRITTEN = [
     name
     for postal, _, _, names in table.JURISDICTIONS
@@ -746,27 +749,33 @@ class StateLaw(Source):
 def _may_follow(text: str, start: int) -> tuple[bool, bool]:
     """Whether the section mark at ``start`` may follow a code's name, or an article's number.
 
-    A cheap look at the word before the mark, so that the finder's thousands of "of
-    section 5" cost no backward match: a name's last word ("Code", "Stat.", "ILCS"), a
-    number ("ch. 93A,", "c. 93A,", "tit. 13,", "17-A", "NMSA 1978,"), or a numeral after
-    "art." ("Art. XII,").
+    A cheap look at what precedes the mark, so that the finder's thousands of "of
+    section 5" and "title III, § 308" cost no backward match: a name's last word ("Code",
+    "Stat.", "ILCS"), a title's or year's number after a space or period ("ch. 93A,",
+    "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"), or a numeral after "art." ("Art. XII,").
     """
-    end = start
-    if end and text[end - 1].isspace():
-        end -= 1
-    if end == 0:
-        return False, False
-    last = text[end - 1]
+    end = start - 1 if start and text[start - 1] in " \u00a0" else start
+    pair = text[max(0, end - 2) : end]
+    if pair in _LAST_PAIRS:
+        floor = max(0, end - 32)
+        begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
+        return text[begin:end] in _LAST_WORDS, False
+    last = pair[-1:]
     if last == ",":
         end -= 1
         last = text[end - 1 : end]
-    nearby = text[max(0, end - 16) : end]
-    article = last in "IVXLC0123456789" and ("rt" in nearby or "RT" in nearby)
-    if last.isdigit() or (last.isupper() and ("c" in nearby or "tit" in nearby)):
-        return last not in "IVXLC" or "tit" not in nearby or article, article
-    floor = max(0, end - 32)
-    begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
-    return text[begin:end] in _LAST_WORDS, article
+    if not (last.isdigit() or last.isupper()):
+        return False, False
+    token_end = begin = end
+    while begin > 0 and token_end - begin < 6 and text[begin - 1] in _NUMBER_CHARS:
+        begin -= 1
+    if begin == token_end:
+        return False, False
+    token, before = text[begin:token_end], text[begin - 1 : begin]
+    named = before in (" ", ".", "\u00a0") and any(c.isdigit() for c in token)
+    word = text[max(0, begin - 9) : begin]
+    article = "rt" in word or "RT" in word
+    return named, article
 
 
 def _whole(token: str) -> tuple[str, str | None]:
