@@ -94,6 +94,9 @@ _LAST_WORDS = frozenset(name.split()[-1] for name in _NAMES) | {"Ann."}
 #: The last two characters of those words ("de" of "Code"): "of § 5" is not worth a look.
 _LAST_PAIRS = frozenset(word[-2:] for word in _LAST_WORDS)
 _NUMBER_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+#: What a title's, chapter's or article's number before a mark ends with.
+_NUMBER_ENDS = frozenset(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SPACES = frozenset(" \u00a0\t\n")
 _JURISDICTION_WRITTEN = [
     name
     for postal, _, _, names in table.JURISDICTIONS
@@ -439,10 +442,18 @@ class StateLaw(Source):
 
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
+        # A cheap look first: most marks follow "of", "under", "title III,".
         text = scan.text
-        named, article = _may_follow(text, start)
-        if not (named or article):
-            return None  # most marks: "of section 5", "under § 5", "title III, § 308"
+        end = start - 1 if start and text[start - 1] in _SPACES else start
+        pair = text[end - 2 : end] if end >= 2 else text[:end]
+        if pair in _LAST_PAIRS:
+            floor = max(0, end - 32)
+            begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
+            named, article = text[begin:end] in _LAST_WORDS, False
+        elif pair[-1:] in _NUMBER_ENDS:
+            named, article = _number_before(text, end)
+        else:
+            return None
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
         if named:
             found = _BEFORE.match(window)
@@ -459,7 +470,11 @@ class StateLaw(Source):
     # "section 776.012, Florida Statutes", "section 187 of the Penal Code"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
-        tail = _AFTER.match(text, sections.end)
+        end = sections.end
+        following = text[end : end + 3]
+        if following[:1] != "," and following[1:] != "of" and not following[1:2].isspace():
+            return None  # a cheap look first: neither ", Florida Statutes" nor " of the Code"
+        tail = _AFTER.match(text, end)
         if tail is None:
             return None
         code = self._code_named(scan, tail.group("name"))
@@ -746,36 +761,23 @@ class StateLaw(Source):
         )
 
 
-def _may_follow(text: str, start: int) -> tuple[bool, bool]:
-    """Whether the section mark at ``start`` may follow a code's name, or an article's number.
-
-    A cheap look at what precedes the mark, so that the finder's thousands of "of
-    section 5" and "title III, § 308" cost no backward match: a name's last word ("Code",
-    "Stat.", "ILCS"), a title's or year's number after a space or period ("ch. 93A,",
-    "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"), or a numeral after "art." ("Art. XII,").
+def _number_before(text: str, end: int) -> tuple[bool, bool]:
+    """Whether a number ending at ``end`` (before a comma, maybe) may be a code's title or
+    chapter after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,",
+    "O.S.2011,"), or an article's numeral ("Art. XII,"): not "title III," nor "104-208,".
     """
-    end = start - 1 if start and text[start - 1] in " \u00a0" else start
-    pair = text[max(0, end - 2) : end]
-    if pair in _LAST_PAIRS:
-        floor = max(0, end - 32)
-        begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
-        return text[begin:end] in _LAST_WORDS, False
-    last = pair[-1:]
-    if last == ",":
+    if text[end - 1 : end] == ",":
         end -= 1
-        last = text[end - 1 : end]
+    last = text[end - 1 : end]
     if not (last.isdigit() or last.isupper()):
         return False, False
-    token_end = begin = end
-    while begin > 0 and token_end - begin < 6 and text[begin - 1] in _NUMBER_CHARS:
+    begin = end
+    while begin > 0 and end - begin < 6 and text[begin - 1] in _NUMBER_CHARS:
         begin -= 1
-    if begin == token_end:
-        return False, False
-    token, before = text[begin:token_end], text[begin - 1 : begin]
+    token, before = text[begin:end], text[begin - 1 : begin]
     named = before in (" ", ".", "\u00a0") and any(c.isdigit() for c in token)
     word = text[max(0, begin - 9) : begin]
-    article = "rt" in word or "RT" in word
-    return named, article
+    return named, "rt" in word or "RT" in word
 
 
 def _whole(token: str) -> tuple[str, str | None]:
