@@ -406,22 +406,17 @@ class StateLaw(Source):
 
         self.links = LINKS
         self.triggers = (
+            # Acronyms without a mark; each alternative after a one-character guard, so
+            # that the thousands of "S" and "C" in a text cost one test each.
             Trigger(
                 (
                     r"ILCS\s{0,2}\d",
                     r"Ill\.\s?Comp\.\s?Stat\.(?:\s?Ann\.)?\s{1,2}\d",
-                    r"S(?<=[ONKH]RS)\s{1,2}\d",
-                    r"S(?<=AS)(?<![\w.]AS)\s{1,2}\d",
-                    r"SA(?<=RSA)\s{1,2}\d",
-                    r"S\.(?<=[RGJ]\.S\.)\s{0,2}\d",
-                    r"S\.A\.(?<=[JK]\.S\.A\.)\s{0,2}\d",
+                    r"S(?<=[A-Z.]S)(?:(?<=[ONKH]RS)\s{1,2}|(?<=AS)(?<![\w.]AS)\s{1,2}"
+                    r"|A(?<=RSA)\s{1,2}|\.(?<=[RGJ]\.S\.)\s{0,2}|\.A\.(?<=[JK]\.S\.A\.)\s{0,2})\d",
                     r"SDCL\s{1,2}\d",
-                    r"CW(?<=RCW)\s{1,2}\d",
-                    r"C\.(?<=R\.C\.)\s{0,2}\d",
-                    r"CL(?<=MCL)\s{1,2}\d",
-                    r"C\.L\.(?<=M\.C\.L\.)\s{0,2}\d",
-                    r"CC(?<=NDCC)\s{1,2}\d",
-                    r"C\.C\.(?<=D\.C\.C\.)\s{0,2}\d",
+                    r"C(?<=[A-Z.]C)(?:W(?<=RCW)\s{1,2}|\.(?<=R\.C\.)\s{0,2}|L(?<=MCL)\s{1,2}"
+                    r"|\.L\.(?<=M\.C\.L\.)\s{0,2}|C(?<=NDCC)\s{1,2}|\.C\.(?<=D\.C\.C\.)\s{0,2})\d",
                     r"CPLR\s{0,2}\d",
                 ),
                 self._markless,
