@@ -93,9 +93,16 @@ _JURISDICTION_NAMES: dict[str, str] = {
 _LAST_WORDS = frozenset(name.split()[-1] for name in _NAMES) | {"Ann."}
 #: The last two characters of those words ("de" of "Code"): "of § 5" is not worth a look.
 _LAST_PAIRS = frozenset(word[-2:] for word in _LAST_WORDS)
-_NUMBER_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-")
+#: Just before a section mark (and a comma): a code's title, chapter or year after a space
+#: or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"), or an article's
+#: numeral ("Art. XII,", "Article 15,"); not "title III," nor "104-208,".
+_NUMBER_BEFORE = re.compile(
+    r"(?P<article>(?<![A-Za-z])(?:[Aa]rt\.?|[Aa]rticle|ARTICLE)[ \u00a0]{0,2}"
+    r"(?:[IVXLC]{1,7}|\d{1,3}))\Z"
+    r"|(?P<title>(?<=[ .\u00a0])\d[\dA-Za-z-]{0,5})\Z"
+)
 #: What a title's, chapter's or article's number before a mark ends with.
-_NUMBER_ENDS = frozenset(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NUMBER_ENDS = frozenset(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # see _NUMBER_BEFORE
 _SPACES = frozenset(" \u00a0\t\n")
 _JURISDICTION_WRITTEN = [
     name
@@ -446,7 +453,10 @@ class StateLaw(Source):
             begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
             named, article = text[begin:end] in _LAST_WORDS, False
         elif pair[-1:] in _NUMBER_ENDS:
-            named, article = _number_before(text, end)
+            number = _NUMBER_BEFORE.search(text, max(0, end - 20), end - (pair[-1:] == ","))
+            if number is None:
+                return None  # "title III, § 308", "104-208, § 308"
+            named, article = number.lastgroup == "title", number.lastgroup == "article"
         else:
             return None
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
@@ -754,25 +764,6 @@ class StateLaw(Source):
             clause=container.clause,
             paragraph=container.paragraph,
         )
-
-
-def _number_before(text: str, end: int) -> tuple[bool, bool]:
-    """Whether a number ending at ``end`` (before a comma, maybe) may be a code's title or
-    chapter after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,",
-    "O.S.2011,"), or an article's numeral ("Art. XII,"): not "title III," nor "104-208,".
-    """
-    if text[end - 1 : end] == ",":
-        end -= 1
-    last = text[end - 1 : end]
-    if not (last.isdigit() or last.isupper()):
-        return False, False
-    begin = end
-    while begin > 0 and end - begin < 6 and text[begin - 1] in _NUMBER_CHARS:
-        begin -= 1
-    token, before = text[begin:end], text[begin - 1 : begin]
-    named = before in (" ", ".", "\u00a0") and any(c.isdigit() for c in token)
-    word = text[max(0, begin - 9) : begin]
-    return named, "rt" in word or "RT" in word
 
 
 def _whole(token: str) -> tuple[str, str | None]:
