@@ -89,21 +89,6 @@ _JURISDICTION_NAMES: dict[str, str] = {
     if postal not in NO_CONSTITUTION
     for name in names
 }
-#: The last words of the names: a section mark after any other word is not ours.
-_LAST_WORDS = frozenset(name.split()[-1] for name in _NAMES) | {"Ann."}
-#: The last two characters of those words ("de" of "Code"): "of § 5" is not worth a look.
-_LAST_PAIRS = frozenset(word[-2:] for word in _LAST_WORDS)
-#: Just before a section mark (and a comma): a code's title, chapter or year after a space
-#: or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"), or an article's
-#: numeral ("Art. XII,", "Article 15,"); not "title III," nor "104-208,".
-_NUMBER_BEFORE = re.compile(
-    r"(?P<article>(?<![A-Za-z])(?:[Aa]rt\.?|[Aa]rticle|ARTICLE)[ \u00a0]{0,2}"
-    r"(?:[IVXLC]{1,7}|\d{1,3}))\Z"
-    r"|(?P<title>(?<=[ .\u00a0])\d[\dA-Za-z-]{0,5})\Z"
-)
-#: What a title's, chapter's or article's number before a mark ends with.
-_NUMBER_ENDS = frozenset(",0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # see _NUMBER_BEFORE
-_SPACES = frozenset(" \u00a0\t\n")
 _JURISDICTION_WRITTEN = [
     name
     for postal, _, _, names in table.JURISDICTIONS
@@ -378,6 +363,32 @@ _OF_THE_CONSTITUTION = re.compile(
 )
 
 
+def guard_pattern(names: set[str]) -> str:
+    """The pattern of :data:`_GUARD` for ``names`` (see there)."""
+    pairs: dict[str, set[str]] = {}
+    for word in {name.split()[-1] for name in names} | {"Ann."}:
+        pairs.setdefault(word[-2], set()).add(re.escape(word[-1]))
+    ending = "|".join(
+        f"{re.escape(first)}[{''.join(sorted(lasts))}]" for first, lasts in sorted(pairs.items())
+    )
+    numbers = [r"[ .]\d", r"[ .]\d[\dA-Z]", r"[ .]\d\d[\dA-Z]", r"[ .]\d\d-[A-Z]", r"[.\d]\d{3}"]
+    numerals = [rf"(?:rt\.|cle|CLE) [IVXLC\d]{{{n}}}" for n in range(1, 6)]
+    separators = ("", r"[ \u00a0\t\n]", ",", r",[ \u00a0]")
+    named = [f"(?<=(?:{ending}){s})" for s in separators]
+    named += [f"(?<={number}{s})" for number in numbers for s in separators]
+    articles = [f"(?<={numeral}{s})" for numeral in numerals for s in separators]
+    return f"(?:{'|'.join(named)})|(?P<article>{'|'.join(articles)})"
+
+
+#: A cheap look before a section mark, matched at the mark (lookbehinds only), so that the
+#: finder's thousands of "of section 5" and "title III, § 308" cost one call and no
+#: backward match: a name's last two characters ("de" of "Code"), a title's or year's
+#: number after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,",
+#: "O.S.2011,"), or an article's numeral ("Art. XII,", "Article 15,"); then a comma
+#: and a space, each optional.
+_GUARD = re.compile(guard_pattern(_NAMES))
+
+
 class Container(NamedTuple):
     """What the citations of one list, and the short forms after them, share."""
 
@@ -444,42 +455,26 @@ class StateLaw(Source):
 
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
-        # A cheap look first: most marks follow "of", "under", "title III,".
         text = scan.text
-        end = start - 1 if start and text[start - 1] in _SPACES else start
-        pair = text[end - 2 : end] if end >= 2 else text[:end]
-        if pair in _LAST_PAIRS:
-            floor = max(0, end - 32)
-            begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1
-            named, article = text[begin:end] in _LAST_WORDS, False
-        elif pair[-1:] in _NUMBER_ENDS:
-            number = _NUMBER_BEFORE.search(text, max(0, end - 20), end - (pair[-1:] == ","))
-            if number is None:
-                return None  # "title III, § 308", "104-208, § 308"
-            named, article = number.lastgroup == "title", number.lastgroup == "article"
-        else:
-            return None
+        guard = _GUARD.match(text, start)
+        if guard is None:
+            return None  # most marks: "of section 5", "under § 5", "title III, § 308"
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
-        if named:
+        if guard.lastgroup != "article":
             found = _BEFORE.match(window)
             if found is not None and found.group("art") is None:
                 code = self._code_named(scan, found.group("name")[::-1])
                 if code is not None and code.style != "art":
                     return self._cite_code(scan, code, found, start, start)
-        if article:
-            numeral = _ARTICLE_BEFORE.match(window)
-            if numeral is not None:
-                return self._another_article(scan, start - numeral.end(), numeral, start)
+        numeral = _ARTICLE_BEFORE.match(window)
+        if numeral is not None:
+            return self._another_article(scan, start - numeral.end(), numeral, start)
         return None
 
     # "section 776.012, Florida Statutes", "section 187 of the Penal Code"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
-        end = sections.end
-        following = text[end : end + 3]
-        if following[:1] != "," and following[1:] != "of" and not following[1:2].isspace():
-            return None  # a cheap look first: neither ", Florida Statutes" nor " of the Code"
-        tail = _AFTER.match(text, end)
+        tail = _AFTER.match(text, sections.end)
         if tail is None:
             return None
         code = self._code_named(scan, tail.group("name"))
