@@ -368,25 +368,23 @@ def guard_pattern(names: set[str]) -> str:
     pairs: dict[str, set[str]] = {}
     for word in {name.split()[-1] for name in names} | {"Ann."}:
         pairs.setdefault(word[-2], set()).add(re.escape(word[-1]))
-    ending = "|".join(
+    endings = "|".join(
         f"{re.escape(first)}[{''.join(sorted(lasts))}]" for first, lasts in sorted(pairs.items())
     )
-    numbers = [r"[ .]\d", r"[ .]\d[\dA-Z]", r"[ .]\d\d[\dA-Z]", r"[ .]\d\d-[A-Z]", r"[.\d]\d{3}"]
-    numerals = [rf"(?:rt\.|cle|CLE) [IVXLC\d]{{{n}}}" for n in range(1, 6)]
-    separators = ("", r"[ \u00a0\t\n]", ",", r",[ \u00a0]")
-    named = [f"(?<=(?:{ending}){s})" for s in separators]
-    named += [f"(?<={number}{s})" for number in numbers for s in separators]
-    articles = [f"(?<={numeral}{s})" for numeral in numerals for s in separators]
-    return f"(?:{'|'.join(named)})|(?P<article>{'|'.join(articles)})"
+    return (
+        r"(?:(?P<article>(?:rt\.?|cle|CLE)[ \u00a0]{1,2}(?:[IVXLC]{1,7}|\d{1,3}))"
+        rf"|{endings}|(?<=[ .])\d[\dA-Za-z-]{{0,4}})[ ,\u00a0\t\n]{{0,2}}\Z"
+    )
 
 
-#: A cheap look before a section mark, matched at the mark (lookbehinds only), so that the
-#: finder's thousands of "of section 5" and "title III, § 308" cost one call and no
-#: backward match: a name's last two characters ("de" of "Code"), a title's or year's
-#: number after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,",
-#: "O.S.2011,"), or an article's numeral ("Art. XII,", "Article 15,"); then a comma
-#: and a space, each optional.
+#: A cheap look before a section mark, searched in the few characters before it (the
+#: regex engine skips in C to the characters that may start a match), so that the finder's
+#: thousands of "of section 5" and "title III, § 308" cost one call and no backward match:
+#: the last two characters of a name ("de" of "Code"), a title's, chapter's or year's number
+#: after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"),
+#: or an article's numeral ("Art. XII,", "Article 15,").
 _GUARD = re.compile(guard_pattern(_NAMES))
+_GUARD_WINDOW = 18
 
 
 class Container(NamedTuple):
@@ -456,7 +454,7 @@ class StateLaw(Source):
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
-        guard = _GUARD.match(text, start)
+        guard = _GUARD.search(text, start - _GUARD_WINDOW if start > _GUARD_WINDOW else 0, start)
         if guard is None:
             return None  # most marks: "of section 5", "under § 5", "title III, § 308"
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
