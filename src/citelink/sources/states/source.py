@@ -24,6 +24,7 @@ Forms understood here (``table.py`` lists every name; ``links.py`` the URLs):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -303,7 +304,7 @@ _NUMBER_BACK = r"(?:[A-Za-z]-)?[A-Za-z]{0,2}\d{1,4}"
 #: What precedes a section number, read backwards from it: an "art." mark (codes
 #: cited by article), a comma, a year ("21 O.S.2011,", "NMSA 1978,", "K.S.A. 2019
 #: Supp."), "tit. 13," or "ch. 93A," after the name, the name, and a title before it.
-_BEFORE = re.compile(
+_BEFORE = (
     rf"{WS}(?P<art>\.s?tr[Aa](?![A-Za-z]){WS})?(?:,{WS})?"
     rf"(?:(?:\.ppuS{WS1})?(?P<year>\d{{4}})(?![\d]){WS}(?:,{WS})?)?"
     rf"(?:(?P<chapter>{_NUMBER_BACK})(?![\w]){WS}"
@@ -312,9 +313,20 @@ _BEFORE = re.compile(
     rf"(?:{WS1}(?P<before>{_NUMBER_BACK})(?![\w.,§]))?"
 )
 #: After a section: ", Florida Statutes", " of the Penal Code", ", RSMo".
-_AFTER = re.compile(
+_AFTER = (
     rf"(?:{WS},{WS}|{WS1}of{WS1}(?:the{WS1})?)(?P<name>{_TRIE_AHEAD})(?:{WS1}Ann\.)?(?![A-Za-z0-9])"
 )
+#: What must follow a section for :data:`_AFTER` to be worth a try.
+_AFTER_START = re.compile(rf"(?:{WS},{WS}|{WS1}of{WS1}(?:the{WS1})?)[A-Z]")
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: the name patterns take a noticeable time to compile,
+    which a program that never meets a state citation need not spend."""
+    return re.compile(pattern)
+
+
 _MARK = re.compile(rf"(?:{SECTION_MARK}){WS}")
 _YEAR_AND_SUPPLEMENT = re.compile(rf"(?:19|20)\d\d(?:{WS1}Supp\.)?{WS1}(?=\d)")
 #: "art. 2315" after a code's name, from the trigger on the name.
@@ -459,7 +471,7 @@ class StateLaw(Source):
             return None  # most marks: "of section 5", "under § 5", "title III, § 308"
         window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
         if guard.lastgroup != "article":
-            found = _BEFORE.match(window)
+            found = _compiled(_BEFORE).match(window)
             if found is not None and found.group("art") is None:
                 code = self._code_named(scan, found.group("name")[::-1])
                 if code is not None and code.style != "art":
@@ -472,7 +484,9 @@ class StateLaw(Source):
     # "section 776.012, Florida Statutes", "section 187 of the Penal Code"
     def qualify(self, scan: Scan, start: int, sections: Sections) -> int | None:
         text = scan.text
-        tail = _AFTER.match(text, sections.end)
+        if _AFTER_START.match(text, sections.end) is None:
+            return None
+        tail = _compiled(_AFTER).match(text, sections.end)
         if tail is None:
             return None
         code = self._code_named(scan, tail.group("name"))
@@ -484,7 +498,7 @@ class StateLaw(Source):
         parsed = self._sections(text, at, code.shape, plural)
         if parsed is None:
             return None
-        tail = _AFTER.match(text, parsed.end)
+        tail = _compiled(_AFTER).match(text, parsed.end)
         if tail is None or self._code_named(scan, tail.group("name")) != code:
             return None
         container = Container(code, code.title or None, prefix=_prefix(code, parsed))
@@ -499,7 +513,7 @@ class StateLaw(Source):
         if year is not None:
             at = year.end()
         window = text[max(scan.floor, at - _LOOKBACK) : at][::-1]
-        found = _BEFORE.match(window)
+        found = _compiled(_BEFORE).match(window)
         if found is None or found.group("art") is not None:
             return None
         name = key(found.group("name")[::-1])
@@ -516,7 +530,7 @@ class StateLaw(Source):
             return None
         at = mark.start("mark")
         window = text[max(scan.floor, at - _LOOKBACK) : at][::-1]
-        found = _BEFORE.match(window)
+        found = _compiled(_BEFORE).match(window)
         if found is None:
             return None
         code = self._code_named(scan, found.group("name")[::-1])
