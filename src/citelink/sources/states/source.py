@@ -376,27 +376,25 @@ _OF_THE_CONSTITUTION = re.compile(
 
 
 def guard_pattern(names: set[str]) -> str:
-    """The pattern of :data:`_GUARD` for ``names`` (see there)."""
-    pairs: dict[str, set[str]] = {}
-    for word in {name.split()[-1] for name in names} | {"Ann."}:
-        pairs.setdefault(word[-2], set()).add(re.escape(word[-1]))
-    endings = "|".join(
-        f"{re.escape(first)}[{''.join(sorted(lasts))}]" for first, lasts in sorted(pairs.items())
+    """The pattern of :data:`_GUARD` for ``names`` (see there), to match on reversed text."""
+    endings = trie_pattern(
+        {word[-2:] for word in {name.split()[-1] for name in names} | {"Ann."}}, reverse=True
     )
     return (
-        r"(?:(?P<article>(?:rt\.?|cle|CLE)[ \u00a0]{1,2}(?:[IVXLC]{1,7}|\d{1,3}))"
-        rf"|{endings}|(?<=[ .])\d[\dA-Za-z-]{{0,4}})[ ,\u00a0\t\n]{{0,2}}\Z"
+        r"[ \u00a0\t\n]?(?:,[ \u00a0]?)?"
+        rf"(?:{endings}"
+        r"|[A-Za-z-]{0,2}\d[\dA-Za-z-]{0,4}[ .]"
+        r"|(?P<article>(?:[IVXLC]{1,7}|\d{1,3})[ \u00a0]{1,2}(?:\.?tr|elc|ELC)))"
     )
 
 
-#: A cheap look before a section mark, searched in the few characters before it (the
-#: regex engine skips in C to the characters that may start a match), so that the finder's
-#: thousands of "of section 5" and "title III, § 308" cost one call and no backward match:
-#: the last two characters of a name ("de" of "Code"), a title's, chapter's or year's number
-#: after a space or period ("ch. 93A,", "tit. 13,", "17-A", "NMSA 1978,", "O.S.2011,"),
-#: or an article's numeral ("Art. XII,", "Article 15,").
+#: A cheap look before a section mark, matched on the reversed text (reversed once per
+#: call), so that the finder's thousands of "of section 5" and "title III, § 308" cost one
+#: call and no backward match: the last two characters of a name ("de" of "Code"), a
+#: title's, chapter's or year's number after a space or period ("ch. 93A,", "tit. 13,",
+#: "17-A", "NMSA 1978,", "O.S.2011,"), or an article's numeral ("Art. XII,", "Article 15,").
 _GUARD = re.compile(guard_pattern(_NAMES))
-_GUARD_WINDOW = 18
+_MEMO_REVERSED = "states.reversed"
 
 
 class Container(NamedTuple):
@@ -465,20 +463,24 @@ class StateLaw(Source):
 
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
-        text = scan.text
-        guard = _GUARD.search(text, start - _GUARD_WINDOW if start > _GUARD_WINDOW else 0, start)
+        text, memo = scan.text, scan.memo
+        backward = memo.get(_MEMO_REVERSED)
+        if backward is None:
+            backward = memo[_MEMO_REVERSED] = text[::-1]
+        at, limit = len(text) - start, len(text) - scan.floor
+        guard = _GUARD.match(backward, at, limit)
         if guard is None:
             return None  # most marks: "of section 5", "under § 5", "title III, § 308"
-        window = text[max(scan.floor, start - _LOOKBACK) : start][::-1]
+        limit = min(limit, at + _LOOKBACK)
         if guard.lastgroup != "article":
-            found = _compiled(_BEFORE).match(window)
+            found = _compiled(_BEFORE).match(backward, at, limit)
             if found is not None and found.group("art") is None:
                 code = self._code_named(scan, found.group("name")[::-1])
                 if code is not None and code.style != "art":
                     return self._cite_code(scan, code, found, start, start)
-        numeral = _ARTICLE_BEFORE.match(window)
+        numeral = _ARTICLE_BEFORE.match(backward, at, limit)
         if numeral is not None:
-            return self._another_article(scan, start - numeral.end(), numeral, start)
+            return self._another_article(scan, start - (numeral.end() - at), numeral, start)
         return None
 
     # "section 776.012, Florida Statutes", "section 187 of the Penal Code"
@@ -570,9 +572,9 @@ class StateLaw(Source):
             return None
         if sum(map(sections.items[0].section.count, ".-:/")) < separators:
             return None
-        cite_start = before - found.end("name")
+        cite_start = before - (found.end("name") - found.pos)
         if title and found.group("before") is not None and title == found.group("before")[::-1]:
-            cite_start = before - found.end("before")
+            cite_start = before - (found.end("before") - found.pos)
         container = Container(code, title or None, prefix=_prefix(code, sections))
         self._remember(scan, code.jurisdiction)
         end = scan.cite(self, container, sections, cite_start, sections.end)
