@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -380,12 +381,15 @@ def guard_pattern(names: set[str]) -> str:
     endings = trie_pattern(
         {word[-2:] for word in {name.split()[-1] for name in names} | {"Ann."}}, reverse=True
     )
-    return (
-        r"[ \u00a0\t\n]?(?:,[ \u00a0]?)?"
+    pattern = (
+        r"[ \u00a0\t\n]?+,?+[ \u00a0]?+"
         rf"(?:{endings}"
-        r"|[A-Za-z-]{0,2}\d[\dA-Za-z-]{0,4}[ .]"
-        r"|(?P<article>(?:[IVXLC]{1,7}|\d{1,3})[ \u00a0]{1,2}(?:\.?tr|elc|ELC)))"
+        r"|[A-Za-z-]{0,2}+\d[\dA-Za-z-]{0,4}+[ .]"
+        r"|(?P<article>(?:[IVXLC]{1,7}+|\d{1,3}+)[ \u00a0]{1,2}+(?:\.?tr|elc|ELC)))"
     )
+    # Possessive quantifiers (Python 3.11+) fail a mark once, without backtracking; the
+    # same pattern without them matches the same text.
+    return pattern if sys.version_info >= (3, 11) else pattern.replace("+", "")
 
 
 #: A cheap look before a section mark, matched on the reversed text (reversed once per
