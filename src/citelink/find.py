@@ -88,6 +88,9 @@ class Finder:
         self._by_kind = {source.kind: source for source in self.sources}
         self._named_before = _overriding(self.sources, "named_before")
         self._qualifiers = _overriding(self.sources, "qualify")
+        # Those whose section numbers are not the U.S. Code's, for numbers it refuses.
+        self._named_before_own = tuple(s for s in self._named_before if _own_numbering(s))
+        self._qualifiers_own = tuple(s for s in self._qualifiers if _own_numbering(s))
         triggers = [trigger for source in self.sources for trigger in source.triggers]
         triggers += [
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
@@ -122,19 +125,23 @@ class Finder:
         at = end - 1  # the trigger ends with the first digit
         plural = _is_plural(text[start:at])
         first = _ITEM.match(text, at)
+        named_before, qualifiers = self._named_before, self._qualifiers
         if first is not None:
             sections = parse_sections(text, first, _ITEM, plural)
-        elif self._named_before or self._qualifiers:
+        else:
+            # A number the U.S. Code never uses ("776.012", "14:30"): only the sources
+            # with a numbering of their own may claim it.
+            named_before, qualifiers = self._named_before_own, self._qualifiers_own
+            if not (named_before or qualifiers):
+                return None
             lenient = _ANY_ITEM.match(text, at)
             assert lenient is not None  # it matches any digit
             sections = parse_sections(text, lenient, _ANY_ITEM, plural, _whole)
-        else:
-            return None
-        for source in self._named_before:
+        for source in named_before:
             claimed = source.named_before(scan, start, sections)
             if claimed is not None:
                 return claimed
-        for source in self._qualifiers:
+        for source in qualifiers:
             claimed = source.qualify(scan, start, sections)
             if claimed is not None:
                 return claimed
@@ -236,6 +243,11 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
         regex = re.escape(first) + "(?:" + "|".join(f"{rest}()" for rest, _ in rests) + ")"
         scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in rests]))
     return scans
+
+
+def _own_numbering(source: Source) -> bool:
+    """Whether ``source`` numbers sections otherwise than the U.S. Code."""
+    return source.item is not None and source.item.pattern != SECTION_ITEM
 
 
 def _whole(token: str) -> tuple[str, str | None]:

@@ -508,3 +508,9 @@ def test_numbers() -> None:
 def test_hostile_input_finishes() -> None:
     for unit in ("Cal. Penal Code § ", "ORS ", "Const. art. ", "G.L. c. 1, § ", "9 Del. C. § 1-"):
         citelink.find(unit * 20_000)
+
+
+def test_numbers_the_us_code_refuses_are_not_its_citations() -> None:
+    text = "as defined in section 656.5 of title 20, Code of Federal Regulations. § 1379."
+    found = citelink.find(text, this_title="8")
+    assert [c.id for c in found] == ["usc/8/1379"]
