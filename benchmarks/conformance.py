@@ -163,13 +163,15 @@ def score_case(case: dict[str, Any], kinds: set[str] | None) -> tuple[Score, lis
     except Exception as error:  # a crash is scored as missing everything, and reported
         return Score(fn=len(case["expect"])), [f"{case['id']}: crashed: {error!r}"]
     # A range's other members ("1983" of "§§ 1981-1983") may be listed; they are never extra.
+    # Nor, for the counted kinds, are the other pins of one section ("§ 23-3-119(a)(2) and
+    # (d)" is one citation to the peers that only count).
     optional: list[dict[str, Any]] = []
     found_all: list[dict[str, Any]] = []
     for before, citation in zip([None, *citations], citations, strict=False):
         r = record(citation)
         if r is not None:
             ends_range = before is not None and getattr(before, "range_end", None) is not None
-            (optional if ends_range else found_all).append(r)
+            (optional if ends_range or _same_section(before, citation, r) else found_all).append(r)
     expected = [e for e in case["expect"] if e["kind"] in scored]
     found = [f for f in found_all if f["kind"] in scored]
     optional = [f for f in optional if f["kind"] in scored]
@@ -215,6 +217,17 @@ def score_case(case: dict[str, Any], kinds: set[str] | None) -> tuple[Score, lis
         if want[kind] != got[kind]:
             problems.append(f"{case['id']}: {kind}: expected {want[kind]}, found {got[kind]}")
     return score, problems
+
+
+def _same_section(before: Citation | None, citation: Citation, r: dict[str, Any]) -> bool:
+    """Whether ``citation`` is another pin of the section ``before`` cites, in one list."""
+    return (
+        before is not None
+        and r["kind"] in COUNTED
+        and citation.group is not None
+        and before.group == citation.group
+        and getattr(before, "section", None) == getattr(citation, "section", None)
+    )
 
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")

@@ -152,6 +152,9 @@ def main() -> int:
         ("'U.S. Const. art. I, ' repeated", "U.S. Const. art. I, "),
         ("'INA § 1 ' repeated", "INA § 1 "),
         ("'Fed. R. Civ. P. 1. Rule ' repeated", "Fed. R. Civ. P. 1. Rule "),
+        ("'9 Del. C. § 1-' repeated", "9 Del. C. § 1-"),
+        ("'Cal. Const. art. I, § ' repeated", "Cal. Const. art. I, § "),
+        ("'ORS 1.1 ' repeated", "ORS 1.1 "),
     ]:
         hostile = unit * (1_000_000 // len(unit))
         seconds = best_time(lambda hostile=hostile: linked.find(hostile), 1)

@@ -46,7 +46,7 @@ class Fixed:
 class StateCitation(Citation):
     """A kind the resolver layer has never heard of."""
 
-    kind = "state"
+    kind = "pretend"
     code: str
     section: str
 
@@ -68,7 +68,7 @@ def state_govinfo(citation: StateCitation) -> str | None:
 
 
 class StateSource(Source):
-    kind = "state"
+    kind = "pretend"
     links = MappingProxyType({"govinfo": state_govinfo, "statesite": state_site})
 
 
@@ -106,7 +106,7 @@ def test_other_kinds_get_every_builtin_that_handles_them(with_state_source: None
     registry = Registry(entry_points=False)
     assert list(builtin_resolvers())[-1] == "statesite"
     default = registry.chain()
-    assert [r.name for r in default.order("state")] == ["govinfo", "statesite"]
+    assert [r.name for r in default.order("pretend")] == ["govinfo", "statesite"]
     assert [r.name for r in default.order("usc")] == ["lii", "uscode", "govinfo"]
     citation = state()
     default.attach([citation])
@@ -117,7 +117,7 @@ def test_other_kinds_get_every_builtin_that_handles_them(with_state_source: None
 def test_a_named_chain_applies_per_kind(with_state_source: None) -> None:
     named = Registry(entry_points=False).chain(["statesite", "govinfo", "lii"])
     assert [r.name for r in named.order("usc")] == ["govinfo", "lii"]
-    assert [r.name for r in named.order("state")] == ["statesite", "govinfo"]
+    assert [r.name for r in named.order("pretend")] == ["statesite", "govinfo"]
     usc, other = *Finder(resolvers=named).find("8 U.S.C. § 1373(a)"), state()
     named.attach([other])
     assert usc.url == "https://www.govinfo.gov/link/uscode/8/1373?link-type=html"

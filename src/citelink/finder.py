@@ -87,8 +87,9 @@ class Finder:
         usc_like = tuple(
             s for s in self.sources if s.item is None or s.item.pattern == SECTION_ITEM
         )
-        self._named_before = _overriding(usc_like, "named_before")
-        self._qualifiers = _overriding(usc_like, "qualify")
+        every_mark = tuple(s for s in self.sources if s in usc_like or s.every_mark)
+        self._named_before = _overriding(every_mark, "named_before")
+        self._qualifiers = _overriding(every_mark, "qualify")
         self._numbered = tuple(s for s in self.sources if s not in usc_like)
         self._refer_back = frozenset(_overriding(self.sources, "refer_back"))
         self._prescanners = _overriding(self.sources, "prescan")
@@ -98,6 +99,11 @@ class Finder:
             Trigger(_ID_TRIGGERS, self._id),
         ]
         self._scans = _scans(triggers)
+        all_triggers = [
+            *triggers,
+            *(t for source in self.sources for t in source.triggers if t.lazy),
+        ]
+        self._fallbacks = _fallbacks(all_triggers)
         # Lazy triggers: one search per source, run when that source's other triggers hit.
         self._lazy: list[tuple[re.Pattern[str], list[Handler], frozenset[Handler]]] = []
         for source in self.sources:
@@ -202,10 +208,13 @@ class Finder:
         if cases and self._prescanners:
             hits = [hit for source in self._prescanners for hit in source.prescan(scan)] + hits
             hits.sort(key=_first)
+        fallbacks = self._fallbacks
         for start, end, handler in hits:
             if start < scan.floor:
                 continue
             found = handler(scan, start, end)
+            if found is None and handler in fallbacks:
+                found = _fall_back(scan, start, fallbacks[handler])
             if found is not None:
                 scan.floor = found
 
@@ -257,7 +266,7 @@ class Finder:
                 DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
             )
         if owner.item.pattern != SECTION_ITEM:
-            reparsed = owner.sections(text, end - 1, plural)
+            reparsed = owner.sections(text, end - 1, plural, antecedent)
             if reparsed is None:  # "§ 1357(g)" after "8 C.F.R. § 287.7": the anchor before it
                 antecedent = scan.previous_antecedent
                 owner = self._short_form_source(antecedent)
@@ -297,7 +306,7 @@ class Finder:
             owner = self._short_form_source(antecedent)
         if owner is None or owner not in self._numbered or antecedent is None:
             return None
-        sections = owner.sections(text, at, plural)
+        sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
             return None
         container = owner.container(antecedent)
@@ -335,7 +344,8 @@ class Finder:
         after = form.end()
         mark = _MARK.match(text, after)
         if mark is not None:
-            sections = source.sections(text, mark.end(), mark.group("plural") is not None)
+            plural = mark.group("plural") is not None
+            sections = source.sections(text, mark.end(), plural, last)
             if sections is not None:
                 return scan.cite(
                     source,
@@ -458,6 +468,48 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
         regex = re.escape(literal) + "(?:" + "|".join(f"{rest}()" for rest in rests) + ")"
         scans.append((re.compile(regex), [_no_handler] + [handler for _, handler in patterns]))
     return scans
+
+
+def _fallbacks(
+    triggers: Sequence[Trigger],
+) -> dict[Handler, tuple[tuple[re.Pattern[str], Handler], ...]]:
+    """For each handler, the other triggers that may match where its own do.
+
+    One search reports one trigger per position, so when two sources start
+    their citations with the same word ("Const" of "U.S. Const." and of
+    "Ala. Const."), the second must still get its turn when the first
+    declines: these are the patterns to try then, with their handlers.
+    """
+    entries = [
+        (pattern, "".join(ch for ch, _ in _literal_prefix(pattern)), trigger.handler)
+        for trigger in triggers
+        for pattern in trigger.patterns
+    ]
+    fallbacks: dict[Handler, tuple[tuple[re.Pattern[str], Handler], ...]] = {}
+    for handler in dict.fromkeys(h for _, _, h in entries):
+        mine = [literal for _, literal, h in entries if h == handler]
+        others = tuple(
+            (re.compile(pattern), other)
+            for pattern, literal, other in entries
+            if other != handler
+            and any(literal.startswith(m) or m.startswith(literal) for m in mine)
+        )
+        if others:
+            fallbacks[handler] = others
+    return fallbacks
+
+
+def _fall_back(
+    scan: Scan, start: int, fallbacks: tuple[tuple[re.Pattern[str], Handler], ...]
+) -> int | None:
+    """Offer a trigger that its first handler declined to the others that match there."""
+    for pattern, handler in fallbacks:
+        found = pattern.match(scan.text, start)
+        if found is not None:
+            claimed = handler(scan, start, found.end())
+            if claimed is not None:
+                return claimed
+    return None
 
 
 def _literal_prefix(pattern: str) -> list[tuple[str, int]]:

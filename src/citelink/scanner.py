@@ -66,6 +66,9 @@ class Scan:
     previous_anchor: Citation | None = None
     #: Where the last citation ended: a new one may not start before it.
     floor: int = 0
+    #: What sources remember between citations of this call, by a key of their
+    #: own (the jurisdiction of the last state citation, for "Penal Code § 187").
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def antecedent(self) -> Citation | None:
@@ -165,6 +168,11 @@ class Source:
     #: The grammar of one section in this source's short forms, with named
     #: groups ``section`` and ``pins``; ``None`` if it has no short forms.
     item: re.Pattern[str] | None = None
+    #: Whether :meth:`named_before` and :meth:`qualify` see every section mark. A
+    #: source numbered like the U.S. Code always does; one with its own numbering
+    #: (:attr:`item`) sees only the numbers the Code's grammar refuses ("§ 287.7"),
+    #: unless it sets this (a state's "Cal. Penal Code § 187" is numbered like the Code).
+    every_mark: bool = False
     #: URL builders by resolver name ("lii", "govinfo"...): the built-in resolvers.
     links: Mapping[str, Callable[[Any], str | None]] = MappingProxyType({})
 
@@ -175,18 +183,25 @@ class Source:
         mark starts at ``start``; a source whose name for the code ends there
         (look back at most a few dozen characters, and never before
         ``scan.floor``) records the citations and returns where they end.
-        Sources that never claim this leave it alone: the finder only asks
-        those that override it.
+        ``sections`` was parsed with the U.S. Code's grammar or, where that
+        refuses the number ("776.012", "14:30"), with a lenient one that takes
+        any run of digits, letters, dots, colons, slashes and dashes; a source
+        with a grammar of its own parses the number again. Sources that never
+        claim this leave it alone: the finder only asks those that override it.
         """
         return None
 
-    def sections(self, text: str, at: int, plural: bool) -> Sections | None:
+    def sections(
+        self, text: str, at: int, plural: bool, antecedent: Citation | None = None
+    ) -> Sections | None:
         """Parse a section or a list of sections in this source's numbering at ``at``.
 
         The finder calls it for short forms ("§ 8365.2–3(f)" after a C.F.R.
-        citation) and for section numbers the U.S. Code never uses. The
-        default matches :attr:`item`; a source whose numbers contain dashes
-        that are not ranges overrides it.
+        citation; ``antecedent`` is then the citation it refers back to) and
+        for section numbers the U.S. Code never uses. The default matches
+        :attr:`item`; a source whose numbers contain dashes that are not
+        ranges, or whose numbering depends on the code cited (the states'),
+        overrides it.
         """
         if self.item is None:
             return None

@@ -8,7 +8,18 @@ To add one, write a module with a :class:`citelink.scanner.Source` subclass
 from __future__ import annotations
 
 from citelink.scanner import Source
-from citelink.sources import acts, cases, cfr, constitution, fedreg, publaw, rules, stat, usc
+from citelink.sources import (
+    acts,
+    cases,
+    cfr,
+    constitution,
+    fedreg,
+    publaw,
+    rules,
+    stat,
+    states,
+    usc,
+)
 
 #: Every built-in source, in the order their "section ... of ..." qualifiers are tried
 #: (and, for triggers that begin alike, their triggers).
@@ -22,6 +33,7 @@ SOURCES: tuple[Source, ...] = (
     stat.SOURCE,
     constitution.SOURCE,
     rules.SOURCE,
+    states.SOURCE,
     cases.SOURCE,
 )
 

@@ -203,7 +203,9 @@ class Cfr(Source):
             Trigger((r"Treas(?:\.|ury)\s?Reg",), self._treasury),
         )
 
-    def sections(self, text: str, at: int, plural: bool) -> Sections | None:
+    def sections(
+        self, text: str, at: int, plural: bool, antecedent: Citation | None = None
+    ) -> Sections | None:
         first = ITEM.match(text, at)
         return parse_sections(text, first, ITEM, plural, _no_range) if first is not None else None
 
