@@ -89,6 +89,9 @@ class Finder:
         )
         every_mark = tuple(s for s in self.sources if s in usc_like or s.every_mark)
         self._named_before = _overriding(every_mark, "named_before")
+        self._named_before_always = tuple(s for s in self._named_before if s.before_mark is None)
+        guards = [s.before_mark for s in self._named_before if s.before_mark is not None]
+        self._before_guard = re.compile("|".join(f"(?:{g})" for g in guards)) if guards else None
         self._qualifiers = _overriding(every_mark, "qualify")
         self._numbered = tuple(s for s in self.sources if s not in usc_like)
         self._refer_back = frozenset(_overriding(self.sources, "refer_back"))
@@ -241,7 +244,11 @@ class Finder:
         if first is None:
             return self._other_numbering(scan, start, end - 1, plural)
         sections = parse_sections(text, first, _ITEM, plural)
-        for source in self._named_before:
+        asked = self._named_before_always
+        guard = self._before_guard
+        if guard is not None and guard.match(scan.backward, len(text) - start):
+            asked = self._named_before
+        for source in asked:
             claimed = source.named_before(scan, start, sections)
             if claimed is not None:
                 return claimed

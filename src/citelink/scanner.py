@@ -15,6 +15,7 @@ Handlers receive the per-call :class:`Scan` and record what they find with
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -69,6 +70,12 @@ class Scan:
     #: What sources remember between citations of this call, by a key of their
     #: own (the jurisdiction of the last state citation, for "Penal Code § 187").
     memo: dict[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def backward(self) -> str:
+        """The text reversed, for looking back from a position with one anchored match:
+        the text before ``i`` read backwards starts at ``len(text) - i``."""
+        return self.text[::-1]
 
     @property
     def antecedent(self) -> Citation | None:
@@ -168,6 +175,11 @@ class Source:
     #: The grammar of one section in this source's short forms, with named
     #: groups ``section`` and ``pins``; ``None`` if it has no short forms.
     item: re.Pattern[str] | None = None
+    #: Where :meth:`named_before` may claim a mark: a regular expression without
+    #: capturing groups that matches the text before the mark read backwards from it
+    #: (:attr:`Scan.backward`; "IRC § 501" is tried on "CRI "). The finder joins these
+    #: and asks the sources only at marks where one matches; ``None``: at every mark.
+    before_mark: str | None = None
     #: Whether :meth:`named_before` and :meth:`qualify` see every section mark. A
     #: source numbered like the U.S. Code always does; one with its own numbering
     #: (:attr:`item`) sees only the numbers the Code's grammar refuses ("§ 287.7"),

@@ -276,11 +276,17 @@ def uscode_url(citation: ActCitation) -> str | None:
 # --- the source ---------------------------------------------------------------
 
 
+#: Where :meth:`NamedActs.named_before` may claim a mark (reversed text): right after
+#: a comma or the last letter of an act's name, and at most one space.
+_BEFORE_MARK = rf"[^\S\n]?[,{re.escape(''.join(sorted(_NAME_ENDS)))}]"
+
+
 class NamedActs(Source):
     """Named acts. A container is the act's key ("ina"), or "ina:chapter" for the INA
     cited by date and chapter."""
 
     kind = "act"
+    before_mark = _BEFORE_MARK
     item = ITEM
     links = MappingProxyType({"lii": lii_url, "uscode": uscode_url})
 

@@ -224,6 +224,8 @@ class Constitution(Source):
     """The U.S. Constitution; "Id." after it is handled by :meth:`refer_back`."""
 
     kind = "const"
+    #: "art. I, § 8": the article, a comma and one character before the mark.
+    before_mark = r"(?s:.),"
     links = MappingProxyType({"constitution": constitution_annotated_url, "lii": lii_url})
 
     def __init__(self) -> None:

@@ -156,6 +156,9 @@ class PublicLaws(Source):
     """Public laws (kind "pl") and private laws (kind "pvtl")."""
 
     kind = "pl"
+    #: "Pub. L. 100-525, § 2(a), § 9(jj)": a later section of the law just cited follows a
+    #: comma or a bracket (see ``_FURTHER``).
+    before_mark = r"[^\S\n]*(?:\n[^\S\n]*)?[,\[]"
     item = ITEM
     links = MappingProxyType({"govinfo": govinfo_url})
 

@@ -413,7 +413,6 @@ def guard_pattern(names: set[str]) -> str:
 #: title's, chapter's or year's number after a space or period ("ch. 93A,", "tit. 13,",
 #: "17-A", "NMSA 1978,", "O.S.2011,"), or an article's numeral ("Art. XII,", "Article 15,").
 _GUARD = re.compile(guard_pattern(_NAMES))
-_MEMO_REVERSED = "states.reversed"
 
 
 class Container(NamedTuple):
@@ -446,6 +445,7 @@ class StateLaw(Source):
     kind = "state"
     item = ITEMS["decimal"]
     every_mark = True
+    before_mark = _GUARD.pattern.replace("(?P<article>", "(?:")
 
     def __init__(self) -> None:
         from citelink.sources.states.links import LINKS
@@ -483,10 +483,7 @@ class StateLaw(Source):
 
     # "Cal. Penal Code § 187", "Art. XII, § 2" after a constitution
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
-        text, memo = scan.text, scan.memo
-        backward = memo.get(_MEMO_REVERSED)
-        if backward is None:
-            backward = memo[_MEMO_REVERSED] = text[::-1]
+        text, backward = scan.text, scan.backward
         at, limit = len(text) - start, len(text) - scan.floor
         guard = _GUARD.match(backward, at, limit)
         if guard is None:
