@@ -29,6 +29,7 @@ _MODULES = {
     "ConstitutionCitation": "citelink.sources.constitution",
     "RuleCitation": "citelink.sources.rules",
     "ActCitation": "citelink.sources.acts",
+    "StateCitation": "citelink.sources.states",
     "CaseCitation": "citelink.sources.cases",
     "annotate": "citelink.annotation",
     "annotate_html": "citelink.annotation",
@@ -56,6 +57,7 @@ __all__ = [
     "PrivateLawCitation",
     "PublicLawCitation",
     "RuleCitation",
+    "StateCitation",
     "StatutesAtLargeCitation",
     "UsCodeCitation",
     "__version__",
@@ -109,4 +111,5 @@ if TYPE_CHECKING:
     from citelink.sources.publaw import PrivateLawCitation, PublicLawCitation
     from citelink.sources.rules import RuleCitation
     from citelink.sources.stat import StatutesAtLargeCitation
+    from citelink.sources.states import StateCitation
     from citelink.sources.usc import UsCodeCitation
