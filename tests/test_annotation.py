@@ -269,7 +269,9 @@ class _FixedFinder:
     def __init__(self, *found: tuple[str, str | None]) -> None:
         self.found = found
 
-    def find(self, text: str, *, this_title: str | None = None) -> list[Citation]:
+    def find(
+        self, text: str, *, this_title: str | None = None, cases: bool = False
+    ) -> list[Citation]:
         citations: list[Citation] = []
         for words, url in self.found:
             start = text.index(words)
@@ -402,3 +404,21 @@ def test_seed_as_html_paragraphs_gets_exactly_three_us_code_links() -> None:
         (f"{base}1373", "8 U.S.C. 1373"),
     ]
     assert unlink_html(out, re.compile(r'<a href="[^"]*">')) == page
+
+
+@pytest.mark.parametrize(
+    ("convert", "link"),
+    [
+        (citelink.annotate_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
+        (citelink.text_to_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
+        (citelink.annotate_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
+        (citelink.text_to_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
+    ],
+)
+def test_case_law_is_linked_on_request(convert: Callable[..., str], link: str) -> None:
+    pytest.importorskip("eyecite")
+    text = "Ashcroft v. Iqbal, 556 U.S. 662, 678 (2009), and 8 U.S.C. § 1373."
+    assert link not in convert(text)
+    linked = convert(text, cases=True)
+    assert linked.count(link) == 1
+    assert linked.count("https://www.law.cornell.edu/uscode/text/8/1373") == 1

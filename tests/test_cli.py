@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -351,6 +352,21 @@ def test_annotate_reads_stdin_as_the_format_given() -> None:
         check=True,
     )
     assert result.stdout.decode().startswith("`8 U.S.C. 1101` and [8 U.S.C. 1373](https://")
+
+
+def test_annotate_cases(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("eyecite")
+    page = tmp_path / "opinion.html"
+    page.write_text(
+        "<p>See <i>Riverside v. Rivera</i>, 477 U.S. 561 (1986); 8 U.S.C. § 1373.</p>",
+        encoding="utf-8",
+    )
+    _, without, _ = run(capsys, "annotate", str(page))
+    code, out, _ = run(capsys, "annotate", "--cases", str(page))
+    assert code == 0
+    assert without.count("<a ") == 1 and out.count("<a ") == 2
+    assert '<a href="https://www.courtlistener.com/c/us/477/561/"' in out
+    assert re.sub(r"<a [^>]*>|</a>", "", out) == page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -315,18 +315,28 @@ def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if source[position:b].strip(_SPACES) else None
 
 
+def _citations(
+    text: str, finder: Finder | None, this_title: str | None, cases: bool
+) -> list[Citation]:
+    if finder is None:
+        return find(text, this_title=this_title, cases=cases)
+    return finder.find(text, this_title=this_title, cases=cases)
+
+
 def _found(
-    layout: Layout, finder: Finder | None, this_title: str | None, *, filtered: bool = True
+    layout: Layout,
+    finder: Finder | None,
+    this_title: str | None,
+    cases: bool,
+    *,
+    filtered: bool = True,
 ) -> list[Citation]:
     """The citations in a layout's text that do not cross a block boundary.
 
     ``filtered=False`` keeps those that do, for :func:`locate`, which leaves
     them out anyway.
     """
-    if finder is None:
-        citations = find(layout.text, this_title=this_title)
-    else:
-        citations = finder.find(layout.text, this_title=this_title)
+    citations = _citations(layout.text, finder, this_title, cases)
     if not filtered:
         return citations
     return [c for c in citations if not layout.crosses_break(c.start, c.end)]
@@ -364,6 +374,7 @@ def find_in_html(
     *,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
     skip: Iterable[str] | None = None,
 ) -> list[Citation]:
     """The citations in the text a reader sees in an HTML document.
@@ -371,7 +382,7 @@ def find_in_html(
     Spans are offsets into that text (entities decoded, tags removed, a
     blank line where a block ends); :func:`locate_html` gives source spans.
     """
-    return _found(_html_layout(source, skip), finder, this_title)
+    return _found(_html_layout(source, skip), finder, this_title, cases)
 
 
 def locate_html(
@@ -379,6 +390,7 @@ def locate_html(
     *,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
     skip: Iterable[str] | None = None,
     only_inside: str | None = None,
 ) -> list[Placement]:
@@ -389,12 +401,13 @@ def locate_html(
     and raw-text elements are always skipped). ``only_inside`` is an XPath
     expression: only text inside the elements it selects is linked (for
     example ``//article``). Placements are found for every citation that
-    may be linked, whether or not it has a URL.
+    may be linked, whether or not it has a URL. ``cases=True`` finds case law
+    too (through eyecite, which must be installed).
     """
     layout = read_html(
         source, DEFAULT_SKIP if skip is None else skip, every_tag=only_inside is not None
     )
-    placements = locate(layout, _found(layout, finder, this_title, filtered=False))
+    placements = locate(layout, _found(layout, finder, this_title, cases, filtered=False))
     if only_inside is not None:
         regions = _regions(layout, only_inside)
         placements = [p for p in placements if _inside(regions, p.start, p.end)]
@@ -407,6 +420,7 @@ def annotate_html(
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
     skip: Iterable[str] | None = None,
     only_inside: str | None = None,
 ) -> str:
@@ -417,7 +431,12 @@ def annotate_html(
     """
     style = links or Links()
     placements = locate_html(
-        source, this_title=this_title, finder=finder, skip=skip, only_inside=only_inside
+        source,
+        this_title=this_title,
+        finder=finder,
+        cases=cases,
+        skip=skip,
+        only_inside=only_inside,
     )
 
     def markup(citation: Citation) -> tuple[str, str] | None:
@@ -433,14 +452,11 @@ def text_to_html(
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
 ) -> str:
     """Plain text as HTML: the text escaped, with a link on every citation."""
     style = links or Links()
-    citations = (
-        find(text, this_title=this_title)
-        if finder is None
-        else finder.find(text, this_title=this_title)
-    )
+    citations = _citations(text, finder, this_title, cases)
     out: list[str] = []
     position = 0
     for citation in citations:
@@ -551,14 +567,22 @@ _DESTINATION_SPECIALS = frozenset("()")
 
 
 def find_in_markdown(
-    source: str, *, this_title: str | None = None, finder: Finder | None = None
+    source: str,
+    *,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
 ) -> list[Citation]:
     """The citations in the text a reader sees in a Markdown document."""
-    return _found(read_markdown(source), finder, this_title)
+    return _found(read_markdown(source), finder, this_title, cases)
 
 
 def locate_markdown(
-    source: str, *, this_title: str | None = None, finder: Finder | None = None
+    source: str,
+    *,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
 ) -> list[Placement]:
     """Where each citation of a Markdown document may be linked, as source spans.
 
@@ -567,7 +591,7 @@ def locate_markdown(
     in it.
     """
     layout = read_markdown(source)
-    citations = _found(layout, finder, this_title, filtered=False)
+    citations = _found(layout, finder, this_title, cases, filtered=False)
     placements = locate(layout, citations, outward=True)
     return [p for p in placements if _markdown_safe(layout, p)]
 
@@ -634,10 +658,11 @@ def annotate_markdown(
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
 ) -> str:
     """A Markdown document with a link on every citation; nothing else changes."""
     style = links or Links()
-    placements = locate_markdown(source, this_title=this_title, finder=finder)
+    placements = locate_markdown(source, this_title=this_title, finder=finder, cases=cases)
 
     def markup(citation: Citation) -> tuple[str, str] | None:
         closing = style.markdown_close(citation)
@@ -652,6 +677,7 @@ def text_to_markdown(
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
 ) -> str:
     """Plain text as Markdown: each citation becomes ``[text](url "title")``.
 
@@ -659,11 +685,7 @@ def text_to_markdown(
     where Markdown would read it as markup.
     """
     style = links or Links()
-    citations = (
-        find(text, this_title=this_title)
-        if finder is None
-        else finder.find(text, this_title=this_title)
-    )
+    citations = _citations(text, finder, this_title, cases)
     out: list[str] = []
     position = 0
     for citation in citations:
@@ -692,19 +714,24 @@ def annotate(
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
+    cases: bool = False,
 ) -> str:
     """Link the citations of a document; HTML and Markdown come back in their own format.
 
     ``input_format`` is "text", "html" or "markdown"; plain text may become
     "html" (the default) or "markdown". Other combinations are a ``ValueError``.
+    ``cases=True`` links case law too (through eyecite, which must be installed).
     """
-    if input_format == "text":
-        if output_format in (None, "html"):
-            return text_to_html(document, links=links, this_title=this_title, finder=finder)
-        if output_format == "markdown":
-            return text_to_markdown(document, links=links, this_title=this_title, finder=finder)
-    elif input_format == "html" and output_format in (None, "html"):
-        return annotate_html(document, links=links, this_title=this_title, finder=finder)
-    elif input_format == "markdown" and output_format in (None, "markdown"):
-        return annotate_markdown(document, links=links, this_title=this_title, finder=finder)
-    raise ValueError(f"cannot turn {input_format} into {output_format}")
+    default = "html" if input_format == "text" else input_format
+    convert = _CONVERSIONS.get((input_format, output_format or default))
+    if convert is None:
+        raise ValueError(f"cannot turn {input_format} into {output_format}")
+    return convert(document, links=links, this_title=this_title, finder=finder, cases=cases)
+
+
+_CONVERSIONS: dict[tuple[str, str], Callable[..., str]] = {
+    ("text", "html"): text_to_html,
+    ("text", "markdown"): text_to_markdown,
+    ("html", "html"): annotate_html,
+    ("markdown", "markdown"): annotate_markdown,
+}

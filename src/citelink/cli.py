@@ -135,6 +135,7 @@ def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     )
     annotate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     _finder_options(annotate)
+    _cases_option(annotate)
     _input_options(annotate)
     annotate.set_defaults(run=_annotate)
 
@@ -156,8 +157,9 @@ def _annotate(args: argparse.Namespace) -> int:
             output_format=args.format,
             this_title=args.this_title,
             finder=finder,
+            cases=args.cases,
         )
-    except ValueError as error:
+    except (ValueError, ImportError) as error:  # ImportError: --cases without eyecite
         raise InputError(str(error)) from None
     if finder.chain is not None:
         warn_resolver_errors(finder.chain)
