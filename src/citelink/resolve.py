@@ -62,6 +62,7 @@ BUILTIN_DESCRIPTIONS: Mapping[str, str] = {
     "congress": "Congress.gov",
     "constitution": "Constitution Annotated (constitution.congress.gov)",
     "courtlistener": "CourtListener citation look-up (courtlistener.com)",
+    "state": "Official legislature and revisor sites of the states and territories",
 }
 
 #: Names usable in chains and on the command line ("--resolver a,b").

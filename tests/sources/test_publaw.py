@@ -143,5 +143,28 @@ def test_normal_form_id_and_links(text: str, normalized: str, id: str, govinfo: 
     assert (c.normalized, c.id, c.url) == (normalized, id, govinfo)
 
 
+@pytest.mark.parametrize(
+    ("text", "congress"),
+    [
+        (
+            "Pub. L. 104–191, § 264",
+            "https://www.congress.gov/104/plaws/publ191/PLAW-104publ191.htm",
+        ),
+        ("Public Law 117-58", "https://www.congress.gov/117/plaws/publ58/PLAW-117publ58.htm"),
+        ("Pub. L. 99–603", None),  # before Congress.gov's collection
+        ("Private Law 115-1", None),  # private laws are not linked there
+    ],
+)
+def test_congress_gov_links(text: str, congress: str | None) -> None:
+    (c,) = citelink.find(text, resolvers=["congress"])
+    assert c.url == congress
+
+
+def test_the_default_chain_prefers_govinfo_and_lists_congress_gov() -> None:
+    (c,) = citelink.find("Pub. L. 107-40")
+    assert c.url == "https://www.govinfo.gov/link/plaw/107/public/40?link-type=html"
+    assert list(c.urls) == ["govinfo", "congress"]
+
+
 def test_not_citations() -> None:
     assert citelink.find("Public Health Service; PLAN 9; APL 12-3; the public law") == []

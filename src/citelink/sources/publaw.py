@@ -149,6 +149,18 @@ def govinfo_url(citation: PublicLawCitation) -> str | None:
     )
 
 
+def congress_url(citation: PublicLawCitation) -> str | None:
+    """The enrolled text on Congress.gov, at its observed address
+    (https://www.congress.gov/104/plaws/publ191/PLAW-104publ191.htm). Congress.gov holds
+    public laws from the 104th Congress (1995) on, and no private laws."""
+    if isinstance(citation, PrivateLawCitation) or int(citation.congress) < 104:
+        return None
+    law = f"{citation.congress}publ{citation.number}"
+    return (
+        f"https://www.congress.gov/{citation.congress}/plaws/publ{citation.number}/PLAW-{law}.htm"
+    )
+
+
 # --- the source ---------------------------------------------------------------
 
 
@@ -160,7 +172,7 @@ class PublicLaws(Source):
     #: comma or a bracket (see ``_FURTHER``).
     before_mark = r"[^\S\n]*(?:\n[^\S\n]*)?[,\[]"
     item = ITEM
-    links = MappingProxyType({"govinfo": govinfo_url})
+    links = MappingProxyType({"govinfo": govinfo_url, "congress": congress_url})
 
     def __init__(self) -> None:
         self.triggers = (
@@ -278,6 +290,7 @@ class PrivateLaws(PublicLaws):
     resolvers and short forms, and leaves the finder's hooks to :class:`PublicLaws`."""
 
     kind = "pvtl"
+    links = MappingProxyType({"govinfo": govinfo_url})  # Congress.gov has no private laws
     named_before = Source.named_before
     qualify = Source.qualify
 
