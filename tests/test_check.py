@@ -320,3 +320,71 @@ def test_finding_records_are_json_ready() -> None:
         record
     )
     assert isinstance(finding, Finding)
+
+
+# --- HTML and Markdown ----------------------------------------------------------------------
+
+PAGE = (
+    "<html><head><title>8 U.S.C. § 99999</title></head>\n"
+    '<body><p title="8 U.S.C. § 99999">See 8 U.S. Code 8 and\n'
+    "<i>8 USC</i> &sect; 1373.</p>\n"
+    "<script>var s = '8 U.S.C. § 99999';</script></body></html>\n"
+)
+
+
+def test_html_is_checked_as_a_reader_sees_it() -> None:
+    findings = check(PAGE, input_format="html")
+    # Nothing from the title, the attribute or the script; the citations of the paragraph,
+    # the second one read through its tag and entity.
+    assert [(f.code, PAGE[f.start : f.end]) for f in findings] == [
+        ("usc/not-current", "8 U.S. Code 8"),
+        ("style/code-name", "8 U.S. Code 8"),
+        ("style/code-name", "8 USC</i> &sect; 1373"),
+    ]
+    first, _, tagged = findings
+    lines = PAGE.split("\n")
+    assert (first.line, first.column) == (2, lines[1].index("8 U.S. Code") + 1)
+    assert (tagged.line, tagged.column, tagged.end_line) == (3, lines[2].index("8 USC") + 1, 3)
+
+
+def test_html_fixes_only_what_is_written_as_it_reads() -> None:
+    findings = check(PAGE, input_format="html")
+    written, tagged = findings[1], findings[2]
+    assert written.suggestion == "8 U.S.C. § 8"
+    assert tagged.suggestion is None and "fix it by hand" in tagged.message
+    assert "8 U.S.C. § 1373" in tagged.message
+    fixed, applied = apply_fixes(PAGE, findings)
+    assert applied == [written]
+    assert fixed == PAGE.replace("8 U.S. Code 8", "8 U.S.C. § 8")
+
+
+def test_html_suggestions_are_escaped_for_html() -> None:
+    (style,) = check("<p>42 USC §§ 1981 & 1983</p>", input_format="html")
+    assert style.suggestion == "42 U.S.C. §§ 1981 &amp; 1983"
+    (style,) = check("<p>42 USC §§ 1981 &amp; 1983</p>", input_format="html")
+    assert style.suggestion is None  # an entity inside: left to the editor
+
+
+def test_markdown_is_checked_as_a_reader_sees_it() -> None:
+    doc = "# Notes\n\nSee *8 USC 1373* and 8 USC 1644.\n"
+    findings = check(doc, input_format="markdown")
+    assert [(f.code, doc[f.start : f.end], f.suggestion) for f in findings] == [
+        ("style/code-name", "8 USC 1373", "8 U.S.C. § 1373"),
+        ("style/code-name", "8 USC 1644", "8 U.S.C. § 1644"),
+    ]
+    line = doc.split("\n")[2]
+    assert [(f.line, f.column) for f in findings] == [
+        (3, line.index("8 USC 1373") + 1),
+        (3, line.index("8 USC 1644") + 1),
+    ]
+
+
+def test_a_block_boundary_ends_a_citation() -> None:
+    assert check("<p>8 U.S.C.</p><p>§ 99999</p>", input_format="html")[0].code == (
+        "ambiguous/no-antecedent"
+    )
+
+
+def test_an_unknown_input_format_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown input format 'pdf'"):
+        check("8 U.S.C. § 1373", input_format="pdf")

@@ -149,6 +149,37 @@ def test_fix_reports_what_is_left_at_its_new_place(
     assert out.startswith(f"{doc}:1:21: error: 8 U.S.C. § 99999 does not exist")
 
 
+def test_html_and_markdown_are_checked_and_fixed_as_a_reader_sees_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = (
+        '<p title="8 USC 99999">See 8 USC 1373 and <b>8 USC</b>&nbsp;1644.</p>\r\n'
+        "<pre>8 U.S.C. &sect; 99999</pre>\n"
+    )
+    html_doc = write(tmp_path, page, "page.html")
+    as_text = write(tmp_path, page, "page.txt")
+    code, out, err = run(capsys, "check", "--fix", "--fail-on", "style", str(html_doc))
+    fixed = page.replace("See 8 USC 1373", "See 8 U.S.C. § 1373")
+    assert html_doc.read_bytes() == fixed.encode("utf-8")
+    assert "fixed 1 citation(s)" in err
+    # What is left: the tagged citation, to fix by hand; and § 99999, which a reader sees.
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{html_doc}:1:{fixed.index('8 USC</b>') + 1}: style:")
+    assert "fix it by hand" in lines[0]
+    assert lines[1].startswith(f"{html_doc}:2:6: error: 8 U.S.C. § 99999 does not exist")
+    # The same bytes read as text: the attribute's citation is reported, the entity is not read.
+    code, out, _ = run(capsys, "check", "--format", "json", str(as_text))
+    assert [f["code"] for f in json.loads(out)] == [
+        "usc/unknown-section",
+        "style/code-name",
+        "style/code-name",
+    ]
+    markdown = write(tmp_path, "`8 USC 1373` and *8 USC 1644*\n", "notes.md")
+    code, out, _ = run(capsys, "check", "--fix", "--input-format", "markdown", str(markdown))
+    assert markdown.read_text(encoding="utf-8") == "`8 USC 1373` and *8 U.S.C. § 1644*\n"
+
+
 def test_fix_refuses_what_it_cannot_write_back(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -29,7 +29,6 @@ from citelink.markup import (
     DEFAULT_SKIP,
     NOLINK,
     OPEN,
-    WHOLE,
     Layout,
     flanking,
     read_html,
@@ -208,13 +207,7 @@ def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None
     last = bisect_right(starts, end - 1) - 1
     if first < 0 or any(flags[i] & NOLINK for i in range(first, last + 1)):
         return None  # text that may not be linked, or a block boundary
-    s = layout.src_starts[first]
-    if not flags[first] & WHOLE:
-        s += start - starts[first]
-    if flags[last] & WHOLE:
-        e = layout.src_ends[last]
-    else:
-        e = layout.src_starts[last] + end - starts[last]
+    s, e = layout.source_span(start, end)
     tok_starts = layout.tok_starts
     if not outward and bisect_left(tok_starts, s) == bisect_left(tok_starts, e):
         return s, e, ((s, e),)

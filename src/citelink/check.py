@@ -28,6 +28,7 @@ Citations of kinds the checker does not know are skipped.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
 from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
+from citelink.markup import Layout, read_layout
 from citelink.models import Citation
 
 if TYPE_CHECKING:
@@ -178,21 +180,35 @@ class Checker:
             self._cfr = cfr_index()
         return self._cfr
 
-    def check(self, text: str, *, this_title: str | None = None) -> list[Finding]:
-        """Find the citations of ``text`` and check them (without checking links)."""
-        return self.check_citations(text, self.finder.find(text, this_title=this_title))
+    def check(
+        self, text: str, *, this_title: str | None = None, input_format: str = "text"
+    ) -> list[Finding]:
+        """Find the citations of ``text`` and check them (without checking links).
+
+        ``input_format`` "html" or "markdown" finds the citations in the text a
+        reader sees; the findings' spans, lines and columns are still in ``text``.
+        """
+        layout = read_layout(text, input_format)
+        citations = find_citations(self.finder, text, layout, this_title=this_title)
+        return self.check_citations(text, citations, layout=layout)
 
     def check_citations(
         self,
         text: str,
         citations: Sequence[Citation],
         links: Mapping[str, LinkResult] | None = None,
+        *,
+        layout: Layout | None = None,
     ) -> list[Finding]:
         """The findings for ``citations`` found in ``text``, in text order.
 
         ``links`` (url -> result, from :class:`citelink.linkcheck.LinkChecker`)
-        adds the findings of :meth:`link_findings`.
+        adds the findings of :meth:`link_findings`. For an HTML or Markdown
+        ``text``, ``layout`` is its :func:`~citelink.markup.read_layout` and the
+        citations are those of the reader's text (:func:`find_citations`).
         """
+        if layout is not None:
+            return _in_source(self.check_citations(layout.text, citations, links), layout)
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         for unit in _units(citations):
@@ -391,12 +407,63 @@ class Checker:
         ]
 
 
-def check(text: str, *, this_title: str | None = None) -> list[Finding]:
-    """Check the citations of ``text`` with the shipped indexes (no link checking)."""
+def check(text: str, *, this_title: str | None = None, input_format: str = "text") -> list[Finding]:
+    """Check the citations of ``text`` with the shipped indexes (no link checking).
+
+    ``input_format`` is "text", "html" or "markdown" (see :meth:`Checker.check`).
+    """
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Checker()
-    return _DEFAULT.check(text, this_title=this_title)
+    return _DEFAULT.check(text, this_title=this_title, input_format=input_format)
+
+
+def find_citations(
+    finder: Finder,
+    text: str,
+    layout: Layout | None,
+    *,
+    this_title: str | None = None,
+    cases: bool = False,
+) -> list[Citation]:
+    """The citations of a document: of ``text``, or of the reader's text of its
+    ``layout`` (an HTML or Markdown document), leaving out those across a block."""
+    if layout is None:
+        return finder.find(text, this_title=this_title, cases=cases)
+    found = finder.find(layout.text, this_title=this_title, cases=cases)
+    return [c for c in found if not layout.crosses_break(c.start, c.end)]
+
+
+def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
+    """Findings about a layout's reader text, moved to its source.
+
+    A suggestion is kept where the span may be rewritten in place (escaped for
+    HTML; see :meth:`~citelink.markup.Layout.editable`); elsewhere the fix is
+    left to the editor.
+    """
+    document = Document(layout.source)
+    moved: list[Finding] = []
+    for finding in findings:
+        start, end = layout.source_span(finding.start, finding.end)
+        message, suggestion = finding.message, finding.suggestion
+        if suggestion is not None:
+            if not layout.editable(finding.start, finding.end):
+                message = f"{message}; markup inside, or in code or a link: fix it by hand"
+                suggestion = None
+            elif layout.markup == "html":
+                suggestion = html.escape(suggestion, quote=False)
+        moved.append(
+            document.finding(
+                finding.severity,
+                finding.code,
+                message,
+                start,
+                end,
+                finding.citation,
+                suggestion,
+            )
+        )
+    return moved
 
 
 _DEFAULT: Checker | None = None

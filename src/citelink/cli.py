@@ -34,6 +34,7 @@ from citelink.resolve import Chain, Registry, configured_registry
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
     from citelink.check import Checker, Finding
     from citelink.linkcheck import LinkResult
+    from citelink.markup import Layout
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,11 +145,16 @@ _EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdo
 _EXTENSIONS[".markdown"] = "markdown"
 
 
+def _input_format(path: str) -> str:
+    """A document's format by its file name's extension: html, markdown or text."""
+    return _EXTENSIONS.get(Path(path).suffix.lower(), "text")
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import annotate
 
     text = read_input(args.path, args.encoding, args.errors)
-    input_format = args.input_format or _EXTENSIONS.get(Path(args.path).suffix.lower(), "text")
+    input_format = args.input_format or _input_format(args.path)
     finder = _finder(args.resolver, args.config)
     try:
         result = annotate(
@@ -463,7 +469,13 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "paths",
         nargs="+",
         metavar="PATH",
-        help="UTF-8 text files or directories (walked), or - for stdin",
+        help="UTF-8 text, HTML or Markdown files, directories (walked), or - for stdin",
+    )
+    check.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the inputs are (default: from each file name's extension, else text);"
+        " in HTML and Markdown the text a reader sees is checked",
     )
     check.add_argument(
         "--format",
@@ -513,6 +525,8 @@ class _Checked:
 
     path: str
     text: str
+    #: The reader's text of an HTML or Markdown document; ``None`` for plain text.
+    layout: Layout | None
     citations: list[Citation]
     findings: list[Finding] = field(default_factory=list)
 
@@ -536,11 +550,13 @@ def _check(args: argparse.Namespace) -> int:
     checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
     links: dict[str, LinkResult] = {}
     try:
-        docs = [_Checked(path, text, _find(finder, text, args)) for path, text in texts]
+        docs = [_checked(finder, path, text, args) for path, text in texts]
         if args.online:
             links = _check_links(args, [c.url for doc in docs for c in doc.citations if c.url])
         for doc in docs:
-            doc.findings = checker.check_citations(doc.text, doc.citations, links)
+            doc.findings = checker.check_citations(
+                doc.text, doc.citations, links, layout=doc.layout
+            )
             if args.fix:
                 _fix(checker, finder, doc, links, args)
     except IndexFileError as error:
@@ -552,6 +568,21 @@ def _check(args: argparse.Namespace) -> int:
     if unreadable:
         return 2
     return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
+
+
+def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> _Checked:
+    """A document read as its input format, with its citations."""
+    from citelink.check import find_citations
+    from citelink.markup import read_layout
+
+    layout = read_layout(text, args.input_format or _input_format(path))
+    try:
+        citations = find_citations(
+            finder, text, layout, this_title=args.this_title, cases=args.cases
+        )
+    except ImportError as error:  # --cases without eyecite installed
+        raise InputError(str(error)) from None
+    return _Checked(path, text, layout, citations)
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
@@ -590,9 +621,9 @@ def _fix(
         )
     _replace_file(path, fixed.encode(args.encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
-    doc.text = fixed
-    doc.citations = _find(finder, fixed, args)
-    doc.findings = checker.check_citations(doc.text, doc.citations, links)
+    fixed_doc = _checked(finder, doc.path, fixed, args)
+    doc.text, doc.layout, doc.citations = fixed_doc.text, fixed_doc.layout, fixed_doc.citations
+    doc.findings = checker.check_citations(doc.text, doc.citations, links, layout=doc.layout)
 
 
 def _replace_file(path: Path, data: bytes) -> None:

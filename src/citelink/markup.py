@@ -60,6 +60,7 @@ class Layout:
     __slots__ = (
         "_parts",
         "flags",
+        "markup",
         "size",
         "source",
         "src_ends",
@@ -73,8 +74,10 @@ class Layout:
         "tok_starts",
     )
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, markup: str) -> None:
         self.source = source
+        #: What the source is written in: "html" or "markdown".
+        self.markup = markup
         self.text = ""
         self.size = 0
         self._parts: list[str] = []
@@ -148,6 +151,32 @@ class Layout:
         first = max(bisect_right(starts, start) - 1, 0)
         last = bisect_right(starts, end - 1) - 1
         return any(flags[i] & BREAK for i in range(first, last + 1))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of reader text ``[start, end)``; an entity or escape at
+        either end is taken whole."""
+        starts, flags = self.starts, self.flags
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
+        s = self.src_starts[first]
+        if not flags[first] & WHOLE:
+            s += start - starts[first]
+        if flags[last] & WHOLE:
+            e = self.src_ends[last]
+        else:
+            e = self.src_starts[last] + end - starts[last]
+        return s, max(s, e)
+
+    def editable(self, start: int, end: int) -> bool:
+        """Whether reader text ``[start, end)`` may be rewritten in place: it is written
+        as it reads (no tag, entity, escape or block boundary inside) and is not in
+        text that is never linked (code, a link)."""
+        starts, flags = self.starts, self.flags
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
+        if any(flags[i] & (WHOLE | BREAK | NOLINK) for i in range(first, last + 1)):
+            return False
+        return all(self.src_ends[i] == self.src_starts[i + 1] for i in range(first, last))
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indexes of the tokens that start in source ``[start, end)``."""
@@ -310,7 +339,7 @@ def read_html(
     maps elements back to the source needs them.
     """
     skipped = frozenset(name.lower() for name in skip) | ALWAYS_SKIP
-    layout = Layout(source)
+    layout = Layout(source, "html")
     # The layout's lists, appended to directly: this loop runs once per tag.
     parts, starts, src_starts, src_ends, flags = (
         layout._parts,
@@ -512,6 +541,17 @@ _HTML_BLOCK_STARTS = (
 )
 
 
+def read_layout(source: str, input_format: str) -> Layout | None:
+    """The reader's text of an "html" or "markdown" document; ``None`` for "text"."""
+    if input_format == "html":
+        return read_html(source)
+    if input_format == "markdown":
+        return read_markdown(source)
+    if input_format == "text":
+        return None
+    raise ValueError(f"unknown input format {input_format!r} (text, html or markdown)")
+
+
 def read_markdown(source: str) -> Layout:
     """The reader's text of a Markdown (CommonMark) document, mapped to the source.
 
@@ -539,7 +579,7 @@ class _MarkdownReader:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.layout = Layout(source)
+        self.layout = Layout(source, "markdown")
         self.labels = {_normalize_label(m.group(1)) for m in _DEFINITION_LINES.finditer(source)}
         #: The current paragraph: (content start, content end, line start) per line.
         self.lines: list[tuple[int, int, int]] = []
