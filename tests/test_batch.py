@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,19 @@ def test_options_reach_the_workers(tmp_path: Path) -> None:
     doc.write_text("see section 1357 of this title", encoding="utf-8")
     (result,) = extract_files([doc], Options(this_title="8"), processes=2)
     assert result.citations[0].normalized == "8 U.S.C. § 1357"
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_standard_input_is_read_here_in_its_turn(
+    corpus: Path, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("See 8 U.S.C. § 1373; § 1644.".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    news = corpus / "a_news.txt"
+    results = list(extract_files([news, "-", news], processes=processes))
+    assert [r.path for r in results] == [str(news), "-", str(news)]
+    assert [c.normalized for c in results[1].citations] == ["8 U.S.C. § 1373", "8 U.S.C. § 1644"]
+    assert results[0] == results[2] and len(results[0].citations) == 3
 
 
 def test_results_pickle(corpus: Path) -> None:

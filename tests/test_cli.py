@@ -15,6 +15,8 @@ from citelink.cli import main
 
 from .conftest import FIXTURES
 
+CLI = [sys.executable, "-m", "citelink.cli"]
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -342,6 +344,24 @@ def test_annotate_text_to_markdown_into_a_file(
         "[section 1357 of this title](https://www.law.cornell.edu/uscode/text/8/1357 "
         '"8 U.S.C. § 1357")'
     )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extract_reads_stdin_among_files_on_any_number_of_processes(jobs: str) -> None:
+    news = str(FIXTURES / "news_article.txt")
+    result = subprocess.run(
+        [*CLI, "extract", "--format", "jsonl", "--jobs", jobs, news, "-", news, "-"],
+        input="See 8 U.S.C. § 1373(a); § 1644.".encode(),
+        capture_output=True,
+        check=True,
+    )
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(r["path"], r["normalized"]) for r in records[3:5]] == [
+        ("-", "8 U.S.C. § 1373(a)"),
+        ("-", "8 U.S.C. § 1644"),
+    ]
+    assert [r["path"] for r in records] == [news] * 3 + ["-"] * 2 + [news] * 3
+    assert result.stderr == b""  # stdin read twice: the second time it is empty
 
 
 def test_annotate_reads_stdin_as_the_format_given() -> None:

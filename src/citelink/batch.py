@@ -136,7 +136,14 @@ def extract_files(
 
     ``processes`` defaults to the number of cores; 1 works in this process.
     """
-    yield from ordered_map(extract_file, expand(paths), options or Options(), processes=processes)
+    yield from ordered_map(
+        extract_file, expand(paths), options or Options(), processes=processes, here=is_stdin
+    )
+
+
+def is_stdin(path: str) -> bool:
+    """Whether ``path`` names standard input, which only this process can read."""
+    return path == "-"
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -160,12 +167,14 @@ def ordered_map(
     *,
     processes: int | None = None,
     in_flight: int = 16,
+    here: Callable[[str], bool] | None = None,
 ) -> Iterator[_T]:
     """``work(item, context)`` for every item on a pool of processes, yielded in order.
 
     ``work`` must be a module-level function and ``context`` picklable. At
     most ``in_flight`` items per process are queued, so memory stays bounded
-    however many items there are.
+    however many items there are. Items for which ``here(item)`` is true
+    (standard input) are worked on in this process, in their turn.
     """
     processes = processes or os.cpu_count() or 1
     if processes == 1:
@@ -175,6 +184,11 @@ def ordered_map(
     with ProcessPoolExecutor(max_workers=processes) as pool:
         pending: deque[Future[_T]] = deque()
         for item in items:
+            if here is not None and here(item):
+                while pending:
+                    yield pending.popleft().result()
+                yield work(item, context)
+                continue
             pending.append(pool.submit(work, item, context))
             if len(pending) >= in_flight * processes:
                 yield pending.popleft().result()

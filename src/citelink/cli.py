@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from citelink import __version__
-from citelink.batch import Options, StreamedFile, expand, extract_file, is_big, ordered_map
+from citelink.batch import (
+    Options,
+    StreamedFile,
+    expand,
+    extract_file,
+    is_big,
+    is_stdin,
+    ordered_map,
+)
 from citelink.config import ConfigError
 from citelink.documents import InputError, read_text
 from citelink.finder import Finder
@@ -280,9 +288,9 @@ def _extract(args: argparse.Namespace) -> int:
     out = _RecordWriter(args.format, sys.stdout)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     failed = 0
-    for big, files in itertools.groupby(expand(paths), key=is_big):
+    for here, files in itertools.groupby(expand(paths), key=_read_here):
         results: Iterator[tuple[str, str | None, list[str], int]]
-        if big:  # read in pieces here, printed as found: memory stays bounded
+        if here:  # read in pieces here, printed as found: memory stays bounded
             results = (_stream_records(path, options, out) for path in files)
         else:
             results = ordered_map(
@@ -299,6 +307,12 @@ def _extract(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.close()
     return 2 if failed else 0
+
+
+def _read_here(path: str) -> bool:
+    """Whether a file is read in this process, in pieces: a big file, or standard
+    input (which the worker processes cannot read)."""
+    return is_big(path) or is_stdin(path)
 
 
 def _extract_records(

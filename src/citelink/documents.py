@@ -11,6 +11,7 @@ import codecs
 import os
 import sys
 from collections.abc import Iterator
+from typing import BinaryIO
 
 #: Bytes looked at to decide whether a file is binary.
 _SNIFF = 8192
@@ -43,28 +44,37 @@ def read_pieces(
     """The decoded text of a file in pieces of about ``size`` bytes: memory stays bounded."""
     name = _name(path)
     decoder = _decoder(encoding, errors)
-    offset = 0
+    if os.fspath(path) == "-":  # standard input is read, never closed
+        yield from _decoded_pieces(sys.stdin.buffer, name, decoder, encoding, size)
+        return
     try:
-        file = sys.stdin.buffer if os.fspath(path) == "-" else open(path, "rb")  # noqa: SIM115
+        file = open(path, "rb")  # noqa: SIM115
     except OSError as error:
         raise _open_error(name, error) from None
     with file:
-        first = True
-        while True:
-            data = file.read(size)
-            if first:
-                _refuse_binary(data, name)
-                first = False
-            final = not data
-            try:
-                text = decoder.decode(data, final)
-            except UnicodeDecodeError as error:
-                raise _decode_error(name, encoding, offset + error.start) from None
-            offset += len(data)
-            if text:
-                yield text
-            if final:
-                return
+        yield from _decoded_pieces(file, name, decoder, encoding, size)
+
+
+def _decoded_pieces(
+    file: BinaryIO, name: str, decoder: codecs.IncrementalDecoder, encoding: str, size: int
+) -> Iterator[str]:
+    offset = 0
+    first = True
+    while True:
+        data = file.read(size)
+        if first:
+            _refuse_binary(data, name)
+            first = False
+        final = not data
+        try:
+            text = decoder.decode(data, final)
+        except UnicodeDecodeError as error:
+            raise _decode_error(name, encoding, offset + error.start) from None
+        offset += len(data)
+        if text:
+            yield text
+        if final:
+            return
 
 
 def decode(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
