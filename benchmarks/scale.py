@@ -51,18 +51,21 @@ def seconds(run: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
-def processes_benchmark() -> None:
+def processes_benchmark(copies: int) -> None:
     if not uslm.available():
         print("processes: skipped (../shared/data/uslm is not beside the checkout)")
         return
     with tempfile.TemporaryDirectory() as folder:
-        size = 0
-        for doc in uslm.title8_documents():
-            Path(folder, f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
-            size += len(doc.text.encode("utf-8"))
-        print(f"title 8 as {len(list(Path(folder).iterdir()))} files, {size / 1e6:.2f} MB")
+        size = files = 0
+        for copy in range(copies):
+            Path(folder, str(copy)).mkdir()
+            for doc in uslm.title8_documents():
+                Path(folder, str(copy), f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
+                size += len(doc.text.encode("utf-8"))
+                files += 1
+        print(f"title 8 as {files} files ({copies} copies of its sections), {size / 1e6:.1f} MB")
         for processes in (1, 2):
-            took = seconds(lambda p=processes: list(extract_files([folder], processes=p)), 2)
+            took = seconds(lambda p=processes: count_citations(folder, p), 2)
             command = [*CLI, "extract", "--format", "jsonl", "--jobs", str(processes), folder]
             run = lambda c=command: subprocess.run(c, stdout=subprocess.DEVNULL, check=True)  # noqa: E731
             cli = seconds(run, 2)
@@ -70,6 +73,10 @@ def processes_benchmark() -> None:
                 f"  {processes} process(es): extract_files {size / took / 1e6:5.1f} MB/s;"
                 f" citelink extract --format jsonl --jobs {processes}: {size / cli / 1e6:5.1f} MB/s"
             )
+
+
+def count_citations(folder: str, processes: int) -> int:
+    return sum(len(result.citations) for result in extract_files([folder], processes=processes))
 
 
 def memory_benchmark(gigabytes: float) -> None:
@@ -115,13 +122,16 @@ def adversarial_benchmark() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-processes", action="store_true")
+    parser.add_argument(
+        "--copies", type=int, default=10, help="copies of title 8 for the processes part"
+    )
     parser.add_argument("--skip-adversarial", action="store_true")
     parser.add_argument(
         "--memory-gb", type=float, default=1.0, help="size of the synthetic file (0: skip)"
     )
     args = parser.parse_args()
     if not args.skip_processes:
-        processes_benchmark()
+        processes_benchmark(args.copies)
     if args.memory_gb > 0:
         memory_benchmark(args.memory_gb)
     if not args.skip_adversarial:
