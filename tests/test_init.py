@@ -1,14 +1,19 @@
-"""The public API: every exported name resolves, and ``import citelink`` loads nothing heavy."""
+"""The public API: every exported name resolves, ``import citelink`` loads nothing heavy,
+and every public object pickles (for process pools, Dask and other engines)."""
 
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 
 import pytest
 
 import citelink
+from citelink.batch import Options
+from citelink.check import Checker
+from citelink.index import UsCodeIndex
 from citelink.models import Citation
 
 
@@ -41,3 +46,55 @@ def test_import_loads_no_grammar_and_no_heavy_dependency() -> None:
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", script], text=True)))
     heavy = {"citelink.finder", "citelink.sources.usc", "eyecite", "lxml", "requests"}
     assert not heavy & loaded
+
+
+SAMPLE = (
+    "See 8 U.S. Code 8 and § 1373(a); Cal. Penal Code § 187; Pub. L. 104-208, § 642; "
+    "8 C.F.R. § 287.7; U.S. Const. amend. XIV."
+)
+
+
+def round_trip(value: object) -> object:
+    return pickle.loads(pickle.dumps(value))
+
+
+@pytest.mark.parametrize(
+    "finder",
+    [
+        citelink.Finder(),
+        citelink.Finder(resolvers=["govinfo", "lii"]),
+        citelink.Finder(resolve=False),
+    ],
+    ids=["default", "named chain", "no links"],
+)
+def test_a_finder_pickles_and_its_copy_finds_the_same(finder: citelink.Finder) -> None:
+    copy = round_trip(finder)
+    assert isinstance(copy, citelink.Finder) and copy.sources == finder.sources
+    found, again = finder.find(SAMPLE), copy.find(SAMPLE)
+    assert found == again and len(found) == 6
+    assert [c.urls for c in found] == [c.urls for c in again]
+
+
+def test_the_checker_and_its_results_pickle() -> None:
+    checker = Checker()
+    findings = checker.check(SAMPLE)  # loads the shipped indexes
+    copy = round_trip(checker)
+    assert isinstance(copy, Checker) and copy.check(SAMPLE) == findings
+    assert copy.uscode is checker.uscode  # the shipped index travels as a reference
+    assert round_trip(findings) == findings
+
+
+def test_a_custom_index_pickles_with_its_records() -> None:
+    index = UsCodeIndex({"release_point": "1-1", "titles": {"8": "ALIENS"}}, [])
+    assert round_trip(index).release_point == "1-1"
+
+
+def test_other_public_objects_pickle() -> None:
+    placement = citelink.locate_html("<p>8 U.S.C. <i>§</i> 1373</p>")[0]
+    for value in (
+        citelink.Links(css_class="cite", data=True),
+        Options(this_title="8", resolvers=("lii",)),
+        placement,
+        citelink.find(SAMPLE),
+    ):
+        assert round_trip(value) == value

@@ -15,6 +15,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
+from typing import Any
 
 from citelink.grammar import (
     PIN,
@@ -118,6 +119,10 @@ class Finder:
         self._feeds_lazy = frozenset(
             i for i, (_, handlers) in enumerate(self._scans) if wanted.intersection(handlers)
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A finder pickles as what it was made from; the copy compiles its own searches."""
+        return _rebuild_finder, (self.chain, self.sources)
 
     def find(
         self, text: str, *, this_title: str | None = None, cases: bool = False
@@ -517,6 +522,10 @@ def _fall_back(
             if claimed is not None:
                 return claimed
     return None
+
+
+def _rebuild_finder(chain: Chain | None, sources: Sequence[Source]) -> Finder:
+    return Finder(resolvers=chain, resolve=chain is not None, sources=sources)
 
 
 def _literal_prefix(pattern: str) -> list[tuple[str, int]]:

@@ -223,6 +223,21 @@ class UsCodeIndex:
         for table in self._tables.values():
             table.sort()
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """The shipped index pickles as a reference: another process reads its own."""
+        if _SHIPPED.get(USCODE_DATA) is self:
+            return uscode_index, ()
+        return super().__reduce_ex__(protocol)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
     def _add(self, record: Record) -> None:
         table = self._tables.get(record.title)
         if table is None:
@@ -343,6 +358,12 @@ class CfrIndex:
                 sections.add_exact(record.section, record)
         for table in self._tables.values():
             table.sort()
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """The shipped index pickles as a reference: another process reads its own."""
+        if _SHIPPED.get(CFR_DATA) is self:
+            return cfr_index, ()
+        return super().__reduce_ex__(protocol)
 
     def part(self, title: str, part: str) -> tuple[str, str] | None:
         """``(part designation, name)`` of a part of a covered title, or ``None``."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -187,6 +188,15 @@ class Source:
     every_mark: bool = False
     #: URL builders by resolver name ("lii", "govinfo"...): the built-in resolvers.
     links: Mapping[str, Callable[[Any], str | None]] = MappingProxyType({})
+
+    def __reduce_ex__(self, protocol: Any) -> str | tuple[Any, ...]:
+        """A source made when its module is imported (``SOURCE``) pickles as a reference
+        to it: another process uses its own copy."""
+        module = sys.modules.get(type(self).__module__)
+        for name, value in vars(module).items() if module is not None else ():
+            if value is self:
+                return name
+        return super().__reduce_ex__(protocol)
 
     def named_before(self, scan: Scan, start: int, sections: Sections) -> int | None:
         """Claim a section list whose code is named just before its mark.
