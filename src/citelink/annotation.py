@@ -316,15 +316,15 @@ def _citations(
     return finder.find(text, this_title=this_title, cases=cases)
 
 
-def _found(
+def find_in_layout(
     layout: Layout,
-    finder: Finder | None,
-    this_title: str | None,
-    cases: bool,
     *,
+    finder: Finder | None = None,
+    this_title: str | None = None,
+    cases: bool = False,
     filtered: bool = True,
 ) -> list[Citation]:
-    """The citations in a layout's text that do not cross a block boundary.
+    """The citations in a layout's reader text that do not cross a block boundary.
 
     ``filtered=False`` keeps those that do, for :func:`locate`, which leaves
     them out anyway.
@@ -375,7 +375,9 @@ def find_in_html(
     Spans are offsets into that text (entities decoded, tags removed, a
     blank line where a block ends); :func:`locate_html` gives source spans.
     """
-    return _found(_html_layout(source, skip), finder, this_title, cases)
+    return find_in_layout(
+        _html_layout(source, skip), finder=finder, this_title=this_title, cases=cases
+    )
 
 
 def locate_html(
@@ -400,7 +402,10 @@ def locate_html(
     layout = read_html(
         source, DEFAULT_SKIP if skip is None else skip, every_tag=only_inside is not None
     )
-    placements = locate(layout, _found(layout, finder, this_title, cases, filtered=False))
+    placements = locate(
+        layout,
+        find_in_layout(layout, finder=finder, this_title=this_title, cases=cases, filtered=False),
+    )
     if only_inside is not None:
         regions = _regions(layout, only_inside)
         placements = [p for p in placements if _inside(regions, p.start, p.end)]
@@ -567,7 +572,7 @@ def find_in_markdown(
     cases: bool = False,
 ) -> list[Citation]:
     """The citations in the text a reader sees in a Markdown document."""
-    return _found(read_markdown(source), finder, this_title, cases)
+    return find_in_layout(read_markdown(source), finder=finder, this_title=this_title, cases=cases)
 
 
 def locate_markdown(
@@ -584,7 +589,9 @@ def locate_markdown(
     in it.
     """
     layout = read_markdown(source)
-    citations = _found(layout, finder, this_title, cases, filtered=False)
+    citations = find_in_layout(
+        layout, finder=finder, this_title=this_title, cases=cases, filtered=False
+    )
     placements = locate(layout, citations, outward=True)
     return [p for p in placements if _markdown_safe(layout, p)]
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
+from citelink.annotation import find_in_layout
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
 from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
@@ -430,8 +431,7 @@ def find_citations(
     ``layout`` (an HTML or Markdown document), leaving out those across a block."""
     if layout is None:
         return finder.find(text, this_title=this_title, cases=cases)
-    found = finder.find(layout.text, this_title=this_title, cases=cases)
-    return [c for c in found if not layout.crosses_break(c.start, c.end)]
+    return find_in_layout(layout, finder=finder, this_title=this_title, cases=cases)
 
 
 def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -102,23 +102,38 @@ class Finder:
             Trigger(_SECTION_MARK_TRIGGERS, self._section_mark),
             Trigger(_ID_TRIGGERS, self._id),
         ]
-        self._scans = _scans(triggers)
         all_triggers = [
             *triggers,
             *(t for source in self.sources for t in source.triggers if t.lazy),
         ]
         self._fallbacks = _fallbacks(all_triggers)
+        # Every search's handlers in one table, so that a hit is one int (see _hits).
+        self._handlers: list[Handler] = []
+        self._scans = [self._numbered_scan(*scan) for scan in _scans(triggers)]
         # Lazy triggers: one search per source, run when that source's other triggers hit.
-        self._lazy: list[tuple[re.Pattern[str], list[Handler], frozenset[Handler]]] = []
+        self._lazy: list[tuple[re.Pattern[str], int, frozenset[int]]] = []
         for source in self.sources:
             lazy = [t for t in source.triggers if t.lazy]
             if lazy:
-                needs = frozenset(t.handler for t in source.triggers if not t.lazy)
-                self._lazy += [(pattern, handlers, needs) for pattern, handlers in _scans(lazy)]
+                needs = {t.handler for t in source.triggers if not t.lazy}
+                wanted = frozenset(i for i, h in enumerate(self._handlers) if h in needs)
+                self._lazy += [(*self._numbered_scan(*scan), wanted) for scan in _scans(lazy)]
         wanted = frozenset().union(*(needs for _, _, needs in self._lazy))
         self._feeds_lazy = frozenset(
-            i for i, (_, handlers) in enumerate(self._scans) if wanted.intersection(handlers)
+            i
+            for i, (pattern, base) in enumerate(self._scans)
+            if wanted.intersection(range(base, base + pattern.groups + 1))
         )
+        if len(self._handlers) > _HANDLER_MASK:
+            raise ValueError(f"too many trigger patterns ({len(self._handlers)})")
+
+    def _numbered_scan(
+        self, pattern: re.Pattern[str], handlers: list[Handler]
+    ) -> tuple[re.Pattern[str], int]:
+        """A search and where its handlers start in the finder's table."""
+        base = len(self._handlers)
+        self._handlers += handlers
+        return pattern, base
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A finder pickles as what it was made from; the copy compiles its own searches."""
@@ -211,34 +226,37 @@ class Finder:
         carried.carry(scan, shifted)
 
     def _run(self, scan: Scan, cases: bool) -> None:
-        """Call the handler of every trigger of ``scan.text``, in text order."""
-        hits = self._triggers(scan.text)
+        """Offer every trigger of ``scan.text`` to its handler, in text order."""
+        handlers, fallbacks = self._handlers, self._fallbacks
+        prescanned: list[tuple[int, int, Handler]] = []
         if cases and self._prescanners:
-            hits = [hit for source in self._prescanners for hit in source.prescan(scan)] + hits
-            hits.sort(key=_first)
-        fallbacks = self._fallbacks
-        for start, end, handler in hits:
-            if start < scan.floor:
-                continue
-            found = handler(scan, start, end)
-            if found is None and handler in fallbacks:
-                found = _fall_back(scan, start, fallbacks[handler])
-            if found is not None:
-                scan.floor = found
+            prescanned = [hit for source in self._prescanners for hit in source.prescan(scan)]
+            prescanned.sort(key=_first)
+        waiting = 0  # the next prescanned hit; it goes before a trigger at the same place
+        for hit in self._triggers(scan.text):
+            start = hit >> _START_SHIFT
+            while waiting < len(prescanned) and prescanned[waiting][0] <= start:
+                _offer(scan, *prescanned[waiting], fallbacks)
+                waiting += 1
+            if start >= scan.floor:
+                handler = handlers[hit >> _HANDLER_SHIFT & _HANDLER_MASK]
+                _offer(scan, start, start + (hit & _LENGTH_MASK), handler, fallbacks)
+        for start, end, handler in prescanned[waiting:]:
+            _offer(scan, start, end, handler, fallbacks)
 
-    def _triggers(self, text: str) -> list[tuple[int, int, Handler]]:
-        """Every trigger in ``text``, sorted by position."""
-        hits: list[tuple[int, int, Handler]] = []
-        matched: set[Handler] = set()
-        for i, (pattern, handlers) in enumerate(self._scans):
-            found = _hits(pattern, handlers, text)
+    def _triggers(self, text: str) -> list[int]:
+        """Every trigger in ``text`` as an int (see :func:`_hits`), sorted by position."""
+        hits: list[int] = []
+        matched: set[int] = set()
+        for i, (pattern, base) in enumerate(self._scans):
+            found = _hits(pattern, base, text)
             hits += found
             if i in self._feeds_lazy:
-                matched.update(handler for _, _, handler in found)
-        for pattern, handlers, needs in self._lazy:
+                matched.update(hit >> _HANDLER_SHIFT & _HANDLER_MASK for hit in found)
+        for pattern, base, needs in self._lazy:
             if not needs.isdisjoint(matched):
-                hits += _hits(pattern, handlers, text)
-        hits.sort(key=_first)
+                hits += _hits(pattern, base, text)
+        hits.sort()
         return hits
 
     # "§ 1373", "sections 1373 and 1644 of title 8"
@@ -511,6 +529,24 @@ def _fallbacks(
     return fallbacks
 
 
+def _offer(
+    scan: Scan,
+    start: int,
+    end: int,
+    handler: Handler,
+    fallbacks: Mapping[Handler, tuple[tuple[re.Pattern[str], Handler], ...]],
+) -> None:
+    """Offer one trigger to its handler, then to the others that match there; a
+    citation found moves the scan's floor past it."""
+    if start < scan.floor:
+        return
+    found = handler(scan, start, end)
+    if found is None and handler in fallbacks:
+        found = _fall_back(scan, start, fallbacks[handler])
+    if found is not None:
+        scan.floor = found
+
+
 def _fall_back(
     scan: Scan, start: int, fallbacks: tuple[tuple[re.Pattern[str], Handler], ...]
 ) -> int | None:
@@ -554,11 +590,23 @@ def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
     return out
 
 
-def _hits(
-    pattern: re.Pattern[str], handlers: list[Handler], text: str
-) -> list[tuple[int, int, Handler]]:
-    """``(start, end, handler)`` for every match of one search."""
-    return [(m.start(), m.end(), handlers[m.lastindex]) for m in pattern.finditer(text)]  # type: ignore[index]
+#: A trigger's hit packed in one int: its start, the index of its handler in the
+#: finder's table, and its length. Ints sort by start, then by search order (the
+#: table follows it), and a list of them costs a tenth of a list of tuples, none of
+#: which the garbage collector has to visit: a text with millions of triggers stays
+#: linear.
+_START_SHIFT = 40
+_HANDLER_SHIFT = 32
+_HANDLER_MASK = 0xFF
+_LENGTH_MASK = (1 << _HANDLER_SHIFT) - 1
+
+
+def _hits(pattern: re.Pattern[str], base: int, text: str) -> list[int]:
+    """Every match of one search, packed (handler ``base + match.lastindex``)."""
+    return [
+        m.start() << _START_SHIFT | base + m.lastindex << _HANDLER_SHIFT | m.end() - m.start()  # type: ignore[operator]
+        for m in pattern.finditer(text)
+    ]
 
 
 def _no_handler(scan: Scan, start: int, end: int) -> int | None:  # pragma: no cover
