@@ -54,7 +54,7 @@ def seconds(run: Callable[[], object], repeat: int = 3) -> float:
 
 
 def growth(
-    small: Callable[[], object], large: Callable[[], object], repeat: int = 2
+    small: Callable[[], object], large: Callable[[], object], repeat: int = 3
 ) -> tuple[float, float]:
     """The best time of ``small`` and of ``large``, measured in turns: the small input
     ten times in a row, then the large one once, so that both take about as long and
