@@ -2,13 +2,16 @@
 
     python benchmarks/conformance.py [--kinds usc,cfr] [--federal] [--failures]
 
-Prints precision, recall and F1 per file: for the U.S. Code, for every kind, and
-for every kind over the federal cases only (those whose expectations are all
-federal law: an "other" counts as federal when the peer linked it to the U.S.
-Code, the eCFR or the NLRB). The schema is described in ../shared/README.md:
-identified kinds (usc, cfr, fr, stat, pl, pvtl, const) are matched field by
-field; case, rule and other are counted. Case law is found with eyecite when it
-is installed (``find(text, cases=True)``). Skips when ../shared is absent.
+Prints precision, recall and F1 per file, and how many cases came out whole
+(nothing missed, nothing extra): for the U.S. Code, for every kind, for every
+kind over the federal cases only (those whose expectations are all federal
+law: an "other" counts as federal when the peer linked it to the U.S. Code, the
+eCFR or the NLRB), and over the other cases ("other law": state codes and
+constitutions, administrative codes, model laws, journals). The schema is
+described in ../shared/README.md: identified kinds (usc, cfr, fr, stat, pl,
+pvtl, const) are matched field by field; case, rule and other are counted. Case
+law is found with eyecite when it is installed (``find(text, cases=True)``).
+Skips when ../shared is absent.
 
 Two peers name some citations differently; a citation counts under either name:
 a Treasury Regulation cited as "Treas. Reg." is cfr to eyecite and "other" to
@@ -267,22 +270,29 @@ def main() -> int:
         return 0
     if not CASES:
         print("  (eyecite not installed: case law is not scored)")
-    views = [("usc", {"usc"}, False), ("all kinds", None, False), ("federal", None, True)]
+    views: list[tuple[str, set[str] | None, bool | None]] = [
+        ("usc", {"usc"}, None),
+        ("all kinds", None, None),
+        ("federal", None, True),
+        ("other law", None, False),
+    ]
     if args.kinds:
-        views = [(args.kinds, set(args.kinds.split(",")), args.federal)]
+        views = [(args.kinds, set(args.kinds.split(",")), True if args.federal else None)]
     elif args.federal:
         views = [("federal", None, True)]
     for name in FILES:
         cases = json.loads((CONFORMANCE / name).read_text(encoding="utf-8"))
-        for label, kinds, federal_only in views:
-            total, problems = Score(), []
+        for label, kinds, federal in views:
+            total, problems, whole, count = Score(), [], 0, 0
             for case in cases:
-                if federal_only and not is_federal(case):
+                if federal is not None and is_federal(case) != federal:
                     continue
                 score, trouble = score_case(case, kinds)
                 total.add(score)
                 problems += trouble
-            print(f"{name:28s} {label:10s} {total.line()}")
+                count += 1
+                whole += not trouble
+            print(f"{name:28s} {label:10s} {total.line()}  {whole}/{count} cases whole")
             if args.failures:
                 for line in problems:
                     print("    " + line)
