@@ -422,3 +422,35 @@ def test_case_law_is_linked_on_request(convert: Callable[..., str], link: str) -
     linked = convert(text, cases=True)
     assert linked.count(link) == 1
     assert linked.count("https://www.law.cornell.edu/uscode/text/8/1373") == 1
+
+
+PAGE_WITH_SHORT_FORMS = (
+    '<p title="8 U.S.C. § 99">See <i>8 U.S.C.</i> &sect; 1373(a) and &sect;&sect; 1644,'
+    " 1645.</p>\n<script>var x = '8 U.S.C. 1';</script>\n<p>Id. § 1357.</p>\n"
+)
+
+
+def test_find_in_document_gives_source_spans_and_the_text_as_read() -> None:
+    found = citelink.find_in_document(PAGE_WITH_SHORT_FORMS, "html")
+    source = PAGE_WITH_SHORT_FORMS
+    assert [(c.text, source[c.start : c.end]) for c in found] == [
+        ("8 U.S.C. § 1373(a)", "8 U.S.C.</i> &sect; 1373(a)"),
+        ("§§ 1644", "&sect;&sect; 1644"),
+        ("1645", "1645"),
+        ("Id. § 1357", "Id. § 1357"),
+    ]
+    first, list_start, list_end, id_form = found
+    # Antecedents and list groups are moved to the source with the citations.
+    assert list_start.antecedent is first and id_form.antecedent is first
+    assert list_start.group == list_end.group == (list_start.start, list_end.end)
+    assert [c.normalized for c in found] == [c.normalized for c in citelink.find_in_html(source)]
+
+
+def test_find_in_document_reads_text_and_markdown_too() -> None:
+    assert citelink.find_in_document("8 USC 1373") == citelink.find("8 USC 1373")
+    doc = "`8 U.S.C. 1` and *8 U.S.C.* § 1373"
+    in_code, found = citelink.find_in_document(doc, "markdown")  # code is read, not linked
+    assert doc[in_code.start : in_code.end] == "8 U.S.C. 1"
+    assert doc[found.start : found.end] == "8 U.S.C.* § 1373"
+    with pytest.raises(ValueError, match="unknown input format"):
+        citelink.find_in_document(doc, "rtf")

@@ -12,6 +12,7 @@ import pytest
 
 import citelink
 from citelink.batch import FileResult, Options, expand, extract_file, extract_files
+from citelink.documents import input_format
 
 from .conftest import FIXTURES
 
@@ -49,7 +50,17 @@ def test_results_match_one_by_one_and_bad_files_do_not_stop_the_batch(
     for result in results:
         if result.error is None:
             text = Path(result.path).read_text(encoding="utf-8")
-            assert list(result.citations) == citelink.find(text)
+            form = input_format(result.path)
+            assert list(result.citations) == citelink.find_in_document(text, form)
+
+
+def test_html_is_read_as_html_unless_the_options_say_otherwise(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text('<a title="8 U.S.C. 1">x</a> <b>8 U.S.C.</b> &sect; 1373', encoding="utf-8")
+    (as_html,) = extract_files([page], processes=2)
+    (as_text,) = extract_files([page], Options(input_format="text"), processes=2)
+    assert [c.text for c in as_html.citations] == ["8 U.S.C. § 1373"]
+    assert [c.text for c in as_text.citations] == ["8 U.S.C. 1"]
 
 
 def test_options_reach_the_workers(tmp_path: Path) -> None:

@@ -364,6 +364,35 @@ def test_extract_reads_stdin_among_files_on_any_number_of_processes(jobs: str) -
     assert result.stderr == b""  # stdin read twice: the second time it is empty
 
 
+def test_extract_reads_html_and_markdown_as_a_reader_sees_them(tmp_path: Path) -> None:
+    page = '<p title="8 U.S.C. 99">See <i>8 U.S.C.</i> &sect; 1373.</p><script>8 U.S.C. 1</script>'
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("See *8 U.S.C.* § 1644.", encoding="utf-8")
+    result = subprocess.run(
+        [*CLI, "extract", "--format", "jsonl", "--jobs", "2", str(tmp_path)],
+        capture_output=True,
+        check=True,
+    )
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    by_file: dict[str, list[str]] = {}
+    for r in records:
+        by_file.setdefault(Path(r["path"]).name, []).append(r["text"])
+    assert by_file == {
+        "notes.md": ["8 U.S.C. § 1644"],
+        "page.html": ["8 U.S.C. § 1373"],  # the text as read; nothing from the attribute or script
+        "page.txt": ["8 U.S.C. 99", "8 U.S.C. 1"],  # as plain text: tags and all
+    }
+    html_record = next(r for r in records if r["path"].endswith("page.html"))
+    assert page[html_record["start"] : html_record["end"]] == "8 U.S.C.</i> &sect; 1373"
+    forced = subprocess.run(
+        [*CLI, "extract", "--input-format", "html", "--format", "json", str(tmp_path / "page.txt")],
+        capture_output=True,
+        check=True,
+    )
+    assert [r["text"] for r in json.loads(forced.stdout)] == ["8 U.S.C. § 1373"]
+
+
 def test_annotate_reads_stdin_as_the_format_given() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "citelink.cli", "annotate", "--input-format", "markdown", "-"],

@@ -13,6 +13,7 @@ out to wrap the element when that adds no text (``<a><i>8 U.S.C.</i> §
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from bisect import bisect_left, bisect_right
@@ -32,6 +33,7 @@ from citelink.markup import (
     Layout,
     flanking,
     read_html,
+    read_layout,
     read_markdown,
 )
 from citelink.models import Citation
@@ -333,6 +335,44 @@ def find_in_layout(
     if not filtered:
         return citations
     return [c for c in citations if not layout.crosses_break(c.start, c.end)]
+
+
+def find_in_document(
+    source: str,
+    input_format: str = "text",
+    *,
+    finder: Finder | None = None,
+    this_title: str | None = None,
+    cases: bool = False,
+) -> list[Citation]:
+    """The citations of a text, HTML or Markdown document, with spans in ``source``.
+
+    In HTML and Markdown the citations are those a reader sees (see
+    :func:`find_in_html`); each one's ``start`` and ``end`` are moved to the
+    source, while its ``text`` stays as read ("8 U.S.C. § 1373" for
+    ``8 U.S.C. <i>&sect;</i> 1373``).
+    """
+    layout = read_layout(source, input_format)
+    if layout is None:
+        return _citations(source, finder, this_title, cases)
+    found = find_in_layout(layout, finder=finder, this_title=this_title, cases=cases)
+    moved: dict[int, Citation] = {}
+
+    def move(citation: Citation) -> Citation:
+        done = moved.get(id(citation))
+        if done is None:
+            group, antecedent = citation.group, citation.antecedent
+            start, end = layout.source_span(citation.start, citation.end)
+            done = moved[id(citation)] = dataclasses.replace(
+                citation,
+                start=start,
+                end=end,
+                group=layout.source_span(*group) if group is not None else None,
+                antecedent=move(antecedent) if antecedent is not None else None,
+            )
+        return done
+
+    return [move(citation) for citation in found]
 
 
 def _insert(

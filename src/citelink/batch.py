@@ -20,7 +20,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from citelink.documents import InputError, read_pieces, read_text
+from citelink.annotation import find_in_document
+from citelink.documents import InputError, input_format, read_pieces, read_text
 from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import configured_registry
@@ -41,6 +42,13 @@ class Options:
     config: str | None = None
     #: Also find case law (through eyecite).
     cases: bool = False
+    #: "text", "html" or "markdown"; ``None``: by each file's extension (see
+    #: :func:`citelink.documents.input_format`).
+    input_format: str | None = None
+
+    def format_of(self, path: str) -> str:
+        """The format a file is read in."""
+        return self.input_format or input_format(path)
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""
@@ -73,18 +81,27 @@ STREAM_ABOVE = 1 << 25
 def extract_file(path: str | os.PathLike[str], options: Options | None = None) -> FileResult:
     """The citations of one file; a bad file gives a result with ``error`` set.
 
-    A file bigger than :data:`STREAM_ABOVE` is never held in memory whole
-    (see :class:`StreamedFile`).
+    A plain-text file bigger than :data:`STREAM_ABOVE` is never held in memory
+    whole (see :class:`StreamedFile`). HTML and Markdown files are read whole,
+    and their citations are those a reader sees, with spans in the file
+    (:func:`citelink.annotation.find_in_document`).
     """
     options = options or Options()
     name = os.fspath(path)
+    form = options.format_of(name)
     try:
-        if is_big(name):
+        if form == "text" and is_big(name):
             streamed = StreamedFile(name, options)
             citations = tuple(streamed)
             return FileResult(name, citations, size=streamed.size)
         text = read_text(name, options.encoding, options.errors)
-        found = options.finder().find(text, this_title=options.this_title, cases=options.cases)
+        found = find_in_document(
+            text,
+            form,
+            finder=options.finder(),
+            this_title=options.this_title,
+            cases=options.cases,
+        )
         return FileResult(name, tuple(found), size=len(text))
     except InputError as error:
         return FileResult(name, error=str(error))

@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -34,7 +35,7 @@ from citelink.batch import (
     ordered_map,
 )
 from citelink.config import ConfigError
-from citelink.documents import InputError, read_text
+from citelink.documents import InputError, input_format, read_text
 from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import Chain, Registry, configured_registry
@@ -105,7 +106,7 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="UTF-8 text files or directories (walked), or - for stdin (the default)",
+        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default)",
     )
     extract.add_argument(
         "--format",
@@ -115,6 +116,12 @@ def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     extract.add_argument(
         "--jobs", type=int, metavar="N", help="worker processes for many files (default: all cores)"
+    )
+    extract.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the inputs are (default: from each file name's extension, else text); in"
+        " HTML and Markdown the citations are those a reader sees, with spans in the file",
     )
     _finder_options(extract)
     _cases_option(extract)
@@ -149,25 +156,16 @@ def _add_annotate(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     annotate.set_defaults(run=_annotate)
 
 
-_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".md": "markdown"}
-_EXTENSIONS[".markdown"] = "markdown"
-
-
-def _input_format(path: str) -> str:
-    """A document's format by its file name's extension: html, markdown or text."""
-    return _EXTENSIONS.get(Path(path).suffix.lower(), "text")
-
-
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import annotate
 
     text = read_input(args.path, args.encoding, args.errors)
-    input_format = args.input_format or _input_format(args.path)
+    form = args.input_format or input_format(args.path)
     finder = _finder(args.resolver, args.config)
     try:
         result = annotate(
             text,
-            input_format=input_format,
+            input_format=form,
             output_format=args.format,
             this_title=args.this_title,
             finder=finder,
@@ -255,10 +253,14 @@ def _finder(resolver: str | None, config: str | None = None) -> Finder:
     return finder
 
 
-def _find(finder: Finder, text: str, args: argparse.Namespace) -> list[Citation]:
-    """The citations of one text, with the finder options of the command line."""
+def _find(finder: Finder, text: str, form: str, args: argparse.Namespace) -> list[Citation]:
+    """The citations of one document, with the finder options of the command line."""
+    from citelink.annotation import find_in_document
+
     try:
-        return finder.find(text, this_title=args.this_title, cases=args.cases)
+        return find_in_document(
+            text, form, finder=finder, this_title=args.this_title, cases=args.cases
+        )
     except ImportError as error:  # --cases without eyecite installed
         raise InputError(str(error)) from None
 
@@ -267,11 +269,13 @@ def _extract(args: argparse.Namespace) -> int:
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    single = len(paths) == 1 and not os.path.isdir(paths[0]) and not is_big(paths[0])
+    form = args.input_format or input_format(paths[0])
+    big = form == "text" and is_big(paths[0])
+    single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
     if single and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
         finder = _finder(args.resolver, args.config)
-        citations = _find(finder, text, args)
+        citations = _find(finder, text, form, args)
         write_citations(citations, args.format, sys.stdout)
         if finder.chain is not None:
             warn_resolver_errors(finder.chain)
@@ -284,17 +288,22 @@ def _extract(args: argparse.Namespace) -> int:
         args.errors,
         args.config,
         cases=args.cases,
+        input_format=args.input_format,
     )
     out = _RecordWriter(args.format, sys.stdout)
     progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
     failed = 0
-    for here, files in itertools.groupby(expand(paths), key=_read_here):
+    for here, files in itertools.groupby(expand(paths), key=partial(_read_here, options)):
         results: Iterator[tuple[str, str | None, list[str], int]]
         if here:  # read in pieces here, printed as found: memory stays bounded
             results = (_stream_records(path, options, out) for path in files)
         else:
             results = ordered_map(
-                _extract_records, files, (options, args.format), processes=args.jobs
+                _extract_records,
+                files,
+                (options, args.format),
+                processes=args.jobs,
+                here=is_stdin,
             )
         for path, error, records, size in results:
             if error is not None:
@@ -309,10 +318,10 @@ def _extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _read_here(path: str) -> bool:
-    """Whether a file is read in this process, in pieces: a big file, or standard
-    input (which the worker processes cannot read)."""
-    return is_big(path) or is_stdin(path)
+def _read_here(options: Options, path: str) -> bool:
+    """Whether a file is read in this process, in pieces: a big text file, or text on
+    standard input (which the worker processes cannot read)."""
+    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path))
 
 
 def _extract_records(
@@ -589,7 +598,7 @@ def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> 
     from citelink.check import find_citations
     from citelink.markup import read_layout
 
-    layout = read_layout(text, args.input_format or _input_format(path))
+    layout = read_layout(text, args.input_format or input_format(path))
     try:
         citations = find_citations(
             finder, text, layout, this_title=args.this_title, cases=args.cases

@@ -19,6 +19,21 @@ _SNIFF = 8192
 PIECE_SIZE = 1 << 22
 
 
+#: Document formats by file name extension; any other file is plain text.
+FORMATS_BY_EXTENSION = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+def input_format(path: str | os.PathLike[str]) -> str:
+    """A document's format by its file name's extension: "html", "markdown" or "text"."""
+    return FORMATS_BY_EXTENSION.get(os.path.splitext(os.fspath(path))[1].lower(), "text")
+
+
 class InputError(Exception):
     """A document that cannot be read as text: missing, binary or undecodable."""
 
