@@ -27,10 +27,10 @@ def test_every_kind_of_citation_is_exported() -> None:
     found = citelink.find(
         "8 U.S.C. § 1373; 8 C.F.R. § 287.7; 82 Fed. Reg. 8799; Pub. L. 104-208; "
         "110 Stat. 3009; U.S. Const. amend. XIV; Fed. R. Civ. P. 12; INA § 287(g); "
-        "Cal. Penal Code § 187."
+        "Cal. Penal Code § 187; U.C.C. § 2-207."
     )
     exported = {getattr(citelink, name) for name in citelink.__all__}
-    assert len({type(c).__name__ for c in found}) == 9
+    assert len({type(c).__name__ for c in found}) == 10
     for citation in found:
         assert type(citation) in exported
         assert isinstance(citation, Citation)

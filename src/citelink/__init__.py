@@ -30,6 +30,7 @@ _MODULES = {
     "RuleCitation": "citelink.sources.rules",
     "ActCitation": "citelink.sources.acts",
     "StateCitation": "citelink.sources.states",
+    "UccCitation": "citelink.sources.ucc",
     "CaseCitation": "citelink.sources.cases",
     "annotate": "citelink.annotation",
     "annotate_html": "citelink.annotation",
@@ -60,6 +61,7 @@ __all__ = [
     "RuleCitation",
     "StateCitation",
     "StatutesAtLargeCitation",
+    "UccCitation",
     "UsCodeCitation",
     "__version__",
     "annotate",
@@ -115,4 +117,5 @@ if TYPE_CHECKING:
     from citelink.sources.rules import RuleCitation
     from citelink.sources.stat import StatutesAtLargeCitation
     from citelink.sources.states import StateCitation
+    from citelink.sources.ucc import UccCitation
     from citelink.sources.usc import UsCodeCitation

@@ -18,6 +18,7 @@ from citelink.sources import (
     rules,
     stat,
     states,
+    ucc,
     usc,
 )
 
@@ -33,6 +34,7 @@ SOURCES: tuple[Source, ...] = (
     stat.SOURCE,
     constitution.SOURCE,
     rules.SOURCE,
+    ucc.SOURCE,
     states.SOURCE,
     cases.SOURCE,
 )
