@@ -153,3 +153,34 @@ def test_markdown_comes_back_exactly_and_renders_the_same(source: str) -> None:
     assert [e.tag for e in after.iter() if e.tag != "a"] == [
         e.tag for e in before.iter() if e.tag != "a"
     ], "the structure around the links is unchanged"
+
+
+# --- citations with source spans ----------------------------------------------------------
+
+
+def _check_source_spans(source: str, input_format: str) -> None:
+    found = citelink.find_in_document(source, input_format)
+    assert found == citelink.find_in_document(source, input_format)  # deterministic
+    previous = 0
+    for citation in found:
+        assert previous <= citation.start <= citation.end <= len(source)
+        previous = citation.start
+        if citation.antecedent is not None:
+            assert citation.antecedent.end <= citation.start  # moved with it, still before it
+    # Where no markup or entity sits in a citation, the source reads as the citation.
+    html_free = [c for c in found if not {"<", "&", "\\"} & set(source[c.start : c.end])]
+    for citation in html_free:
+        if input_format == "html":
+            assert source[citation.start : citation.end] == citation.text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(html_soup)
+def test_html_citations_have_source_spans(source: str) -> None:
+    _check_source_spans(source, "html")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_doc)
+def test_markdown_citations_have_source_spans(source: str) -> None:
+    _check_source_spans(source, "markdown")
