@@ -36,6 +36,13 @@ SEEDS = [
     "INA § 287(g)",
     "section 287(g) of the Immigration and Nationality Act",
     "June 27, 1952, ch. 477, title II, ch. 9, §287",
+    "Cal. Penal Code § 187(a)",
+    "735 ILCS 5/2-619",
+    "Mass. Gen. Laws ch. 93A, § 2",
+    "section 776.012, Florida Statutes",
+    "Conn. Const. art. I, § 7. Art. XII, § 2",
+    "U.C.C. §§ 2-314 to 2-316",
+    "section 2-207 of the Uniform Commercial Code",
 ]
 _PIECES = st.sampled_from(
     [*SEEDS, "§", "§§", " ", "\n", "(", ")", "-", "–", ",", " and ", "U.S.C.", "1", "0", "a", "Id."]
