@@ -443,6 +443,21 @@ def test_short_forms_parse_with_their_jurisdictions_grammar(text: str, expected:
             "Arkansas Constitution Article 18. Article 15, § 2",
             ["state/ar/const/art-18", "state/ar/const/art-15/sec-2"],
         ),
+        (  # an article on its own, just after
+            "Conn. Const. Art. XIII, Sec. 2. Art. VII",
+            ["state/ct/const/art-13/sec-2", "state/ct/const/art-7"],
+        ),
+        (
+            "Mass. Const. pt. 1, art. 12. Article XIV",
+            ["state/ma/const/pt-1/art-12", "state/ma/const/pt-1/art-14"],
+        ),
+        # Not another article of it: too far, lettered, of something else, no numeral.
+        ("Cal. Const. art. I, § 7. " + "x" * 50 + " Art. VII", ["state/ca/const/art-1/sec-7"]),
+        ("Cal. Const. art. I, § 7, and Art. XIII A", ["state/ca/const/art-1/sec-7"]),
+        ("Cal. Const. art. I, § 7. Article IV of the treaty", ["state/ca/const/art-1/sec-7"]),
+        ("Cal. Const. art. I. Art. IIII", ["state/ca/const/art-1"]),
+        ("U.S. Const. art. I, § 8. Art. II", []),
+        ("Art. VII of the lease", []),
     ],
 )
 def test_constitution_short_forms(text: str, expected: list[str]) -> None:

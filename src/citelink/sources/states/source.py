@@ -40,6 +40,7 @@ from citelink.grammar import (
     Item,
     Sections,
     parse_sections,
+    roman_value,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
@@ -386,6 +387,15 @@ _ARTICLE_BEFORE = re.compile(
     rf"{WS}(?:\.trA|\.tra|elcitrA|elcitra|ELCITRA)(?![A-Za-z])"
     rf"(?!(?:{WS},)?{WS}(?:\.tsnoC|noitutitsnoC))"  # "U.S. Const. art. I, § 8" is not ours
 )
+#: "Art. VII" on its own after a citation of a state's constitution: another article of it.
+#: Not "Art. XII, § 2" (the section mark claims that), "Art. XIII A" (a lettered article)
+#: or "Article IV of the treaty" (an article of something named after it).
+_LONE_ARTICLE = re.compile(
+    rf"(?:Art\.|Article\b){WS}(?P<article>{_ROMAN_NUMERAL})(?![\w])"
+    rf"(?!{SPACE}?[A-Z](?![\w])|(?:{WS},)?{WS}(?:{SECTION_MARK})|(?:{WS},)?{WS1}of\b)"
+)
+#: How far after the constitution's citation a lone article may stand.
+_LONE_ARTICLE_WINDOW = 40
 _OF_THE_CONSTITUTION = re.compile(
     rf"(?:{WS},)?{WS1}of{WS1}the{WS1}(?P<name>{_JURISDICTION_AHEAD}){WS1}(?:Constitution|Const\.)"
 )
@@ -477,6 +487,7 @@ class StateLaw(Source):
                 self._by_article,
             ),
             Trigger((r"Const\.", r"Constitution\b"), self._constitution),
+            Trigger((r"Art\.\s?[IVXLC]", r"Article\s[IVXLC]"), self._lone_article),
         )
 
     # --- finding ---------------------------------------------------------------------
@@ -684,6 +695,26 @@ class StateLaw(Source):
             )
         end = clause.end() if clause is not None else sections.end
         return scan.cite(self, container, sections, cite_start, end)
+
+    # "Art. VII" on its own, just after a citation of a state's constitution
+    def _lone_article(self, scan: Scan, start: int, end: int) -> int | None:
+        last = scan.last
+        if (
+            not isinstance(last, StateCitation)
+            or last.code != _CONSTITUTION
+            or start - last.end > _LONE_ARTICLE_WINDOW
+        ):
+            return None
+        found = _LONE_ARTICLE.match(scan.text, start)
+        if found is None or roman_value(found.group("article")) is None:
+            return None
+        code = Code(last.jurisdiction, _CONSTITUTION, "", "const", "const", "")
+        # Another article of the same part ("Mass. Const. pt. 1, art. XII. Art. XIV").
+        container = Container(code, article=arabic(found.group("article")), part=last.part)
+        stop = found.end()
+        only = Sections([Item("", (), start, stop)], stop, False, False)
+        antecedent = last.antecedent if last.short and last.antecedent is not None else last
+        return scan.cite(self, container, only, start, stop, short=True, antecedent=antecedent)
 
     # "Art. XII, § 2" after a constitution; "article I, section 7 of the California Constitution"
     def _another_article(
