@@ -347,6 +347,14 @@ def test_html_is_checked_as_a_reader_sees_it() -> None:
     assert (tagged.line, tagged.column, tagged.end_line) == (3, lines[2].index("8 USC") + 1, 3)
 
 
+def test_html_findings_carry_their_citations_with_source_spans() -> None:
+    findings = check(PAGE, input_format="html")
+    for finding in findings:
+        assert finding.citation is not None
+        assert (finding.citation.start, finding.citation.end) == (finding.start, finding.end)
+    assert findings[2].citation.text == "8 USC § 1373"  # as read  # type: ignore[union-attr]
+
+
 def test_html_fixes_only_what_is_written_as_it_reads() -> None:
     findings = check(PAGE, input_format="html")
     written, tagged = findings[1], findings[2]

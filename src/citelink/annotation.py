@@ -355,7 +355,14 @@ def find_in_document(
     layout = read_layout(source, input_format)
     if layout is None:
         return _citations(source, finder, this_title, cases)
-    found = find_in_layout(layout, finder=finder, this_title=this_title, cases=cases)
+    return to_source(
+        find_in_layout(layout, finder=finder, this_title=this_title, cases=cases), layout
+    )
+
+
+def to_source(citations: Iterable[Citation], layout: Layout) -> list[Citation]:
+    """Citations found in a layout's reader text, with their spans (and their
+    antecedents' and lists') moved to its source; their ``text`` stays as read."""
     moved: dict[int, Citation] = {}
 
     def move(citation: Citation) -> Citation:
@@ -372,7 +379,7 @@ def find_in_document(
             )
         return done
 
-    return [move(citation) for citation in found]
+    return [move(citation) for citation in citations]
 
 
 def _insert(

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
-from citelink.annotation import find_in_layout
+from citelink.annotation import find_in_layout, to_source
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
 from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
@@ -437,11 +437,14 @@ def find_citations(
 def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
     """Findings about a layout's reader text, moved to its source.
 
-    A suggestion is kept where the span may be rewritten in place (escaped for
+    Their citations are moved too (:func:`~citelink.annotation.to_source`). A
+    suggestion is kept where the span may be rewritten in place (escaped for
     HTML; see :meth:`~citelink.markup.Layout.editable`); elsewhere the fix is
     left to the editor.
     """
     document = Document(layout.source)
+    about = [f.citation for f in findings if f.citation is not None]
+    in_source = dict(zip(map(id, about), to_source(about, layout), strict=True))
     moved: list[Finding] = []
     for finding in findings:
         start, end = layout.source_span(finding.start, finding.end)
@@ -459,7 +462,7 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
                 message,
                 start,
                 end,
-                finding.citation,
+                in_source[id(finding.citation)] if finding.citation is not None else None,
                 suggestion,
             )
         )
