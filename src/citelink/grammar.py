@@ -105,6 +105,12 @@ def split_range(token: str) -> tuple[str, str | None]:
     return "-".join(parts), None
 
 
+def one_section(token: str) -> tuple[str, str | None]:
+    """A section token that is one section whatever its dashes ("2-207" of the UCC,
+    "13A-5-40" of Alabama): for grammars whose ranges are always written out."""
+    return token, None
+
+
 def _number_key(part: str) -> tuple[int, str]:
     digits = len(part) - len(part.lstrip("0123456789"))
     return (int(part[:digits]) if digits else -1, part[digits:])

@@ -32,7 +32,7 @@ from citelink.grammar import (
     Item,
     Sections,
     cited_sections,
-    hyphenate,
+    one_section,
     parse_sections,
 )
 from citelink.models import Citation, fast_init
@@ -130,11 +130,6 @@ _NAMED_BEFORE = re.compile(
 _NAMED_LOOKBACK = 60
 
 
-def _no_range(token: str) -> tuple[str, str | None]:
-    """C.F.R. section numbers keep their dashes; ranges are split by the grammar itself."""
-    return hyphenate(token), None
-
-
 # --- links --------------------------------------------------------------------
 # Each builder returns None for a citation its site cannot hold: titles run 1 to 50.
 
@@ -207,7 +202,7 @@ class Cfr(Source):
         self, text: str, at: int, plural: bool, antecedent: Citation | None = None
     ) -> Sections | None:
         first = ITEM.match(text, at)
-        return parse_sections(text, first, ITEM, plural, _no_range) if first is not None else None
+        return parse_sections(text, first, ITEM, plural, one_section) if first is not None else None
 
     # "8 C.F.R. § 287.7(a)", "40 CFR Part 60"
     def _after_name(self, scan: Scan, start: int, end: int) -> int | None:

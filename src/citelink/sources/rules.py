@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from citelink.grammar import PIN, WS, WS1, Item, Sections, parse_sections, pins
+from citelink.grammar import PIN, WS, WS1, Item, Sections, one_section, parse_sections, pins
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
 
@@ -85,10 +85,6 @@ _ANTECEDENT_WINDOW = 50
 
 def _rule_set(found: re.Match[str]) -> str:
     return next(name for name in RULE_SETS if found.group(name) is not None)
-
-
-def _no_range(token: str) -> tuple[str, str | None]:
-    return token, None
 
 
 # --- links --------------------------------------------------------------------
@@ -178,7 +174,7 @@ class FederalRules(Source):
 
     def _sections(self, text: str, at: int, plural: bool) -> Sections | None:
         first = ITEM.match(text, at)
-        return parse_sections(text, first, ITEM, plural, _no_range) if first else None
+        return parse_sections(text, first, ITEM, plural, one_section) if first else None
 
     def build(
         self,

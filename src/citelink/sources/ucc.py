@@ -27,7 +27,7 @@ from citelink.grammar import (
     WS1,
     Item,
     Sections,
-    hyphenate,
+    one_section,
     parse_sections,
 )
 from citelink.models import Citation, fast_init
@@ -78,11 +78,6 @@ _NAME_AND_ARTICLE = re.compile(
 #: After "section 2-207": "of the Uniform Commercial Code", "of the U.C.C.".
 _QUALIFIER = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?:{_NAME})")
 _MARK = re.compile(SECTION_MARK)
-
-
-def _whole(token: str) -> tuple[str, str | None]:
-    """A UCC section's dash is part of its number, never a range."""
-    return token, None
 
 
 def article_of(section: str) -> str:
@@ -162,7 +157,7 @@ class UniformCommercialCode(Source):
         self, text: str, at: int, plural: bool, antecedent: Citation | None = None
     ) -> Sections | None:
         first = ITEM.match(text, at)
-        return parse_sections(text, first, ITEM, plural, _whole) if first is not None else None
+        return parse_sections(text, first, ITEM, plural, one_section) if first is not None else None
 
     def build(
         self,
@@ -178,7 +173,7 @@ class UniformCommercialCode(Source):
         antecedent: Citation | None,
         /,
     ) -> Citation:
-        section = hyphenate(item.section)
+        section = item.section  # parse_sections writes its dashes as hyphens
         return UccCitation(
             text=text,
             start=start,
@@ -189,7 +184,7 @@ class UniformCommercialCode(Source):
             article=article_of(section),
             section=section,
             pin=item.pin,
-            range_end=hyphenate(item.range_end) if item.range_end is not None else None,
+            range_end=item.range_end,
         )
 
     def container(self, antecedent: Citation) -> object:

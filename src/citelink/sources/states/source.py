@@ -39,6 +39,7 @@ from citelink.grammar import (
     WS1,
     Item,
     Sections,
+    one_section,
     parse_sections,
     roman_value,
 )
@@ -622,7 +623,7 @@ class StateLaw(Source):
             if min(sum(map(first.count, ".-")), sum(map(second.count, ".-"))) < 2:
                 return end
         plural = gap.group("plural") is not None
-        more = parse_sections(text, item, ITEMS[container.code.shape], plural, _whole)
+        more = parse_sections(text, item, ITEMS[container.code.shape], plural, one_section)
         start = gap.start("mark") if gap.group("mark") is not None else gap.end()
         return scan.cite(self, container, more, start, more.end, short=True, antecedent=scan.last)
 
@@ -643,7 +644,7 @@ class StateLaw(Source):
         item = ITEMS[shape].match(text, at)
         if item is None:
             return None
-        return parse_sections(text, item, ITEMS[shape], plural, _whole)
+        return parse_sections(text, item, ITEMS[shape], plural, one_section)
 
     @staticmethod
     def _remember(scan: Scan, jurisdiction: str) -> None:
@@ -764,7 +765,7 @@ class StateLaw(Source):
         if item is None:
             return None
         first = item.match(text, at)
-        return parse_sections(text, first, item, plural, _whole) if first is not None else None
+        return parse_sections(text, first, item, plural, one_section) if first is not None else None
 
     @staticmethod
     def _short_item(antecedent: Citation) -> re.Pattern[str] | None:
@@ -832,11 +833,6 @@ class StateLaw(Source):
             clause=container.clause,
             paragraph=container.paragraph,
         )
-
-
-def _whole(token: str) -> tuple[str, str | None]:
-    """A state section token is one section: a state's grammar never joins a range into one."""
-    return token, None
 
 
 def _titled(code: Code) -> bool:
