@@ -48,7 +48,7 @@ class Options:
 
     def format_of(self, path: str) -> str:
         """The format a file is read in."""
-        return self.input_format or input_format(path)
+        return input_format(path, self.input_format)
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""

@@ -160,7 +160,7 @@ def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import annotate
 
     text = read_input(args.path, args.encoding, args.errors)
-    form = args.input_format or input_format(args.path)
+    form = input_format(args.path, args.input_format)
     finder = _finder(args.resolver, args.config)
     try:
         result = annotate(
@@ -269,7 +269,7 @@ def _extract(args: argparse.Namespace) -> int:
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
-    form = args.input_format or input_format(paths[0])
+    form = input_format(paths[0], args.input_format)
     big = form == "text" and is_big(paths[0])
     single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
     if single and args.format != "jsonl":
@@ -598,7 +598,7 @@ def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> 
     from citelink.check import find_citations
     from citelink.markup import read_layout
 
-    layout = read_layout(text, args.input_format or input_format(path))
+    layout = read_layout(text, input_format(path, args.input_format))
     try:
         citations = find_citations(
             finder, text, layout, this_title=args.this_title, cases=args.cases

@@ -29,8 +29,11 @@ FORMATS_BY_EXTENSION = {
 }
 
 
-def input_format(path: str | os.PathLike[str]) -> str:
-    """A document's format by its file name's extension: "html", "markdown" or "text"."""
+def input_format(path: str | os.PathLike[str], given: str | None = None) -> str:
+    """A document's format: ``given`` if the caller named one ("text", "html",
+    "markdown"), else by its file name's extension (any other file is plain text)."""
+    if given is not None:
+        return given
     return FORMATS_BY_EXTENSION.get(os.path.splitext(os.fspath(path))[1].lower(), "text")
 
 
