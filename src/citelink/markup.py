@@ -156,8 +156,7 @@ class Layout:
         """The source span of reader text ``[start, end)``; an entity or escape at
         either end is taken whole."""
         starts, flags = self.starts, self.flags
-        first = max(bisect_right(starts, start) - 1, 0)
-        last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
+        first, last = self._runs(start, end)
         s = self.src_starts[first]
         if not flags[first] & WHOLE:
             s += start - starts[first]
@@ -171,12 +170,16 @@ class Layout:
         """Whether reader text ``[start, end)`` may be rewritten in place: it is written
         as it reads (no tag, entity, escape or block boundary inside) and is not in
         text that is never linked (code, a link)."""
-        starts, flags = self.starts, self.flags
-        first = max(bisect_right(starts, start) - 1, 0)
-        last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
+        flags = self.flags
+        first, last = self._runs(start, end)
         if any(flags[i] & (WHOLE | BREAK | NOLINK) for i in range(first, last + 1)):
             return False
         return all(self.src_ends[i] == self.src_starts[i + 1] for i in range(first, last))
+
+    def _runs(self, start: int, end: int) -> tuple[int, int]:
+        """The first and the last run that reader text ``[start, end)`` touches."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        return first, max(bisect_right(self.starts, max(start, end - 1)) - 1, first)
 
     def tokens_between(self, start: int, end: int) -> range:
         """Indexes of the tokens that start in source ``[start, end)``."""
