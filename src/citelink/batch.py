@@ -20,7 +20,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from citelink.annotation import find_in_document
 from citelink.documents import InputError, input_format, read_pieces, read_text
 from citelink.finder import Finder
 from citelink.models import Citation
@@ -95,18 +94,29 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
             citations = tuple(streamed)
             return FileResult(name, citations, size=streamed.size)
         text = read_text(name, options.encoding, options.errors)
-        found = find_in_document(
-            text,
-            form,
-            finder=options.finder(),
-            this_title=options.this_title,
-            cases=options.cases,
+        found = find_in(
+            text, form, options.finder(), this_title=options.this_title, cases=options.cases
         )
         return FileResult(name, tuple(found), size=len(text))
     except InputError as error:
         return FileResult(name, error=str(error))
     except ImportError as error:  # case law asked for without eyecite installed
         return FileResult(name, error=str(error))
+
+
+def find_in(
+    text: str, form: str, finder: Finder, *, this_title: str | None = None, cases: bool = False
+) -> list[Citation]:
+    """The citations of a document in format ``form`` ("text", "html", "markdown").
+
+    Plain text goes straight to the finder; the HTML and Markdown readers
+    (:func:`citelink.annotation.find_in_document`) load only when a document needs them.
+    """
+    if form == "text":
+        return finder.find(text, this_title=this_title, cases=cases)
+    from citelink.annotation import find_in_document
+
+    return find_in_document(text, form, finder=finder, this_title=this_title, cases=cases)
 
 
 def is_big(path: str) -> bool:

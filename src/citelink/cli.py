@@ -30,6 +30,7 @@ from citelink.batch import (
     StreamedFile,
     expand,
     extract_file,
+    find_in,
     is_big,
     is_stdin,
     ordered_map,
@@ -255,12 +256,8 @@ def _finder(resolver: str | None, config: str | None = None) -> Finder:
 
 def _find(finder: Finder, text: str, form: str, args: argparse.Namespace) -> list[Citation]:
     """The citations of one document, with the finder options of the command line."""
-    from citelink.annotation import find_in_document
-
     try:
-        return find_in_document(
-            text, form, finder=finder, this_title=args.this_title, cases=args.cases
-        )
+        return find_in(text, form, finder, this_title=args.this_title, cases=args.cases)
     except ImportError as error:  # --cases without eyecite installed
         raise InputError(str(error)) from None
 
