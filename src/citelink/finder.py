@@ -500,32 +500,41 @@ def _scans(triggers: Sequence[Trigger]) -> list[tuple[re.Pattern[str], list[Hand
     return scans
 
 
-def _fallbacks(
-    triggers: Sequence[Trigger],
-) -> dict[Handler, tuple[tuple[re.Pattern[str], Handler], ...]]:
+#: The triggers to try when a handler declines (see :func:`_fallbacks`): one search
+#: that tells the first of them that matches, then each of them with its handler.
+_Fallback = tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], Handler], ...]]
+
+
+def _fallbacks(triggers: Sequence[Trigger]) -> dict[Handler, _Fallback]:
     """For each handler, the other triggers that may match where its own do.
 
     One search reports one trigger per position, so when two sources start
     their citations with the same word ("Const" of "U.S. Const." and of
     "Ala. Const."), the second must still get its turn when the first
-    declines: these are the patterns to try then, with their handlers.
+    declines: these are the patterns to try then, with their handlers. Most
+    declined triggers match none of them, so they are joined into one search
+    that answers that in one step.
     """
     entries = [
         (pattern, "".join(ch for ch, _ in _literal_prefix(pattern)), trigger.handler)
         for trigger in triggers
         for pattern in trigger.patterns
     ]
-    fallbacks: dict[Handler, tuple[tuple[re.Pattern[str], Handler], ...]] = {}
+    fallbacks: dict[Handler, _Fallback] = {}
     for handler in dict.fromkeys(h for _, _, h in entries):
         mine = [literal for _, literal, h in entries if h == handler]
-        others = tuple(
-            (re.compile(pattern), other)
+        others = [
+            (pattern, other)
             for pattern, literal, other in entries
             if other != handler
             and any(literal.startswith(m) or m.startswith(literal) for m in mine)
-        )
+        ]
         if others:
-            fallbacks[handler] = others
+            joined = re.compile("|".join(f"{pattern}()" for pattern, _ in others))
+            fallbacks[handler] = (
+                joined,
+                tuple((re.compile(pattern), other) for pattern, other in others),
+            )
     return fallbacks
 
 
@@ -534,7 +543,7 @@ def _offer(
     start: int,
     end: int,
     handler: Handler,
-    fallbacks: Mapping[Handler, tuple[tuple[re.Pattern[str], Handler], ...]],
+    fallbacks: Mapping[Handler, _Fallback],
 ) -> None:
     """Offer one trigger to its handler, then to the others that match there; a
     citation found moves the scan's floor past it."""
@@ -547,11 +556,14 @@ def _offer(
         scan.floor = found
 
 
-def _fall_back(
-    scan: Scan, start: int, fallbacks: tuple[tuple[re.Pattern[str], Handler], ...]
-) -> int | None:
+def _fall_back(scan: Scan, start: int, fallback: _Fallback) -> int | None:
     """Offer a trigger that its first handler declined to the others that match there."""
-    for pattern, handler in fallbacks:
+    joined, others = fallback
+    first = joined.match(scan.text, start)
+    if first is None:
+        return None
+    # The joined search found the first pattern that matches; those before it do not.
+    for pattern, handler in others[first.lastindex - 1 :]:  # type: ignore[operator]
         found = pattern.match(scan.text, start)
         if found is not None:
             claimed = handler(scan, start, found.end())
