@@ -117,6 +117,36 @@ def test_a_hit_inside_an_earlier_citation_is_skipped() -> None:
     assert [c.text for c in found] == ["<x>"]
 
 
+class _Words(Source):
+    """A toy source that cites a word its trigger matched, unless ``refuses`` is in it."""
+
+    def __init__(self, kind: str, pattern: str, refuses: str = "") -> None:
+        self.kind = kind
+        self.refuses = refuses
+        self.triggers = (Trigger((pattern,), self._word),)
+
+    def _word(self, scan: Scan, start: int, end: int) -> int | None:
+        if self.refuses and self.refuses in scan.text[start:end]:
+            return None
+        scan.add(_Note(text=scan.text[start:end], start=start, end=end))
+        return end
+
+
+def test_a_declined_trigger_goes_to_each_other_source_that_matches_there_in_turn() -> None:
+    # All three match "Numb"; one search reports the first source's trigger only.
+    first = _Words("first", r"Numb\w*", refuses="Numbers")
+    second = _Words("second", r"Number\w*", refuses="Numbers")
+    third = _Words("third", r"Numbe\w*")
+    finder = Finder(sources=(first, second, third), resolve=False)
+    found = finder.find("Numb, Number, Numbers, Numbx")
+    assert [(c.text, c.start) for c in found] == [
+        ("Numb", 0),
+        ("Number", 6),
+        ("Numbers", 14),  # the first two decline it; the third takes it
+        ("Numbx", 23),
+    ]
+
+
 def test_find_with_cases_needs_eyecite_only_then() -> None:
     pytest.importorskip("eyecite")
     assert [c.kind for c in citelink.find("8 U.S.C. § 1373; 477 U.S. 561", cases=True)] == [
