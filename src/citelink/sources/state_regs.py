@@ -292,11 +292,11 @@ _NAMES = (
         between=rf"{WS1}etatS",
         outside=rf"(?:(?:{WS},)?{WS}\.sgeR|{WS1}fo{WS1}snoitalugeR)",
     ),
-    # the trigger is the whole name: nothing before it
+    # "Minn. R.", "Minnesota Rules": the trigger starts after the "M" (see the triggers)
     _Name(
-        re.compile(rf"Minn(?:\.{WS}R(?:ules\b|\.)|esota{WS1}Rules\b)"),
-        re.compile("(?P<name>)(?![A-Za-z])"),
-        {"": "mn"},
+        re.compile(rf"inn(?:\.{WS}R(?:ules\b|\.)|esota{WS1}Rules\b)"),
+        re.compile("(?P<name>M)(?![A-Za-z])"),
+        {"M": "mn"},
     ),
 )
 
@@ -434,15 +434,25 @@ class StateRegulations(Source):
                     r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}Regulations|\s?R\."
                     r"|(?<=Pa\.\sCode)|(?<=Pa\.Code)|(?<=Regs\.\sCode)|(?<=Regs\.Code))"
                     r"|mp\.\s?(?:R\.|Codes)|des,?\s{1,2}Rules)",
-                    r"Minn(?:\.\s?R(?:\.|ules)|esota\s{1,2}Rules)",
+                    # Minnesota's rules join the search for "id." rather than have a search
+                    # of their own: an extra search over the text costs more than this test.
+                    r"inn(?<=Minn)(?:\.\s?R(?:\.|ules)|esota\s{1,2}Rules)",
                 ),
                 self._name,
             ),
+            # One pattern per literal, so that a declined acronym is not offered to every
+            # other trigger that starts with "A" or "C".
             Trigger(
                 (
-                    r"A(?:C(?<=[AWVOT]AC)(?![A-Za-z])|\.C\.(?<=[AJFOT]\.A\.C\.)|R(?<=OAR)(?![A-Za-z]))",
-                    r"C(?:CR(?![A-Za-z])|\.C\.R\.|MR(?![A-Za-z])|\.M\.R\."
-                    r"|RR(?<=NYCRR)(?![A-Za-z])|\.R\.R\.(?<=Y\.C\.R\.R\.))",
+                    r"AC(?<=[AWVOT]AC)(?![A-Za-z])",
+                    r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
+                    r"AR(?<=OAR)(?![A-Za-z])",
+                    r"CCR(?![A-Za-z])",
+                    r"C\.C\.R\.",
+                    r"CMR(?![A-Za-z])",
+                    r"C\.M\.R\.",
+                    r"CRR(?<=NYCRR)(?![A-Za-z])",
+                    r"C\.R\.R\.(?<=Y\.C\.R\.R\.)",
                 ),
                 self._acronym,
             ),
