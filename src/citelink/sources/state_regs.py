@@ -216,11 +216,13 @@ ITEMS: dict[str, re.Pattern[str]] = {
 _TITLES = {
     postal: re.compile(code.title) for postal, code in CODES.items() if code.title is not None
 }
-#: Any section, for the finder's test of what this source's short forms look like.
+#: Any section of these codes: the source's ``item``, which tells the finder that its numbers
+#: are not the U.S. Code's (``sections`` reads a short form with its antecedent's own grammar).
 _ANY_ITEM = re.compile(rf"(?P<section>[0-9R][\w.:-]{{0,24}}){_PINS}")
 
-#: What follows a code's name: "Ann.", a comma, "tit. 4," and a section or rule mark.
+#: A rule or part mark: "r. 130-X-1-.06", "R 325.10101", "Rule 12B-6.0021", "part 7050.0150".
 _RULE_MARK = r"(?P<rules>[Rr]ules\b|rr\.)|[Rr]ule\b|[Rr]\.|R(?=[^\S\n]\d)|pts?\.|[Pp]arts?\b"
+#: What follows a code's name: "Ann.", a comma, "tit. 4," and a section or rule mark.
 _AFTER = re.compile(
     rf"(?:{WS1}Ann\.)?(?:{WS},)?{WS}"
     rf"(?:(?:tit\.|Tit\.|[Tt]itle\b|TITLE\b){WS}(?P<title>\d{{1,3}})(?![\w.])(?:{WS},)?{WS})?"
