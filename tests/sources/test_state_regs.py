@@ -236,6 +236,7 @@ def test_beside_the_states_statutes() -> None:
         "BOAR 340-041-0001",
         "oar 340-041-0001",
         "VACATED AND REMANDED 12",
+        "a 24 VAC 50-60 Hz supply",  # volts, not Virginia's title 24
         "the WAC 2019",
         "OAC 310:667-1-1",  # Oklahoma's, not Ohio's
         "Minn. R. Civ. P. 12",
