@@ -155,6 +155,10 @@ def main() -> int:
         ("'9 Del. C. § 1-' repeated", "9 Del. C. § 1-"),
         ("'Cal. Const. art. I, § ' repeated", "Cal. Const. art. I, § "),
         ("'ORS 1.1 ' repeated", "ORS 1.1 "),
+        ("'22 Tex. Admin. Code § 1' repeated", "22 Tex. Admin. Code § 1"),
+        ("'5 AAC ' repeated", "5 AAC "),
+        ("'CCR Tit. 4, § ' repeated", "CCR Tit. 4, § "),
+        ("'rule 1A-1.11, F.A.C. ' repeated", "rule 1A-1.11, F.A.C. "),
     ]:
         hostile = unit * (1_000_000 // len(unit))
         seconds = best_time(lambda hostile=hostile: linked.find(hostile), 1)

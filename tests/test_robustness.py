@@ -43,6 +43,11 @@ SEEDS = [
     "Conn. Const. art. I, § 7. Art. XII, § 2",
     "U.C.C. §§ 2-314 to 2-316",
     "section 2-207 of the Uniform Commercial Code",
+    "22 Tex. Admin. Code § 72.10",
+    "CCR Tit. 4, § 1687",
+    "5 AAC 93.324",
+    "rule 12B-6.0021, F.A.C.",
+    "Regs., Conn. State Agencies § 22a-174-22",
 ]
 _PIECES = st.sampled_from(
     [*SEEDS, "§", "§§", " ", "\n", "(", ")", "-", "–", ",", " and ", "U.S.C.", "1", "0", "a", "Id."]

@@ -30,6 +30,7 @@ _MODULES = {
     "RuleCitation": "citelink.sources.rules",
     "ActCitation": "citelink.sources.acts",
     "StateCitation": "citelink.sources.states",
+    "StateRegCitation": "citelink.sources.state_regs",
     "UccCitation": "citelink.sources.ucc",
     "CaseCitation": "citelink.sources.cases",
     "annotate": "citelink.annotation",
@@ -60,6 +61,7 @@ __all__ = [
     "PublicLawCitation",
     "RuleCitation",
     "StateCitation",
+    "StateRegCitation",
     "StatutesAtLargeCitation",
     "UccCitation",
     "UsCodeCitation",
@@ -116,6 +118,7 @@ if TYPE_CHECKING:
     from citelink.sources.publaw import PrivateLawCitation, PublicLawCitation
     from citelink.sources.rules import RuleCitation
     from citelink.sources.stat import StatutesAtLargeCitation
+    from citelink.sources.state_regs import StateRegCitation
     from citelink.sources.states import StateCitation
     from citelink.sources.ucc import UccCitation
     from citelink.sources.usc import UsCodeCitation

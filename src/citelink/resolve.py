@@ -62,7 +62,7 @@ BUILTIN_DESCRIPTIONS: Mapping[str, str] = {
     "congress": "Congress.gov",
     "constitution": "Constitution Annotated (constitution.congress.gov)",
     "courtlistener": "CourtListener citation look-up (courtlistener.com)",
-    "state": "Official legislature and revisor sites of the states and territories",
+    "state": "Official sites of the states' and territories' laws and administrative codes",
 }
 
 #: Names usable in chains and on the command line ("--resolver a,b").

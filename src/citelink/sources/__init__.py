@@ -17,6 +17,7 @@ from citelink.sources import (
     publaw,
     rules,
     stat,
+    state_regs,
     states,
     ucc,
     usc,
@@ -36,6 +37,7 @@ SOURCES: tuple[Source, ...] = (
     rules.SOURCE,
     ucc.SOURCE,
     states.SOURCE,
+    state_regs.SOURCE,
     cases.SOURCE,
 )
 

@@ -1,0 +1,602 @@
+"""State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
+
+One administrative code per jurisdiction; its Bluebook name comes first, then the other forms
+read (every code also reads pins, lists and ranges, ``et seq.``, and short forms after it:
+``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
+
+* Alabama: ``Ala. Admin. Code r. 130-X-1-.06``, ``Alabama Administrative Code Rule 420-5-10-.05``;
+* Alaska: ``Alaska Admin. Code tit. 5, § 93.324``, ``5 AAC 93.324``;
+* Arizona: ``Ariz. Admin. Code § R12-1-424``, ``Arizona Admin. Code R12-1-424``,
+  ``A.A.C. R9-10-1011``;
+* Arkansas: ``005.19.02 Ark. Code R. § 004``;
+* California: ``Cal. Code Regs. tit. 4, § 1687``, ``Cal. Code Regs., tit. 22, § 51000.30``,
+  ``CCR Tit. 4, § 1687``, ``4 CCR 1687``, ``title 8, California Code of Regulations, section
+  3203``;
+* Colorado, by rule: ``5 Colo. Code Regs. § 1002-31``, ``5 CCR 1002-31`` (a number with a dash
+  after "CCR" is Colorado's, one without California's);
+* Connecticut: ``Conn. Agencies Regs. § 22a-174-22``, ``Regs., Conn. State Agencies §
+  17b-262-1100``, ``Regulations of Connecticut State Agencies § 12-865-11``;
+* Florida: ``Fla. Admin. Code Ann. r. 12B-6.0021``, ``Fla. Admin. Code R. 65A-4.220``,
+  ``Florida Administrative Code Rule 61G4-15.006``, the rule first: ``rule 12B-6.0021, F.A.C.``,
+  ``Rule 65A-1.205, Florida Administrative Code``;
+* Georgia: ``Ga. Comp. R. & Regs. 391-3-6-.03``, ``Ga. Comp. R. & Regs. r. 560-12-1-.08``;
+* Illinois: ``Ill. Admin. Code tit. 35, § 302.208``, ``35 Ill. Adm. Code 302.208``;
+* Massachusetts: ``310 Mass. Code Regs. 7.00``, ``310 CMR 7.00``, ``Mass. Regs. Code tit. 310,
+  § 7.00``;
+* Michigan: ``Mich. Admin. Code r. 325.10101``, ``Mich Admin Code, R 325.10101``;
+* Minnesota: ``Minn. R. 7050.0150``, ``Minnesota Rules, part 7050.0150``, ``Minn. R. pt.
+  7050.0150``;
+* New Jersey: ``N.J. Admin. Code § 7:26-2.1``, ``N.J.A.C. 7:26-2.1``, ``N.J.A.C. 13:45C-2``;
+* New York: ``N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1``, ``9 NYCRR 8002.1``,
+  ``22 N.Y.C.R.R. § 202.7``, ``New York Codes, Rules and Regulations, Title 9, Section 8002.1``;
+* Ohio: ``Ohio Admin. Code 3745-1-07``, ``Ohio Adm.Code 5101:2-17-03``, ``OAC 3745-1-07``;
+* Oregon: ``Or. Admin. R. 340-041-0001``, ``OAR 340-041-0001``, ``Oregon Administrative Rules
+  340-041-0001``;
+* Pennsylvania: ``25 Pa. Code § 93.9``;
+* Texas: ``22 Tex. Admin. Code § 72.10``, ``Tex. Admin. Code tit. 16, § 3.8``, ``22 TAC §
+  72.10``, ``Texas Administrative Code, Title 25, §289.203``;
+* Virginia: ``12 Va. Admin. Code § 5-90-80``, ``12VAC5-90-80``, ``12 VAC 5-90-80``;
+* Washington: ``Wash. Admin. Code § 173-201A-200``, ``WAC 173-201A-200``.
+
+The acronyms ("CCR", "AAC", "TAC", "OAC"...) are read only with the shape around them that
+makes them citations: a title before those that need one, and a number of the code's shape
+after. Links: Cornell LII's pages (``lii``) and the official sites (``state``), each scheme as
+observed in public pages and repositories with citelink's search tool.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
+
+from citelink.grammar import PIN, SECTION_MARK, WS, WS1, Item, Sections, one_section, parse_sections
+from citelink.models import Citation, fast_init
+from citelink.scanner import Scan, Source, Trigger
+from citelink.sources.states.names import key, trie_pattern
+
+
+class Code(NamedTuple):
+    """A jurisdiction's administrative code.
+
+    ``style`` is how the Bluebook places the title: "before" ("22 Tex. Admin. Code § 72.10"),
+    "tit" ("Cal. Code Regs. tit. 4, § 1687") or "plain" (the code has no titles); ``mark`` is
+    what precedes the section ("§", "r." or nothing). ``number`` and ``title`` are the
+    patterns of a section and of a title (``None``: the code has no titles).
+    """
+
+    postal: str
+    name: str
+    style: str
+    mark: str
+    number: str
+    title: str | None = None
+
+
+CODES: dict[str, Code] = {
+    code.postal: code
+    for code in (
+        Code(
+            "al",
+            "Ala. Admin. Code",
+            "plain",
+            "r.",
+            r"\d{3}-[0-9A-Z]{1,3}-\d{1,3}[A-Z]?-\.\d{2,3}[A-Z]?",
+        ),
+        Code("ak", "Alaska Admin. Code", "tit", "§", r"\d{1,3}[A-Z]?\.\d{3,4}", r"\d{1,2}"),
+        Code("az", "Ariz. Admin. Code", "plain", "§", r"R\d{1,2}-\d{1,2}[A-Z]?-\d{1,4}[A-Z]?"),
+        Code("ar", "Ark. Code R.", "before", "§", r"\d{3}", r"\d{3}\.\d{2}\.\d{2}"),
+        Code("ca", "Cal. Code Regs.", "tit", "§", r"\d{1,6}(?:\.\d{1,4})?[a-z]?", r"\d{1,2}"),
+        Code("co", "Colo. Code Regs.", "before", "§", r"\d{3,4}-\d{1,3}", r"\d{1,2}"),
+        Code(
+            "ct",
+            "Conn. Agencies Regs.",
+            "plain",
+            "§",
+            r"\d{1,3}[a-z]{0,2}-\d{1,4}[a-z]{0,2}-[A-Za-z]{0,2}\d{1,5}[a-z]{0,2}",
+        ),
+        Code(
+            "fl",
+            "Fla. Admin. Code Ann.",
+            "plain",
+            "r.",
+            r"\d{1,3}[A-Z]{0,3}\d{0,2}-\d{1,3}\.\d{2,5}",
+        ),
+        Code(
+            "ga",
+            "Ga. Comp. R. & Regs.",
+            "plain",
+            "",
+            r"\d{2,3}(?:-\d{1,3}[A-Z]?){1,3}-\.\d{2,3}[A-Z]?",
+        ),
+        Code("il", "Ill. Admin. Code", "tit", "§", r"\d{3,4}\.\d{1,4}[a-z]?", r"\d{1,2}"),
+        Code("ma", "Mass. Code Regs.", "before", "", r"\d{1,3}\.\d{2,3}[A-Z]?", r"\d{3}"),
+        Code("mi", "Mich. Admin. Code", "plain", "r.", r"\d{3}\.\d{1,5}[a-z]?"),
+        Code("mn", "Minn. R.", "plain", "", r"\d{4}\.\d{4}"),
+        Code(
+            "nj",
+            "N.J. Admin. Code",
+            "plain",
+            "§",
+            r"\d{1,2}[A-Z]?:\d{1,3}[A-Z]{0,2}(?:-\d{1,3}[A-Z]?(?:\.\d{1,3}[A-Z]?)?)?",
+        ),
+        Code(
+            "ny",
+            "N.Y. Comp. Codes R. & Regs.",
+            "tit",
+            "§",
+            r"\d{1,4}[a-z]?(?:-\d{1,3}[a-z]?)?\.\d{1,4}[a-z]?",
+            r"\d{1,2}",
+        ),
+        Code(
+            "oh",
+            "Ohio Admin. Code",
+            "plain",
+            "",
+            r"\d{4}(?::\d{1,2})?-\d{1,3}-\d{1,3}(?:\.\d{1,3})?",
+        ),
+        Code("or", "Or. Admin. R.", "plain", "", r"\d{3}-\d{3}-\d{4}"),
+        Code("pa", "Pa. Code", "before", "§", r"\d{1,4}[a-z]?\.\d{1,4}[a-z]?", r"\d{1,3}"),
+        Code("tx", "Tex. Admin. Code", "before", "§", r"\d{1,4}\.\d{1,4}", r"\d{1,2}"),
+        Code("va", "Va. Admin. Code", "before", "§", r"\d{1,3}-\d{1,4}-\d{1,4}", r"\d{1,2}"),
+        Code("wa", "Wash. Admin. Code", "plain", "§", r"\d{1,3}-\d{2,3}[A-Z]?-\d{3,5}[A-Z]?"),
+    )
+}
+
+_PLURAL_MARK = {"§": "§§", "r.": "rr.", "": ""}
+
+
+# --- the citation --------------------------------------------------------------------
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StateRegCitation(Citation):
+    """A section (rule) of a state's administrative code.
+
+    ``jurisdiction`` is the lower-case postal code ("tx"), as in the id; ``title`` the title
+    the code's sections are cited within ("22"; Arkansas's agency, division and part,
+    "005.19.02"), ``None`` for a code without titles; ``section`` the number as the code
+    writes it ("72.10", "130-X-1-.06", "R12-1-424", "7:26-2.1").
+    """
+
+    kind = "state_reg"
+
+    jurisdiction: str
+    title: str | None = None
+    section: str = ""
+    pin: tuple[str, ...] = ()
+    range_end: str | None = None
+    et_seq: bool = False
+
+    @property
+    def normalized(self) -> str:
+        code = CODES[self.jurisdiction]
+        where = self.section + "".join(f"({p})" for p in self.pin)
+        mark = code.mark
+        end = self.range_end
+        if end is not None:
+            if end.startswith("("):
+                where += f"–{end}"
+            elif end.startswith(self.section + "("):
+                where += f"–{end[len(self.section) :]}"
+            else:  # hyphenated numbers take "to" (Bluebook 3.3(b))
+                where += (" to " if "-" in self.section else "–") + end
+                mark = _PLURAL_MARK[mark]
+        if self.et_seq:
+            where += " et seq."
+        body = f"{mark} {where}" if mark else where
+        if code.style == "before":
+            return f"{self.title} {code.name} {body}"
+        if code.style == "tit":
+            return f"{code.name} tit. {self.title}, {body}"
+        return f"{code.name} {body}"
+
+    @property
+    def resolved(self) -> bool:
+        return True
+
+    @property
+    def id(self) -> str:
+        title = () if self.title is None else (self.title,)
+        return "/".join(("state_reg", self.jurisdiction, *title, self.section, *self.pin))
+
+
+# --- grammar -------------------------------------------------------------------------
+
+_PINS = rf"(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
+#: One section of each code, with its pins; a number ends where no word character, and no
+#: dot or colon before a digit, follows ("285.636.15" is not Michigan's "285.636").
+ITEMS: dict[str, re.Pattern[str]] = {
+    postal: re.compile(rf"(?P<section>{code.number})(?!\w|[.:]\d){_PINS}")
+    for postal, code in CODES.items()
+}
+_TITLES = {
+    postal: re.compile(code.title) for postal, code in CODES.items() if code.title is not None
+}
+#: Any section of these codes: the source's ``item``, which tells the finder that its numbers
+#: are not the U.S. Code's (``sections`` reads a short form with its antecedent's own grammar).
+_ANY_ITEM = re.compile(rf"(?P<section>[0-9R][\w.:-]{{0,24}}){_PINS}")
+
+#: A rule or part mark: "r. 130-X-1-.06", "R 325.10101", "Rule 12B-6.0021", "part 7050.0150".
+_RULE_MARK = r"(?P<rules>[Rr]ules\b|rr\.)|[Rr]ule\b|[Rr]\.|R(?=[^\S\n]\d)|pts?\.|[Pp]arts?\b"
+#: What follows a code's name: "Ann.", a comma, "tit. 4," and a section or rule mark.
+_AFTER = re.compile(
+    rf"(?:{WS1}Ann\.)?(?:{WS},)?{WS}"
+    rf"(?:(?:tit\.|Tit\.|[Tt]itle\b|TITLE\b){WS}(?P<title>\d{{1,3}})(?![\w.])(?:{WS},)?{WS})?"
+    rf"(?:(?P<mark>{SECTION_MARK}|{_RULE_MARK}){WS})?"
+)
+#: A title before the name, read backwards from it: "22 ", "12" ("12VAC"), "005.19.02 ",
+#: "Title 22 ", "title 8, ".
+_TITLE_BEFORE = re.compile(
+    rf"{WS}(?P<comma>,{WS})?(?P<title>[\d.]{{1,10}})(?![\w.])"
+    rf"(?P<word>{WS1}(?:eltit|eltiT|ELTIT|\.tit|\.tiT)(?![A-Za-z]))?"
+)
+#: Florida's rule before the code's name, read backwards: "rule 12B-6.0021, " (F.A.C.).
+_RULE_BEFORE = re.compile(
+    rf"{WS},{WS}(?P<token>[^\s,;]{{4,30}})(?P<mark>{WS1}(?:eluR|elur|\.r|\.R)(?![A-Za-z]))?"
+)
+
+
+class _Name(NamedTuple):
+    """One way of naming codes: the name from its trigger on, and the jurisdiction before.
+
+    ``core`` matches at the trigger; ``back`` on the reversed text before it, with a group
+    ``name`` that ``states`` maps to a postal code (``None``: a name that ends like a known
+    one but is another state's, "W. Va." before "Admin. Code").
+    """
+
+    core: re.Pattern[str]
+    back: re.Pattern[str]
+    states: Mapping[str, str | None]
+
+
+def _named(
+    core: str, states: Mapping[str, str | None], between: str = "", outside: str = ""
+) -> _Name:
+    """A name written ``<jurisdiction> <core>``. The reversed patterns ``between`` and
+    ``outside`` match what is written between the two ("Regs." of "Mass. Regs. Code") and
+    before the jurisdiction ("Regs., " of "Regs., Conn. State Agencies")."""
+    trie = trie_pattern(states, reverse=True)
+    back = rf"{between}{WS}(?P<name>{trie})(?![A-Za-z]){outside}"
+    return _Name(re.compile(core), re.compile(back), {key(n): p for n, p in states.items()})
+
+
+_ADMIN_CODE_STATES = {
+    "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
+    "Florida": "fl", "FL": "fl", "Ill.": "il", "Illinois": "il", "Mich.": "mi", "Mich": "mi",
+    "Michigan": "mi", "N.J.": "nj", "New Jersey": "nj", "Ohio": "oh", "Or.": "or", "Ore.": "or",
+    "Oregon": "or", "Tex.": "tx", "Texas": "tx", "Va.": "va", "Virginia": "va", "W. Va.": None,
+    "West Virginia": None, "Wash.": "wa", "Washington": "wa",
+}  # fmt: skip
+_CODE_REGS_STATES = {
+    "Cal.": "ca", "Calif.": "ca", "California": "ca", "Colo.": "co", "Colorado": "co",
+    "Mass.": "ma", "Massachusetts": "ma",
+}  # fmt: skip
+_CONNECTICUT = {"Conn.": "ct", "Connecticut": "ct"}
+_NEW_YORK = {"N.Y.": "ny", "New York": "ny", "NY": "ny"}
+#: Every name but the acronyms, in the order they are tried at a trigger.
+_NAMES = (
+    _named(rf"Adm(?:in(?:istrative\b|\.)?|\.){WS}(?:Code\b|R\.|Rules\b)", _ADMIN_CODE_STATES),
+    _named(rf"Code{WS}(?:of{WS1})?(?:Regs?\.|Regulations\b)", _CODE_REGS_STATES),
+    _named(rf"Code{WS}R\.", {"Ark.": "ar", "Arkansas": "ar"}),
+    _named(r"Code\b", {"Pa.": "pa"}),
+    _named(r"Code\b", {"Mass.": "ma"}, between=rf"{WS}\.sgeR"),
+    _named(rf"Comp\.{WS}R\.{WS}(?:&|and){WS1}Regs\.", {"Ga.": "ga", "Georgia": "ga"}),
+    _named(rf"Comp\.{WS}Codes{WS}R\.{WS}(?:&|and){WS1}Regs\.", _NEW_YORK),
+    _named(rf"Codes,?{WS1}Rules,?{WS1}(?:&|and){WS1}Regulations\b", _NEW_YORK),
+    _named(rf"Agencies{WS}Regs\.", _CONNECTICUT),
+    _named(
+        r"Agencies\b",
+        _CONNECTICUT,
+        between=rf"{WS1}etatS",
+        outside=rf"(?:(?:{WS},)?{WS}\.sgeR|{WS1}fo{WS1}snoitalugeR)",
+    ),
+    # "Minn. R.", "Minnesota Rules": the trigger starts after the "M" (see the triggers)
+    _Name(
+        re.compile(rf"inn(?:\.{WS}R(?:ules\b|\.)|esota{WS1}Rules\b)"),
+        re.compile("(?P<name>M)(?![A-Za-z])"),
+        {"M": "mn"},
+    ),
+)
+
+#: Acronyms by their letters: the codes they may name, tried in order (by number shape).
+_ACRONYMS = {
+    "AAC": ("az", "ak"), "CCR": ("co", "ca"), "CMR": ("ma",), "FAC": ("fl",), "NJAC": ("nj",),
+    "NYCRR": ("ny",), "OAC": ("oh",), "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",),
+    "WAC": ("wa",),
+}  # fmt: skip
+#: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
+#: "N.J.A.C."); the character before the acronym is no letter (a digit may be: "12VAC").
+_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOT]|[AWVOT])?(?![A-Za-z])")
+
+
+class Container(NamedTuple):
+    """What the citations of one list, and the short forms after them, share."""
+
+    code: Code
+    title: str | None
+
+
+# --- links ---------------------------------------------------------------------------
+
+#: Cornell LII's page of a section, per state: the path after law.cornell.edu/regulations/,
+#: whether dots and colons of the section (and title) are written as dashes, and a pattern
+#: the section must match (the kind of number the scheme was seen with). Each scheme as
+#: observed on pages that cite LII: .../texas/22-Tex-Admin-Code-SS-367-10,
+#: .../florida/Fla-Admin-Code-Ann-R-65A-4-220, .../new-jersey/N-J-A-C-10-90-3-8,
+#: .../ohio/Ohio-Admin-Code-5101-2-17-03, .../pennsylvania/58-Pa-Code-SS-461a-12,
+#: .../massachusetts/106-CMR-704-500, .../michigan/Mich-Admin-Code-R-338-143,
+#: .../new-york/12-NYCRR-142-2.4, .../california/22-CCR-51000.30, .../alaska/7-AAC-45.485,
+#: .../illinois/Ill-Admin-Code-tit-89-SS-113.120, .../alabama/Ala-Admin-Code-r-810-3-14-.02,
+#: .../arizona/Ariz-Admin-Code-SS-R20-6-801, .../arkansas/208-00-13-Ark-Code-R-SS-001,
+#: .../georgia/Ga-Comp-R-Regs-R-560-12-1-.08, .../oregon/Or-Admin-Code-SS-177-093-0015,
+#: .../virginia/18VAC85-150-120, .../washington/WAC-182-513-1605,
+#: .../connecticut/Regs-Conn-State-Agencies-SS-12-865-11. Colorado's and Minnesota's were
+#: not seen for citations of the form read here: no LII link.
+_LII_PAGES: dict[str, tuple[str, bool, str]] = {
+    "al": ("alabama/Ala-Admin-Code-r-{section}", False, ""),
+    "ak": ("alaska/{title}-AAC-{section}", False, ""),
+    "az": ("arizona/Ariz-Admin-Code-SS-{section}", False, ""),
+    "ar": ("arkansas/{title}-Ark-Code-R-SS-{section}", True, ""),
+    "ca": ("california/{title}-CCR-{section}", False, ""),
+    "ct": ("connecticut/Regs-Conn-State-Agencies-SS-{section}", False, ""),
+    "fl": ("florida/Fla-Admin-Code-Ann-R-{section}", True, ""),
+    "ga": ("georgia/Ga-Comp-R-Regs-R-{section}", False, ""),
+    "il": ("illinois/Ill-Admin-Code-tit-{title}-SS-{section}", False, ""),
+    "ma": ("massachusetts/{title}-CMR-{section}", True, ""),
+    "mi": ("michigan/Mich-Admin-Code-R-{section}", True, ""),
+    "nj": ("new-jersey/N-J-A-C-{section}", True, r".*-.*\..*"),  # sections, not chapters
+    "ny": ("new-york/{title}-NYCRR-{section}", False, ""),
+    "oh": ("ohio/Ohio-Admin-Code-{section}", True, r"[^.]*"),  # seen without a dot only
+    "or": ("oregon/Or-Admin-Code-SS-{section}", False, ""),
+    "pa": ("pennsylvania/{title}-Pa-Code-SS-{section}", True, ""),
+    "tx": ("texas/{title}-Tex-Admin-Code-SS-{section}", True, ""),
+    "va": ("virginia/{title}VAC{section}", False, ""),
+    "wa": ("washington/WAC-{section}", False, ""),
+}
+_DASHES = str.maketrans(".:", "--")
+
+
+def lii_url(citation: StateRegCitation) -> str | None:
+    """Cornell LII's page of the section (see ``_LII_PAGES`` for each state's scheme)."""
+    page = _LII_PAGES.get(citation.jurisdiction)
+    if page is None:
+        return None
+    path, dashes, shape = page
+    section, title = citation.section, citation.title or ""
+    if shape and re.fullmatch(shape, section) is None:
+        return None
+    if dashes:
+        section, title = section.translate(_DASHES), title.translate(_DASHES)
+    return "https://www.law.cornell.edu/regulations/" + path.format(section=section, title=title)
+
+
+def _virginia(citation: StateRegCitation) -> str:
+    agency, chapter, section = citation.section.split("-")
+    return (
+        f"https://law.lis.virginia.gov/admincode/title{citation.title}/agency{agency}"
+        f"/chapter{chapter}/section{section}/"
+    )
+
+
+def _pennsylvania(citation: StateRegCitation) -> str | None:
+    chapter = citation.section.split(".", 1)[0]
+    if not chapter.isdigit() or citation.title is None:
+        return None
+    return (
+        "https://www.pacodeandbulletin.gov/Display/pacode?file=/secure/pacode/data/"
+        f"{int(citation.title):03d}/chapter{chapter}/s{citation.section}.html"
+    )
+
+
+#: The official sites with a stable URL per section, as observed: akleg.gov/basis/aac.asp#7.41.012
+#: (7 AAC 41.012), flrules.org/gateway/ruleNo.asp?id=59A-4.108, revisor.mn.gov/rules/3400.0170/,
+#: codes.ohio.gov/ohio-administrative-code/rule-5180:2-16-01,
+#: secure.sos.state.or.us/oard/view.action?ruleNumber=414-175-0025,
+#: pacodeandbulletin.gov/...?file=/secure/pacode/data/061/chapter101/s101.6.html (61 Pa. Code §
+#: 101.6), law.lis.virginia.gov/admincode/title9/agency25/chapter260/section50/ (9VAC25-260-50),
+#: app.leg.wa.gov/wac/default.aspx?cite=388-470-0005.
+_OFFICIAL: dict[str, Callable[[StateRegCitation], str | None]] = {
+    "ak": lambda c: f"https://www.akleg.gov/basis/aac.asp#{c.title}.{c.section}",
+    "fl": lambda c: f"https://www.flrules.org/gateway/ruleNo.asp?id={c.section}",
+    "mn": lambda c: f"https://www.revisor.mn.gov/rules/{c.section}/",
+    "oh": lambda c: f"https://codes.ohio.gov/ohio-administrative-code/rule-{c.section}",
+    "or": lambda c: f"https://secure.sos.state.or.us/oard/view.action?ruleNumber={c.section}",
+    "pa": _pennsylvania,
+    "va": _virginia,
+    "wa": lambda c: f"https://app.leg.wa.gov/wac/default.aspx?cite={c.section}",
+}
+
+
+def official_url(citation: StateRegCitation) -> str | None:
+    """The official site's page of the section, where one can be built from the citation."""
+    builder = _OFFICIAL.get(citation.jurisdiction)
+    return None if builder is None else builder(citation)
+
+
+# --- the source ----------------------------------------------------------------------
+
+
+class StateRegulations(Source):
+    """The administrative codes of the states."""
+
+    kind = "state_reg"
+    item = _ANY_ITEM
+    links = MappingProxyType({"lii": lii_url, "state": official_url})
+
+    def __init__(self) -> None:
+        self.triggers = (
+            Trigger(
+                (
+                    r"Adm(?:in(?:istrative)?\.?|\.)\s{0,2}(?:Code|R\.|Rules)",
+                    r"Agencies(?:\s?Regs\.|(?<=State\sAgencies))",
+                    r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}Regulations|\s?R\."
+                    r"|(?<=Pa\.\sCode)|(?<=Pa\.Code)|(?<=Regs\.\sCode)|(?<=Regs\.Code))"
+                    r"|mp\.\s?(?:R\.|Codes)|des,?\s{1,2}Rules)",
+                    # Minnesota's rules join the search for "id." rather than have a search
+                    # of their own: an extra search over the text costs more than this test.
+                    r"inn(?<=Minn)(?:\.\s?R(?:\.|ules)|esota\s{1,2}Rules)",
+                ),
+                self._name,
+            ),
+            # One pattern per literal, so that a declined acronym is not offered to every
+            # other trigger that starts with "A" or "C".
+            Trigger(
+                (
+                    r"AC(?<=[AWVOT]AC)(?![A-Za-z])",
+                    r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
+                    r"AR(?<=OAR)(?![A-Za-z])",
+                    r"CCR(?![A-Za-z])",
+                    r"C\.C\.R\.",
+                    r"CMR(?![A-Za-z])",
+                    r"C\.M\.R\.",
+                    r"CRR(?<=NYCRR)(?![A-Za-z])",
+                    r"C\.R\.R\.(?<=Y\.C\.R\.R\.)",
+                ),
+                self._acronym,
+            ),
+        )
+
+    # "22 Tex. Admin. Code § 72.10", "Cal. Code Regs. tit. 4, § 1687", "Minn. R. 7050.0150"
+    def _name(self, scan: Scan, start: int, end: int) -> int | None:
+        text, backward = scan.text, scan.backward
+        at, limit = len(text) - start, len(text) - scan.floor
+        for name in _NAMES:
+            core = name.core.match(text, start)
+            if core is None:
+                continue
+            before = name.back.match(backward, at, limit)
+            if before is None:
+                continue
+            postal = name.states.get(key(before.group("name")[::-1]))
+            if postal is None:
+                continue
+            name_start = start - (before.end() - at)
+            return self._cite(scan, (CODES[postal],), name_start, core.end())
+        return None
+
+    # "9 NYCRR 8002.1", "WAC 173-201A-200", "12VAC5-90-80", "rule 12B-6.0021, F.A.C."
+    def _acronym(self, scan: Scan, start: int, end: int) -> int | None:
+        text = scan.text
+        at = len(text) - start
+        letters = _ACRONYM_START.match(scan.backward, at, len(text) - scan.floor)
+        if letters is None:
+            return None
+        name_start = start - (letters.end() - at)
+        postals = _ACRONYMS.get(text[name_start:end].replace(".", ""))
+        if postals is None:
+            return None
+        return self._cite(scan, tuple(CODES[p] for p in postals), name_start, end)
+
+    def _cite(
+        self, scan: Scan, codes: tuple[Code, ...], name_start: int, name_end: int
+    ) -> int | None:
+        """Cite the first of ``codes`` whose title and number are around the name.
+
+        The name spans ``name_start`` to ``name_end``; a title may precede it ("22 Tex.
+        Admin. Code") or follow it ("tit. 22,"), and the section follows.
+        """
+        text = scan.text
+        after = _AFTER.match(text, name_end)
+        assert after is not None  # every part of it is optional
+        before = None
+        if any(code.title is not None for code in codes):
+            before = _TITLE_BEFORE.match(
+                scan.backward, len(text) - name_start, len(text) - scan.floor
+            )
+            if before is not None and before.group("comma") and not before.group("word"):
+                before = None  # "see 4, Cal. Code Regs.": no title
+        for code in codes:
+            item = ITEMS[code.postal]
+            first = item.match(text, after.end())
+            if first is None:
+                continue
+            title, cite_start = after.group("title"), name_start
+            if code.title is None:
+                if title is not None:
+                    continue
+            else:
+                if title is None and before is not None:
+                    title = before.group("title")[::-1]
+                    cite_start = name_start - (before.end() - before.pos)
+                if title is None or _TITLES[code.postal].fullmatch(title) is None:
+                    continue
+                title = (title.lstrip("0") or "0") if title.isdigit() else title
+            plural = after.group("plural") is not None or after.group("rules") is not None
+            sections = parse_sections(text, first, item, plural, one_section)
+            return scan.cite(self, Container(code, title), sections, cite_start, sections.end)
+        if codes[0].postal == "fl":
+            return self._rule_first(scan, codes[0], name_start, name_end)
+        return None
+
+    def _rule_first(self, scan: Scan, code: Code, name_start: int, name_end: int) -> int | None:
+        """Florida's "rule 12B-6.0021, F.A.C.": the rule before the code's name."""
+        text = scan.text
+        at = len(text) - name_start
+        found = _RULE_BEFORE.match(scan.backward, at, len(text) - scan.floor)
+        if found is None:
+            return None
+        begin, stop = len(text) - found.end("token"), len(text) - found.start("token")
+        item = ITEMS[code.postal]
+        first = item.match(text, begin)
+        if first is None or first.end() != stop:
+            return None
+        sections = parse_sections(text, first, item, False, one_section)
+        cite_start = begin if found.group("mark") is None else len(text) - found.end("mark")
+        return scan.cite(self, Container(code, None), sections, cite_start, name_end)
+
+    # --- short forms -----------------------------------------------------------------
+
+    def sections(
+        self, text: str, at: int, plural: bool, antecedent: Citation | None = None
+    ) -> Sections | None:
+        """A short form's sections, in the grammar of its antecedent's code."""
+        if not isinstance(antecedent, StateRegCitation):
+            return None
+        item = ITEMS[antecedent.jurisdiction]
+        first = item.match(text, at)
+        return parse_sections(text, first, item, plural, one_section) if first is not None else None
+
+    def container(self, antecedent: Citation) -> object:
+        assert isinstance(antecedent, StateRegCitation)
+        return Container(CODES[antecedent.jurisdiction], antecedent.title)
+
+    def item_of(self, antecedent: Citation) -> Item:
+        assert isinstance(antecedent, StateRegCitation)
+        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
+
+    def build(
+        self,
+        container: object,
+        item: Item,
+        text: str,
+        start: int,
+        end: int,
+        group: tuple[int, int] | None,
+        et_seq: bool,
+        note: bool,
+        short: bool,
+        antecedent: Citation | None,
+        /,
+    ) -> Citation:
+        assert isinstance(container, Container)
+        return StateRegCitation(
+            text=text,
+            start=start,
+            end=end,
+            short=short,
+            antecedent=antecedent,
+            group=group,
+            jurisdiction=container.code.postal,
+            title=container.title,
+            section=item.section,
+            pin=item.pin,
+            range_end=item.range_end,
+            et_seq=et_seq,
+        )
+
+
+SOURCE = StateRegulations()

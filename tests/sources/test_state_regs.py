@@ -1,0 +1,366 @@
+"""State administrative codes: three or more real forms per code, links, short forms, negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+import citelink
+from citelink.resolve import chain
+from citelink.sources.state_regs import CODES, StateRegCitation
+
+
+def regs(text: str) -> list[StateRegCitation]:
+    """The administrative-code citations in ``text``; every span is checked against the text."""
+    found = citelink.find(text)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    return [c for c in found if isinstance(c, StateRegCitation)]
+
+
+#: (text, id of its one citation): the Bluebook's form and the forms writers use.
+FORMS = [
+    # Alabama
+    ("Ala. Admin. Code r. 130-X-1-.06", "state_reg/al/130-X-1-.06"),
+    ("Ala. Admin. Code r. 810-3-14-.02(1)", "state_reg/al/810-3-14-.02/1"),
+    ("Alabama Administrative Code Rule 420-5-10-.05", "state_reg/al/420-5-10-.05"),
+    # Alaska
+    ("Alaska Admin. Code tit. 7, § 45.485", "state_reg/ak/7/45.485"),
+    ("5 AAC 93.324", "state_reg/ak/5/93.324"),
+    ("18 AAC 75.325(f)", "state_reg/ak/18/75.325/f"),
+    # Arizona
+    ("Ariz. Admin. Code § R12-1-424", "state_reg/az/R12-1-424"),
+    ("Arizona Admin. Code R20-6-801", "state_reg/az/R20-6-801"),
+    ("A.A.C. R9-10-1011(B)", "state_reg/az/R9-10-1011/B"),
+    # Arkansas
+    ("005.19.02 Ark. Code R. § 004", "state_reg/ar/005.19.02/004"),
+    ("208.00.13 Ark. Code R. § 001", "state_reg/ar/208.00.13/001"),
+    ("049.00.05 Ark. Code R. 003", "state_reg/ar/049.00.05/003"),
+    # California
+    ("Cal. Code Regs. tit. 4, § 1687", "state_reg/ca/4/1687"),
+    ("Cal. Code Regs., tit. 22, § 51000.30", "state_reg/ca/22/51000.30"),
+    ("Cal. Code of Regs., tit. 8, § 3395", "state_reg/ca/8/3395"),
+    ("CCR Tit. 4, § 1687", "state_reg/ca/4/1687"),
+    ("10 CCR § 2695.5(b)", "state_reg/ca/10/2695.5/b"),
+    ("title 8, California Code of Regulations, section 3203", "state_reg/ca/8/3203"),
+    # Colorado
+    ("5 Colo. Code Regs. § 1002-31", "state_reg/co/5/1002-31"),
+    ("5 CCR 1002-31", "state_reg/co/5/1002-31"),
+    ("10 C.C.R. 2505-10", "state_reg/co/10/2505-10"),
+    # Connecticut
+    ("Conn. Agencies Regs. § 22a-174-22", "state_reg/ct/22a-174-22"),
+    ("Regs., Conn. State Agencies § 17b-262-1100", "state_reg/ct/17b-262-1100"),
+    ("Regulations of Connecticut State Agencies § 12-865-11", "state_reg/ct/12-865-11"),
+    # Florida
+    ("Fla. Admin. Code Ann. r. 12B-6.0021", "state_reg/fl/12B-6.0021"),
+    ("Fla. Admin. Code R. 65A-4.220", "state_reg/fl/65A-4.220"),
+    ("FL Admin. Code Rule 12B-6.0021", "state_reg/fl/12B-6.0021"),
+    ("rule 61G4-15.006, F.A.C.", "state_reg/fl/61G4-15.006"),
+    ("Rule 65A-1.205, Florida Administrative Code", "state_reg/fl/65A-1.205"),
+    # Georgia
+    ("Ga. Comp. R. & Regs. 391-3-6-.03", "state_reg/ga/391-3-6-.03"),
+    ("Ga. Comp. R. & Regs. r. 560-12-1-.08", "state_reg/ga/560-12-1-.08"),
+    ("Ga. Comp. R. & Regs. 75-5-.01", "state_reg/ga/75-5-.01"),
+    # Illinois
+    ("Ill. Admin. Code tit. 35, § 302.208", "state_reg/il/35/302.208"),
+    ("35 Ill. Adm. Code 302.208(e)", "state_reg/il/35/302.208/e"),
+    ("89 Ill. Admin. Code § 113.120", "state_reg/il/89/113.120"),
+    # Massachusetts
+    ("310 Mass. Code Regs. 7.00", "state_reg/ma/310/7.00"),
+    ("106 CMR 704.500", "state_reg/ma/106/704.500"),
+    ("Mass. Regs. Code tit. 940, § 3.13", "state_reg/ma/940/3.13"),
+    # Michigan
+    ("Mich. Admin. Code r. 325.10101", "state_reg/mi/325.10101"),
+    ("Mich Admin Code, R 338.143", "state_reg/mi/338.143"),
+    ("Mich. Admin. Code R. 420.104", "state_reg/mi/420.104"),
+    # Minnesota
+    ("Minn. R. 7050.0150", "state_reg/mn/7050.0150"),
+    ("Minnesota Rules, part 3400.0170", "state_reg/mn/3400.0170"),
+    ("Minn. R. pt. 1230.1604", "state_reg/mn/1230.1604"),
+    # New Jersey
+    ("N.J. Admin. Code § 7:26-2.1", "state_reg/nj/7:26-2.1"),
+    ("N.J.A.C. 10:90-3.8(a)", "state_reg/nj/10:90-3.8/a"),
+    ("N.J.A.C. 13:45C-2", "state_reg/nj/13:45C-2"),
+    # New York
+    ("N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1", "state_reg/ny/9/8002.1"),
+    ("9 NYCRR 8002.1", "state_reg/ny/9/8002.1"),
+    ("22 N.Y.C.R.R. § 202.7(a)", "state_reg/ny/22/202.7/a"),
+    ("6 NYCRR 217-3.2", "state_reg/ny/6/217-3.2"),
+    ("New York Codes, Rules and Regulations, Title 9, Section 8002.1", "state_reg/ny/9/8002.1"),
+    # Ohio
+    ("Ohio Admin. Code 3745-1-07", "state_reg/oh/3745-1-07"),
+    ("Ohio Adm.Code 5101:2-17-03", "state_reg/oh/5101:2-17-03"),
+    ("OAC 5160-1-17.8", "state_reg/oh/5160-1-17.8"),
+    ("O.A.C. 4733-23-01", "state_reg/oh/4733-23-01"),
+    # Oregon
+    ("Or. Admin. R. 340-041-0001", "state_reg/or/340-041-0001"),
+    ("OAR 863-010-0610(2)", "state_reg/or/863-010-0610/2"),
+    ("Oregon Administrative Rules 414-175-0025", "state_reg/or/414-175-0025"),
+    # Pennsylvania
+    ("25 Pa. Code § 93.9", "state_reg/pa/25/93.9"),
+    ("55 Pa. Code § 183.94(a)", "state_reg/pa/55/183.94/a"),
+    ("58 Pa.Code § 461a.12", "state_reg/pa/58/461a.12"),
+    # Texas
+    ("22 Tex. Admin. Code § 72.10", "state_reg/tx/22/72.10"),
+    ("Tex. Admin. Code tit. 16, § 3.8", "state_reg/tx/16/3.8"),
+    ("22 TAC § 72.10", "state_reg/tx/22/72.10"),
+    ("30 T.A.C. § 305.1", "state_reg/tx/30/305.1"),
+    ("Texas Administrative Code, Title 25, §289.203", "state_reg/tx/25/289.203"),
+    ("Title 22 Texas Administrative Code § 72.10", "state_reg/tx/22/72.10"),
+    # Virginia
+    ("12 Va. Admin. Code § 5-90-80", "state_reg/va/12/5-90-80"),
+    ("12VAC5-90-80", "state_reg/va/12/5-90-80"),
+    ("9 VAC 25-260-50", "state_reg/va/9/25-260-50"),
+    # Washington
+    ("Wash. Admin. Code § 173-201A-200", "state_reg/wa/173-201A-200"),
+    ("WAC 173-201A-200", "state_reg/wa/173-201A-200"),
+    ("WAC 388-470-0005(1)(a)", "state_reg/wa/388-470-0005/1/a"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_real_forms(text: str, expected: str) -> None:
+    found = regs(f"See {text}; and more.")
+    assert [c.id for c in found] == [expected]
+    assert found[0].text == text  # the whole citation, nothing around it
+
+
+def test_three_forms_per_code() -> None:
+    per: dict[str, int] = {}
+    for _, expected in FORMS:
+        jurisdiction = expected.split("/")[1]
+        per[jurisdiction] = per.get(jurisdiction, 0) + 1
+    assert set(per) == set(CODES)
+    assert min(per.values()) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        (
+            "Ala. Admin. Code r. 130-X-1-.06 - Freedom Of Information.",
+            "Ala. Admin. Code r. 130-X-1-.06",
+        ),
+        ("5 AAC 93.324.", "Alaska Admin. Code tit. 5, § 93.324"),
+        ("005.19.02 Ark. Code R. § 004 - ADE 139.", "005.19.02 Ark. Code R. § 004"),
+        ("Arizona Admin. Code R12-1-424.", "Ariz. Admin. Code § R12-1-424"),
+        ("CCR Tit. 4, § 1687.", "Cal. Code Regs. tit. 4, § 1687"),
+        ("FL Admin. Code Rule 12B-6.0021.", "Fla. Admin. Code Ann. r. 12B-6.0021"),
+        ("22 Tex. Admin. Code § 72.10.", "22 Tex. Admin. Code § 72.10"),
+        ("9 NYCRR 8002.1", "N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1"),
+        ("35 Ill. Adm. Code 302.208(e)", "Ill. Admin. Code tit. 35, § 302.208(e)"),
+        ("N.J.A.C. 7:26-2.1", "N.J. Admin. Code § 7:26-2.1"),
+        ("Ohio Adm.Code 3745-1-07", "Ohio Admin. Code 3745-1-07"),
+        ("Mich Admin Code, R 325.10101", "Mich. Admin. Code r. 325.10101"),
+        ("OAR 340-041-0001", "Or. Admin. R. 340-041-0001"),
+        ("Minnesota Rules, part 7050.0150", "Minn. R. 7050.0150"),
+        ("12VAC5-90-80", "12 Va. Admin. Code § 5-90-80"),
+        ("310 CMR 7.00", "310 Mass. Code Regs. 7.00"),
+        ("Regs., Conn. State Agencies § 22a-174-22", "Conn. Agencies Regs. § 22a-174-22"),
+        ("5 CCR 1002-31", "5 Colo. Code Regs. § 1002-31"),
+        ("WAC 173-201A-200", "Wash. Admin. Code § 173-201A-200"),
+        ("Ga. Comp. R. & Regs. r. 391-3-6-.03", "Ga. Comp. R. & Regs. 391-3-6-.03"),
+        ("25 Pa. Code § 93.9 et seq.", "25 Pa. Code § 93.9 et seq."),
+    ],
+)
+def test_bluebook_form(text: str, normalized: str) -> None:
+    (found,) = regs(text)
+    assert found.normalized == normalized
+
+
+def test_lists_and_ranges() -> None:
+    found = regs("25 Pa. Code §§ 93.9 and 93.9a; 22 Tex. Admin. Code §§ 72.10–72.12")
+    assert [c.id for c in found] == [
+        "state_reg/pa/25/93.9",
+        "state_reg/pa/25/93.9a",
+        "state_reg/tx/22/72.10",
+        "state_reg/tx/22/72.12",
+    ]
+    assert found[2].normalized == "22 Tex. Admin. Code §§ 72.10–72.12"
+    (first, last) = regs("WAC 173-201A-200 to 173-201A-210")
+    assert first.normalized == "Wash. Admin. Code §§ 173-201A-200 to 173-201A-210"
+    assert last.normalized == "Wash. Admin. Code § 173-201A-210"
+    assert first.group == last.group == (0, len("WAC 173-201A-200 to 173-201A-210"))
+    (rule, _) = regs("Ala. Admin. Code rr. 130-X-1-.06 to 130-X-1-.08")
+    assert rule.normalized == "Ala. Admin. Code rr. 130-X-1-.06 to 130-X-1-.08"
+
+
+def test_short_forms_in_the_codes_grammar() -> None:
+    text = "22 Tex. Admin. Code § 72.10. See § 72.11; Id. § 72.12; Id. at (b)."
+    found = regs(text)
+    assert [(c.short, c.id) for c in found] == [
+        (False, "state_reg/tx/22/72.10"),
+        (True, "state_reg/tx/22/72.11"),
+        (True, "state_reg/tx/22/72.12"),
+        (True, "state_reg/tx/22/72.12/b"),
+    ]
+    assert found[1].antecedent is found[0]
+    washington = regs("WAC 173-201A-200. Section 173-201A-210 and § 173-201A-220(1).")
+    assert [c.id for c in washington] == [
+        "state_reg/wa/173-201A-200",
+        "state_reg/wa/173-201A-210",
+        "state_reg/wa/173-201A-220/1",
+    ]
+
+
+def test_a_number_of_another_shape_goes_back_to_the_us_code() -> None:
+    found = citelink.find("8 U.S.C. § 1101; 22 Tex. Admin. Code § 72.10; § 1373")
+    assert [c.id for c in found] == ["usc/8/1101", "state_reg/tx/22/72.10", "usc/8/1373"]
+
+
+def test_beside_the_states_statutes() -> None:
+    found = citelink.find(
+        "Tex. Penal Code § 19.02; 22 Tex. Admin. Code § 72.10; Penal Code § 19.03. "
+        "Ark. Code Ann. § 5-10-101; 005.19.02 Ark. Code R. § 004."
+    )
+    assert [c.id for c in found] == [
+        "state/tx/penal/19.02",
+        "state_reg/tx/22/72.10",
+        "state/tx/penal/19.03",
+        "state/ar/code/5-10-101",
+        "state_reg/ar/005.19.02/004",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the CCR Rule at 40 CFR 257.73",  # coal combustion residuals: no title, no "tit."
+        "CCR 2019 annual report",
+        "2 CCR units 3 and 4",
+        "AAC 128 kbps",
+        "2 AAC 44.1 kHz",  # not an Alaska section's shape
+        "United States v. Smith, 15 C.M.R. 123 (C.M.A. 1954)",  # Court-Martial Reports
+        "10 CMR 5.00",  # Massachusetts titles have three digits
+        "the TAC met on 5 TAC 12",
+        "OAR 12",
+        "BOAR 340-041-0001",
+        "oar 340-041-0001",
+        "VACATED AND REMANDED 12",
+        "a 24 VAC 50-60 Hz supply",  # volts, not Virginia's title 24
+        "the WAC 2019",
+        "OAC 310:667-1-1",  # Oklahoma's, not Ohio's
+        "Minn. R. Civ. P. 12",
+        "W. Va. Admin. Code § 64-9-1",  # not Virginia's
+        "West Virginia Administrative Code 64-9-1",
+        "15A N.C. Admin. Code 2B.0211",
+        "Iowa Admin. Code r. 441-41.27",
+        "Tenn. Comp. R. & Regs. 1200-13-13-.01",
+        "Tex. Admin. Code § 72.10",  # no title
+        "2019 Tex. Admin. Code § 72.10",
+        "Cal. Code Regs. § 1687",
+        "see 4, Cal. Code Regs. § 1687",
+        "NYCRR 8002.1",
+        "Ill. Admin. Code § 302.208",
+        "Ariz. Admin. Code § 12-1-424",  # Arizona's rules begin with R
+        "rule 12, F.A.C.",
+        "State Agencies § 22a-174-22",
+    ],
+)
+def test_not_administrative_code_citations(text: str) -> None:
+    assert regs(text) == []
+
+
+def test_none_invented_in_the_brief(fixture_text) -> None:
+    assert regs(fixture_text("brief.txt")) == []
+
+
+def test_hostile_input_finishes() -> None:
+    for unit in ("5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. "):
+        citelink.find(unit * 20_000)
+
+
+def test_json_fields() -> None:
+    (found,) = citelink.find("22 TAC § 72.10(b)")
+    record = found.to_dict()
+    assert {k: record[k] for k in ("kind", "jurisdiction", "title", "section", "pin")} == {
+        "kind": "state_reg",
+        "jurisdiction": "tx",
+        "title": "22",
+        "section": "72.10",
+        "pin": ["b"],
+    }
+
+
+LII = "https://www.law.cornell.edu/regulations/"
+
+
+@pytest.mark.parametrize(
+    ("text", "lii", "official"),
+    [
+        ("Ala. Admin. Code r. 130-X-1-.06", LII + "alabama/Ala-Admin-Code-r-130-X-1-.06", None),
+        (
+            "5 AAC 93.324",
+            LII + "alaska/5-AAC-93.324",
+            "https://www.akleg.gov/basis/aac.asp#5.93.324",
+        ),
+        ("A.A.C. R12-1-424", LII + "arizona/Ariz-Admin-Code-SS-R12-1-424", None),
+        (
+            "005.19.02 Ark. Code R. § 004",
+            LII + "arkansas/005-19-02-Ark-Code-R-SS-004",
+            None,
+        ),
+        ("CCR Tit. 4, § 1687", LII + "california/4-CCR-1687", None),
+        ("Cal. Code Regs. tit. 22, § 51000.30", LII + "california/22-CCR-51000.30", None),
+        ("5 CCR 1002-31", None, None),
+        (
+            "Conn. Agencies Regs. § 22a-174-22",
+            LII + "connecticut/Regs-Conn-State-Agencies-SS-22a-174-22",
+            None,
+        ),
+        (
+            "Fla. Admin. Code R. 65A-4.220",
+            LII + "florida/Fla-Admin-Code-Ann-R-65A-4-220",
+            "https://www.flrules.org/gateway/ruleNo.asp?id=65A-4.220",
+        ),
+        ("Ga. Comp. R. & Regs. 391-3-6-.03", LII + "georgia/Ga-Comp-R-Regs-R-391-3-6-.03", None),
+        ("35 Ill. Adm. Code 302.208", LII + "illinois/Ill-Admin-Code-tit-35-SS-302.208", None),
+        ("106 CMR 704.500", LII + "massachusetts/106-CMR-704-500", None),
+        ("Mich. Admin. Code r. 338.143", LII + "michigan/Mich-Admin-Code-R-338-143", None),
+        ("Minn. R. 7050.0150", None, "https://www.revisor.mn.gov/rules/7050.0150/"),
+        ("N.J.A.C. 10:90-3.8", LII + "new-jersey/N-J-A-C-10-90-3-8", None),
+        ("N.J.A.C. 13:45C-2", None, None),  # a subchapter: LII's scheme was seen for sections
+        ("12 NYCRR 142-2.4", LII + "new-york/12-NYCRR-142-2.4", None),
+        (
+            "Ohio Adm.Code 5101:2-17-03",
+            LII + "ohio/Ohio-Admin-Code-5101-2-17-03",
+            "https://codes.ohio.gov/ohio-administrative-code/rule-5101:2-17-03",
+        ),
+        (
+            "OAC 5160-1-17.8",
+            None,
+            "https://codes.ohio.gov/ohio-administrative-code/rule-5160-1-17.8",
+        ),
+        (
+            "OAR 414-175-0025",
+            LII + "oregon/Or-Admin-Code-SS-414-175-0025",
+            "https://secure.sos.state.or.us/oard/view.action?ruleNumber=414-175-0025",
+        ),
+        (
+            "61 Pa. Code § 101.6",
+            LII + "pennsylvania/61-Pa-Code-SS-101-6",
+            "https://www.pacodeandbulletin.gov/Display/pacode"
+            "?file=/secure/pacode/data/061/chapter101/s101.6.html",
+        ),
+        ("58 Pa. Code § 461a.12", LII + "pennsylvania/58-Pa-Code-SS-461a-12", None),
+        ("22 Tex. Admin. Code § 72.10", LII + "texas/22-Tex-Admin-Code-SS-72-10", None),
+        (
+            "9VAC25-260-50",
+            LII + "virginia/9VAC25-260-50",
+            "https://law.lis.virginia.gov/admincode/title9/agency25/chapter260/section50/",
+        ),
+        (
+            "WAC 182-513-1605",
+            LII + "washington/WAC-182-513-1605",
+            "https://app.leg.wa.gov/wac/default.aspx?cite=182-513-1605",
+        ),
+    ],
+)
+def test_links(text: str, lii: str | None, official: str | None) -> None:
+    (found,) = regs(text)
+    assert found.urls.get("lii") == lii
+    assert found.urls.get("state") == official
+    assert found.url == (lii or official)  # LII first, then the official site
+
+
+def test_default_chain() -> None:
+    assert [r.name for r in chain().order("state_reg")] == ["lii", "state"]
