@@ -330,13 +330,19 @@ class Finder:
                 return claimed
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if owner is not None and owner not in self._numbered:
-            # "§ 287.8" after "8 C.F.R. § 287.7 ... 8 U.S.C. § 1357": the anchor before it
+        if owner is None or antecedent is None:
+            return None  # nothing resolved to refer back to
+        sections = None
+        if owner in self._numbered:
+            sections = owner.sections(text, at, plural, antecedent)
+        if sections is None:
+            # "§ 287.8" after "8 C.F.R. § 287.7 ... 8 U.S.C. § 1357", or after "40 CFR
+            # 257.73; 5 CCR 1002-31" (not a Colorado rule's number): the anchor before it
             antecedent = scan.previous_antecedent
             owner = self._short_form_source(antecedent)
-        if owner is None or owner not in self._numbered or antecedent is None:
-            return None
-        sections = owner.sections(text, at, plural, antecedent)
+            if owner is None or owner not in self._numbered or antecedent is None:
+                return None
+            sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
             return None
         container = owner.container(antecedent)

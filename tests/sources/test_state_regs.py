@@ -207,6 +207,17 @@ def test_a_number_of_another_shape_goes_back_to_the_us_code() -> None:
     assert [c.id for c in found] == ["usc/8/1101", "state_reg/tx/22/72.10", "usc/8/1373"]
 
 
+def test_a_number_the_code_cannot_have_goes_back_to_the_regulation_before() -> None:
+    # "257.74" is no Colorado rule (they have a dash): the C.F.R. citation before takes it.
+    found = citelink.find("40 CFR 257.73; 5 CCR 1002-31. See § 257.74.")
+    assert [c.id for c in found] == ["cfr/40/257.73", "state_reg/co/5/1002-31", "cfr/40/257.74"]
+    assert found[2].antecedent is found[0]
+    # With no regulation before, it is not reported.
+    assert [c.id for c in citelink.find("5 CCR 1002-31. See § 257.74.")] == [
+        "state_reg/co/5/1002-31"
+    ]
+
+
 def test_beside_the_states_statutes() -> None:
     found = citelink.find(
         "Tex. Penal Code § 19.02; 22 Tex. Admin. Code § 72.10; Penal Code § 19.03. "
