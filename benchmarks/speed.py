@@ -8,7 +8,7 @@ hits both alike; reading every citation's ``urls`` afterwards is timed on its
 own, since the chain computes them on demand), and with the U.S. Code source
 alone; the peers and citelink on the same sample (the peers take minutes on
 the whole text) with the ratios; the growth of citelink's time when the text
-is ten times longer; both paths on the opinions of ../shared/corpus, statutes
+is ten times longer (in turns, as in scale.py); both paths on the opinions of ../shared/corpus, statutes
 only and with case law (``cases=True``, through eyecite) beside eyecite alone;
 and the time citelink takes on adversarial inputs. Peers that are not
 installed are skipped (``pip install citeurl eyecite markdown``). Skips when
@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from citelink import Finder
 from citelink.sources import usc
+from scale import growth
 
 import uslm
 
@@ -118,8 +119,10 @@ def main() -> int:
     print(f"U.S. Code source alone : {rate(text, t_usc):7.1f} MB/s  ({t_usc * 1000:.0f} ms)")
 
     ten = text * 10
-    t_ten = best_time(lambda: linked.find(ten, this_title="8"), max(1, args.repeat // 2))
-    print(f"10x the text           : {t_ten / t_linked:.2f}x the time (linear: 10.0)")
+    t_one, t_ten = growth(
+        lambda: linked.find(text, this_title="8"), lambda: linked.find(ten, this_title="8")
+    )
+    print(f"10x the text           : {t_ten / t_one:.2f}x the time (linear: 10.0; in turns)")
 
     if not args.no_peers:
         sample = text[: args.sample_kb * 1000]
