@@ -8,9 +8,9 @@ hits both alike; reading every citation's ``urls`` afterwards is timed on its
 own, since the chain computes them on demand), and with the U.S. Code source
 alone; the peers and citelink on the same sample (the peers take minutes on
 the whole text) with the ratios; the growth of citelink's time when the text
-is ten times longer (in turns, as in scale.py); both paths on the opinions of ../shared/corpus, statutes
-only and with case law (``cases=True``, through eyecite) beside eyecite alone;
-and the time citelink takes on adversarial inputs. Peers that are not
+is ten times longer (in turns, as in scale.py); both paths on the opinions of
+../shared/corpus, statutes only and with case law (``cases=True``, through
+eyecite) beside eyecite alone; and the time citelink takes on adversarial inputs. Peers that are not
 installed are skipped (``pip install citeurl eyecite markdown``). Skips when
 ../shared is absent.
 """
