@@ -114,6 +114,37 @@ FORMS = [
     ("Wash. Admin. Code § 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 388-470-0005(1)(a)", "state_reg/wa/388-470-0005/1/a"),
+    # Kansas
+    ("Kan. Admin. Regs. § 28-16-28b", "state_reg/ks/28-16-28b"),
+    ("K.A.R. 30-4-100(a)", "state_reg/ks/30-4-100/a"),
+    ("KAR 40-1-52", "state_reg/ks/40-1-52"),
+    # Kentucky
+    ("401 Ky. Admin. Regs. 10:031", "state_reg/ky/401/10:031"),
+    ("401 KAR 8:100", "state_reg/ky/401/8:100"),
+    ("921 KAR 2:016(4)", "state_reg/ky/921/2:016/4"),
+    ("201 KAR 002:106", "state_reg/ky/201/002:106"),
+    # Maryland
+    ("Md. Code Regs. 26.08.02.03", "state_reg/md/26.08.02.03"),
+    ("COMAR 10.37.10.26", "state_reg/md/10.37.10.26"),
+    ("COMAR 26.08.02.03-3", "state_reg/md/26.08.02.03-3"),
+    # Oklahoma
+    ("Okla. Admin. Code § 252:730-5-1", "state_reg/ok/252:730-5-1"),
+    ("OAC 310:667-1-1", "state_reg/ok/310:667-1-1"),
+    ("OAC 340:100-3-1.2", "state_reg/ok/340:100-3-1.2"),
+    ("Oklahoma Administrative Code 165:10-9-4", "state_reg/ok/165:10-9-4"),
+    # Tennessee
+    ("Tenn. Comp. R. & Regs. 1200-13-01-.06", "state_reg/tn/1200-13-01-.06"),
+    ("Tenn. Comp. R. & Regs. r. 0400-40-03-.03", "state_reg/tn/0400-40-03-.03"),
+    ("Tenn. Comp. R. & Regs. 0720-14-.01(3)", "state_reg/tn/0720-14-.01/3"),
+    # Utah
+    ("Utah Admin. Code r. R317-2-7", "state_reg/ut/R317-2-7"),
+    ("Utah Admin. Code R986-200-239", "state_reg/ut/R986-200-239"),
+    ("Utah Administrative Code R. R70-560-6", "state_reg/ut/R70-560-6"),
+    # Wisconsin
+    ("Wis. Admin. Code § NR 102.04", "state_reg/wi/NR 102.04"),
+    ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
+    ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS 83.01/1/a"),
+    ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E 4.01"),
 ]
 
 
@@ -160,6 +191,13 @@ def test_three_forms_per_code() -> None:
         ("WAC 173-201A-200", "Wash. Admin. Code § 173-201A-200"),
         ("Ga. Comp. R. & Regs. r. 391-3-6-.03", "Ga. Comp. R. & Regs. 391-3-6-.03"),
         ("25 Pa. Code § 93.9 et seq.", "25 Pa. Code § 93.9 et seq."),
+        ("K.A.R. 28-16-28b", "Kan. Admin. Regs. § 28-16-28b"),
+        ("401 KAR 10:031.", "401 Ky. Admin. Regs. 10:031"),
+        ("COMAR 26.08.02.03", "Md. Code Regs. 26.08.02.03"),
+        ("OAC 252:730-5-1", "Okla. Admin. Code § 252:730-5-1"),
+        ("Tenn. Comp. R. & Regs. r. 0400-40-03-.03", "Tenn. Comp. R. & Regs. 0400-40-03-.03"),
+        ("Utah Admin. Code R317-2-7.", "Utah Admin. Code r. R317-2-7"),
+        ("Wis. Admin. Code NR 102.04.", "Wis. Admin. Code § NR 102.04"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -249,13 +287,27 @@ def test_beside_the_states_statutes() -> None:
         "VACATED AND REMANDED 12",
         "a 24 VAC 50-60 Hz supply",  # volts, not Virginia's title 24
         "the WAC 2019",
-        "OAC 310:667-1-1",  # Oklahoma's, not Ohio's
+        "OAC 5101",
+        "OAC 31:66",
         "Minn. R. Civ. P. 12",
         "W. Va. Admin. Code § 64-9-1",  # not Virginia's
         "West Virginia Administrative Code 64-9-1",
         "15A N.C. Admin. Code 2B.0211",
         "Iowa Admin. Code r. 441-41.27",
-        "Tenn. Comp. R. & Regs. 1200-13-13-.01",
+        "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
+        "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
+        "the COMAR database",
+        "COMAR 26.08.02",  # a chapter
+        "COMAR 2019-01",
+        "a KAR 98k rifle",
+        "the KAR 98 of 1935",
+        "SKAR 40-1-52",
+        "Ky. Admin. Regs. 10:031",  # no title
+        "Kan. Admin. Regs. 10:031",
+        "Tex. Admin. Regs. § 72.10",
+        "Wis. Admin. Code § 102.04",  # no agency
+        "Wis. Admin. Code NR 102",
+        "Utah Admin. Code 317-2-7",  # Utah's titles begin with R
         "Tex. Admin. Code § 72.10",  # no title
         "2019 Tex. Admin. Code § 72.10",
         "Cal. Code Regs. § 1687",
@@ -364,6 +416,28 @@ LII = "https://www.law.cornell.edu/regulations/"
             LII + "washington/WAC-182-513-1605",
             "https://app.leg.wa.gov/wac/default.aspx?cite=182-513-1605",
         ),
+        ("K.A.R. 30-4-100", LII + "kansas/K-A-R-30-4-100", None),
+        (
+            "921 KAR 2:016",
+            LII + "kentucky/921-KAR-2-016",
+            "https://apps.legislature.ky.gov/law/kar/titles/921/002/016/",
+        ),
+        (  # the register's padded chapter: LII's scheme was seen without it
+            "201 KAR 002:106",
+            None,
+            "https://apps.legislature.ky.gov/law/kar/titles/201/002/106/",
+        ),
+        ("COMAR 07.03.07.08", LII + "maryland/COMAR-07-03-07-08", None),
+        ("COMAR 26.08.02.03-3", None, None),
+        ("OAC 710:25-1-2", LII + "oklahoma/OAC-710-25-1-2", None),
+        ("OAC 340:100-3-1.2", LII + "oklahoma/OAC-340-100-3-1.2", None),
+        (
+            "Tenn. Comp. R. & Regs. 1200-13-01-.06",
+            LII + "tennessee/Tenn-Comp-R-Regs-1200-13-01-.06",
+            None,
+        ),
+        ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
+        ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
     ],
 )
 def test_links(text: str, lii: str | None, official: str | None) -> None:

@@ -142,6 +142,31 @@ CODES: dict[str, Code] = {
         Code("tx", "Tex. Admin. Code", "before", "§", r"\d{1,4}\.\d{1,4}", r"\d{1,2}"),
         Code("va", "Va. Admin. Code", "before", "§", r"\d{1,3}-\d{1,4}-\d{1,4}", r"\d{1,2}"),
         Code("wa", "Wash. Admin. Code", "plain", "§", r"\d{1,3}-\d{2,3}[A-Z]?-\d{3,5}[A-Z]?"),
+        # Kansas: article and section within the agency ("28-16-28b")
+        Code("ks", "Kan. Admin. Regs.", "plain", "§", r"\d{1,3}-\d{1,3}[a-z]?-\d{1,4}[a-z]{0,2}"),
+        # Kentucky: chapter and regulation within the title ("10:031"; the register pads "002:106")
+        Code("ky", "Ky. Admin. Regs.", "before", "", r"\d{1,3}:\d{3}", r"\d{1,3}"),
+        # Maryland (COMAR): title, subtitle, chapter and regulation ("26.08.02.03")
+        Code("md", "Md. Code Regs.", "plain", "", r"\d{2}\.\d{2}\.\d{2}\.\d{2}(?:-\d{1,2})?[A-Z]?"),
+        # Oklahoma: a title of one to three digits before a colon (Ohio's numbers have four)
+        Code(
+            "ok",
+            "Okla. Admin. Code",
+            "plain",
+            "§",
+            r"\d{1,3}:\d{1,3}-\d{1,3}-\d{1,3}(?:\.\d{1,3})?",
+        ),
+        # Tennessee: a control number of four digits ("1200-13-01-.06", "0720-14-.01")
+        Code("tn", "Tenn. Comp. R. & Regs.", "plain", "", r"\d{4}-\d{2}(?:-\d{2})?-\.\d{2}"),
+        Code("ut", "Utah Admin. Code", "plain", "r.", r"R\d{1,3}-\d{1,4}-\d{1,4}[a-z]?"),
+        # Wisconsin: the agency's letters, then chapter and section ("NR 102.04", "A-E 4.01")
+        Code(
+            "wi",
+            "Wis. Admin. Code",
+            "plain",
+            "§",
+            r"[A-Z][A-Za-z]{0,4}(?:-[A-Z]{1,2})?[^\S\n]\d{1,3}\.\d{2,4}[a-z]?",
+        ),
     )
 }
 
@@ -267,24 +292,31 @@ def _named(
 _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
     "Florida": "fl", "FL": "fl", "Ill.": "il", "Illinois": "il", "Mich.": "mi", "Mich": "mi",
-    "Michigan": "mi", "N.J.": "nj", "New Jersey": "nj", "Ohio": "oh", "Or.": "or", "Ore.": "or",
-    "Oregon": "or", "Tex.": "tx", "Texas": "tx", "Va.": "va", "Virginia": "va", "W. Va.": None,
-    "West Virginia": None, "Wash.": "wa", "Washington": "wa",
+    "Michigan": "mi", "N.J.": "nj", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok",
+    "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or", "Tex.": "tx", "Texas": "tx",
+    "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None, "West Virginia": None,
+    "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
+#: "Admin. Regs.": Kansas's and Kentucky's.
+_ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
 _CODE_REGS_STATES = {
     "Cal.": "ca", "Calif.": "ca", "California": "ca", "Colo.": "co", "Colorado": "co",
-    "Mass.": "ma", "Massachusetts": "ma",
+    "Mass.": "ma", "Massachusetts": "ma", "Md.": "md", "Maryland": "md",
 }  # fmt: skip
 _CONNECTICUT = {"Conn.": "ct", "Connecticut": "ct"}
 _NEW_YORK = {"N.Y.": "ny", "New York": "ny", "NY": "ny"}
 #: Every name but the acronyms, in the order they are tried at a trigger.
 _NAMES = (
     _named(rf"Adm(?:in(?:istrative\b|\.)?|\.){WS}(?:Code\b|R\.|Rules\b)", _ADMIN_CODE_STATES),
+    _named(rf"Admin(?:istrative\b|\.){WS}(?:Regs\.|Regulations\b)", _ADMIN_REGS_STATES),
     _named(rf"Code{WS}(?:of{WS1})?(?:Regs?\.|Regulations\b)", _CODE_REGS_STATES),
     _named(rf"Code{WS}R\.", {"Ark.": "ar", "Arkansas": "ar"}),
     _named(r"Code\b", {"Pa.": "pa"}),
     _named(r"Code\b", {"Mass.": "ma"}, between=rf"{WS}\.sgeR"),
-    _named(rf"Comp\.{WS}R\.{WS}(?:&|and){WS1}Regs\.", {"Ga.": "ga", "Georgia": "ga"}),
+    _named(
+        rf"Comp\.{WS}R\.{WS}(?:&|and){WS1}Regs\.",
+        {"Ga.": "ga", "Georgia": "ga", "Tenn.": "tn", "Tennessee": "tn"},
+    ),
     _named(rf"Comp\.{WS}Codes{WS}R\.{WS}(?:&|and){WS1}Regs\.", _NEW_YORK),
     _named(rf"Codes,?{WS1}Rules,?{WS1}(?:&|and){WS1}Regulations\b", _NEW_YORK),
     _named(rf"Agencies{WS}Regs\.", _CONNECTICUT),
@@ -304,13 +336,13 @@ _NAMES = (
 
 #: Acronyms by their letters: the codes they may name, tried in order (by number shape).
 _ACRONYMS = {
-    "AAC": ("az", "ak"), "CCR": ("co", "ca"), "CMR": ("ma",), "FAC": ("fl",), "NJAC": ("nj",),
-    "NYCRR": ("ny",), "OAC": ("oh",), "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",),
-    "WAC": ("wa",),
+    "AAC": ("az", "ak"), "CCR": ("co", "ca"), "CMR": ("ma",), "COMAR": ("md",), "FAC": ("fl",),
+    "KAR": ("ky", "ks"), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",),
+    "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
 #: "N.J.A.C."); the character before the acronym is no letter (a digit may be: "12VAC").
-_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOT]|[AWVOT])?(?![A-Za-z])")
+_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOTK]|[AWVOTK])?(?![A-Za-z])")
 
 
 class Container(NamedTuple):
@@ -323,7 +355,7 @@ class Container(NamedTuple):
 # --- links ---------------------------------------------------------------------------
 
 #: Cornell LII's page of a section, per state: the path after law.cornell.edu/regulations/,
-#: whether dots and colons of the section (and title) are written as dashes, and a pattern
+#: the characters of the section (and title) written as dashes there, and a pattern
 #: the section must match (the kind of number the scheme was seen with). Each scheme as
 #: observed on pages that cite LII: .../texas/22-Tex-Admin-Code-SS-367-10,
 #: .../florida/Fla-Admin-Code-Ann-R-65A-4-220, .../new-jersey/N-J-A-C-10-90-3-8,
@@ -334,30 +366,40 @@ class Container(NamedTuple):
 #: .../arizona/Ariz-Admin-Code-SS-R20-6-801, .../arkansas/208-00-13-Ark-Code-R-SS-001,
 #: .../georgia/Ga-Comp-R-Regs-R-560-12-1-.08, .../oregon/Or-Admin-Code-SS-177-093-0015,
 #: .../virginia/18VAC85-150-120, .../washington/WAC-182-513-1605,
-#: .../connecticut/Regs-Conn-State-Agencies-SS-12-865-11. Colorado's and Minnesota's were
-#: not seen for citations of the form read here: no LII link.
-_LII_PAGES: dict[str, tuple[str, bool, str]] = {
-    "al": ("alabama/Ala-Admin-Code-r-{section}", False, ""),
-    "ak": ("alaska/{title}-AAC-{section}", False, ""),
-    "az": ("arizona/Ariz-Admin-Code-SS-{section}", False, ""),
-    "ar": ("arkansas/{title}-Ark-Code-R-SS-{section}", True, ""),
-    "ca": ("california/{title}-CCR-{section}", False, ""),
-    "ct": ("connecticut/Regs-Conn-State-Agencies-SS-{section}", False, ""),
-    "fl": ("florida/Fla-Admin-Code-Ann-R-{section}", True, ""),
-    "ga": ("georgia/Ga-Comp-R-Regs-R-{section}", False, ""),
-    "il": ("illinois/Ill-Admin-Code-tit-{title}-SS-{section}", False, ""),
-    "ma": ("massachusetts/{title}-CMR-{section}", True, ""),
-    "mi": ("michigan/Mich-Admin-Code-R-{section}", True, ""),
-    "nj": ("new-jersey/N-J-A-C-{section}", True, r".*-.*\..*"),  # sections, not chapters
-    "ny": ("new-york/{title}-NYCRR-{section}", False, ""),
-    "oh": ("ohio/Ohio-Admin-Code-{section}", True, r"[^.]*"),  # seen without a dot only
-    "or": ("oregon/Or-Admin-Code-SS-{section}", False, ""),
-    "pa": ("pennsylvania/{title}-Pa-Code-SS-{section}", True, ""),
-    "tx": ("texas/{title}-Tex-Admin-Code-SS-{section}", True, ""),
-    "va": ("virginia/{title}VAC{section}", False, ""),
-    "wa": ("washington/WAC-{section}", False, ""),
+#: .../connecticut/Regs-Conn-State-Agencies-SS-12-865-11, .../kansas/K-A-R-30-4-100,
+#: .../kentucky/401-KAR-8-100 (401 KAR 8:100), .../maryland/COMAR-07-03-07-08,
+#: .../oklahoma/OAC-710-25-1-2 and OAC-340-100-3-1.2 (the colon only as a dash),
+#: .../tennessee/Tenn-Comp-R-Regs-1200-13-01-.06, .../utah/Utah-Admin-Code-R986-700-707,
+#: .../wisconsin/Wis-Admin-Code-SS-DOC-350-06 (Wis. Admin. Code DOC 350.06). Colorado's and
+#: Minnesota's were not seen for citations of the form read here: no LII link.
+_LII_PAGES: dict[str, tuple[str, str, str]] = {
+    "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
+    "ak": ("alaska/{title}-AAC-{section}", "", ""),
+    "az": ("arizona/Ariz-Admin-Code-SS-{section}", "", ""),
+    "ar": ("arkansas/{title}-Ark-Code-R-SS-{section}", ".:", ""),
+    "ca": ("california/{title}-CCR-{section}", "", ""),
+    "ct": ("connecticut/Regs-Conn-State-Agencies-SS-{section}", "", ""),
+    "fl": ("florida/Fla-Admin-Code-Ann-R-{section}", ".:", ""),
+    "ga": ("georgia/Ga-Comp-R-Regs-R-{section}", "", ""),
+    "il": ("illinois/Ill-Admin-Code-tit-{title}-SS-{section}", "", ""),
+    "ma": ("massachusetts/{title}-CMR-{section}", ".:", ""),
+    "mi": ("michigan/Mich-Admin-Code-R-{section}", ".:", ""),
+    "nj": ("new-jersey/N-J-A-C-{section}", ".:", r".*-.*\..*"),  # sections, not chapters
+    "ny": ("new-york/{title}-NYCRR-{section}", "", ""),
+    "oh": ("ohio/Ohio-Admin-Code-{section}", ".:", r"[^.]*"),  # seen without a dot only
+    "or": ("oregon/Or-Admin-Code-SS-{section}", "", ""),
+    "pa": ("pennsylvania/{title}-Pa-Code-SS-{section}", ".:", ""),
+    "tx": ("texas/{title}-Tex-Admin-Code-SS-{section}", ".:", ""),
+    "va": ("virginia/{title}VAC{section}", "", ""),
+    "wa": ("washington/WAC-{section}", "", ""),
+    "ks": ("kansas/K-A-R-{section}", "", ""),
+    "ky": ("kentucky/{title}-KAR-{section}", ":", r"[1-9]\d{0,2}:\d{3}"),  # as seen: no zeros
+    "md": ("maryland/COMAR-{section}", ".", r"[\d.]*"),  # regulations, not their parts
+    "ok": ("oklahoma/OAC-{section}", ":", ""),
+    "tn": ("tennessee/Tenn-Comp-R-Regs-{section}", "", ""),
+    "ut": ("utah/Utah-Admin-Code-{section}", "", ""),
+    "wi": ("wisconsin/Wis-Admin-Code-SS-{section}", " .", ""),
 }
-_DASHES = str.maketrans(".:", "--")
 
 
 def lii_url(citation: StateRegCitation) -> str | None:
@@ -370,7 +412,8 @@ def lii_url(citation: StateRegCitation) -> str | None:
     if shape and re.fullmatch(shape, section) is None:
         return None
     if dashes:
-        section, title = section.translate(_DASHES), title.translate(_DASHES)
+        table = str.maketrans(dashes, "-" * len(dashes))
+        section, title = section.translate(table), title.translate(table)
     return "https://www.law.cornell.edu/regulations/" + path.format(section=section, title=title)
 
 
@@ -379,6 +422,14 @@ def _virginia(citation: StateRegCitation) -> str:
     return (
         f"https://law.lis.virginia.gov/admincode/title{citation.title}/agency{agency}"
         f"/chapter{chapter}/section{section}/"
+    )
+
+
+def _kentucky(citation: StateRegCitation) -> str:
+    chapter, regulation = citation.section.split(":")
+    return (
+        "https://apps.legislature.ky.gov/law/kar/titles/"
+        f"{int(citation.title or 0):03d}/{int(chapter):03d}/{regulation}/"
     )
 
 
@@ -398,10 +449,12 @@ def _pennsylvania(citation: StateRegCitation) -> str | None:
 #: secure.sos.state.or.us/oard/view.action?ruleNumber=414-175-0025,
 #: pacodeandbulletin.gov/...?file=/secure/pacode/data/061/chapter101/s101.6.html (61 Pa. Code §
 #: 101.6), law.lis.virginia.gov/admincode/title9/agency25/chapter260/section50/ (9VAC25-260-50),
-#: app.leg.wa.gov/wac/default.aspx?cite=388-470-0005.
+#: app.leg.wa.gov/wac/default.aspx?cite=388-470-0005,
+#: apps.legislature.ky.gov/law/kar/titles/921/002/016/ (921 KAR 2:016).
 _OFFICIAL: dict[str, Callable[[StateRegCitation], str | None]] = {
     "ak": lambda c: f"https://www.akleg.gov/basis/aac.asp#{c.title}.{c.section}",
     "fl": lambda c: f"https://www.flrules.org/gateway/ruleNo.asp?id={c.section}",
+    "ky": _kentucky,
     "mn": lambda c: f"https://www.revisor.mn.gov/rules/{c.section}/",
     "oh": lambda c: f"https://codes.ohio.gov/ohio-administrative-code/rule-{c.section}",
     "or": lambda c: f"https://secure.sos.state.or.us/oard/view.action?ruleNumber={c.section}",
@@ -431,7 +484,7 @@ class StateRegulations(Source):
         self.triggers = (
             Trigger(
                 (
-                    r"Adm(?:in(?:istrative)?\.?|\.)\s{0,2}(?:Code|R\.|Rules)",
+                    r"Adm(?:in(?:istrative)?\.?|\.)\s{0,2}(?:Code|R\.|Rules|Regs\.|Regulations)",
                     r"Agencies(?:\s?Regs\.|(?<=State\sAgencies))",
                     r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}Regulations|\s?R\."
                     r"|(?<=Pa\.\sCode)|(?<=Pa\.Code)|(?<=Regs\.\sCode)|(?<=Regs\.Code))"
@@ -448,10 +501,12 @@ class StateRegulations(Source):
                 (
                     r"AC(?<=[AWVOT]AC)(?![A-Za-z])",
                     r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
-                    r"AR(?<=OAR)(?![A-Za-z])",
+                    r"AR(?<=[OK]AR)(?![A-Za-z])",
+                    r"A\.R\.(?<=K\.A\.R\.)",
                     r"CCR(?![A-Za-z])",
                     r"C\.C\.R\.",
                     r"CMR(?![A-Za-z])",
+                    r"COMAR(?![A-Za-z])",
                     r"C\.M\.R\.",
                     r"CRR(?<=NYCRR)(?![A-Za-z])",
                     r"C\.R\.R\.(?<=Y\.C\.R\.R\.)",
