@@ -145,6 +145,33 @@ FORMS = [
     ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
     ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS 83.01/1/a"),
     ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E 4.01"),
+    # District of Columbia
+    ("D.C. Mun. Regs. tit. 20, § 100.1", "state_reg/dc/20/100.1"),
+    ("20 DCMR § 100.1", "state_reg/dc/20/100.1"),
+    ("10A DCMR 3599.1", "state_reg/dc/10A/3599.1"),
+    ("D.C. Mun. Regs. tit. 29, § 5700.1(b)", "state_reg/dc/29/5700.1/b"),
+    # Hawaii
+    ("Haw. Code R. § 11-54-4", "state_reg/hi/11-54-4"),
+    ("HAR § 12-229-7.1", "state_reg/hi/12-229-7.1"),
+    ("Haw. Admin. R. § 13-235-35(a)", "state_reg/hi/13-235-35/a"),
+    ("Hawaii Administrative Rules § 17-1746-11", "state_reg/hi/17-1746-11"),
+    ("HAR § 17-892.1-18", "state_reg/hi/17-892.1-18"),
+    # Missouri
+    ("Mo. Code Regs. Ann. tit. 10, § 20-7.031", "state_reg/mo/10/20-7.031"),
+    ("10 CSR 20-7.031", "state_reg/mo/10/20-7.031"),
+    ("13 CSR 40-2.310(1)", "state_reg/mo/13/40-2.310/1"),
+    # Montana
+    ("Mont. Admin. R. 17.30.620", "state_reg/mt/17.30.620"),
+    ("ARM 37.78.406(1)", "state_reg/mt/37.78.406/1"),
+    ("Admin. R. M. 24.29.1513", "state_reg/mt/24.29.1513"),
+    # Nevada
+    ("Nev. Admin. Code § 445A.070", "state_reg/nv/445A.070"),
+    ("NAC 484D.635", "state_reg/nv/484D.635"),
+    ("NAC 432A.5205(2)", "state_reg/nv/432A.5205/2"),
+    # South Dakota
+    ("S.D. Admin. R. 74:51:01:55", "state_reg/sd/74:51:01:55"),
+    ("ARSD 67:10:03:05", "state_reg/sd/67:10:03:05"),
+    ("ARSD 67:42:07:03(1)", "state_reg/sd/67:42:07:03/1"),
 ]
 
 
@@ -198,6 +225,12 @@ def test_three_forms_per_code() -> None:
         ("Tenn. Comp. R. & Regs. r. 0400-40-03-.03", "Tenn. Comp. R. & Regs. 0400-40-03-.03"),
         ("Utah Admin. Code R317-2-7.", "Utah Admin. Code r. R317-2-7"),
         ("Wis. Admin. Code NR 102.04.", "Wis. Admin. Code § NR 102.04"),
+        ("10A DCMR 3599.1", "D.C. Mun. Regs. tit. 10A, § 3599.1"),
+        ("HAR § 12-229-7.1.", "Haw. Code R. § 12-229-7.1"),
+        ("10 CSR 20-7.031.", "Mo. Code Regs. Ann. tit. 10, § 20-7.031"),
+        ("ARM 17.30.620.", "Mont. Admin. R. 17.30.620"),
+        ("NAC 445A.070.", "Nev. Admin. Code § 445A.070"),
+        ("ARSD 74:51:01:55.", "S.D. Admin. R. 74:51:01:55"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -308,6 +341,24 @@ def test_beside_the_states_statutes() -> None:
         "Wis. Admin. Code § 102.04",  # no agency
         "Wis. Admin. Code NR 102",
         "Utah Admin. Code 317-2-7",  # Utah's titles begin with R
+        "DCMR § 100.1",  # no title
+        "D.C. Mun. Regs. § 100.1",
+        "the DCMR 2019 edition",
+        "HAR 12",
+        "CHAR § 11-54-4",
+        "the HAR 2019 amendments",
+        "CSR 20-7.031",  # no title
+        "our 2020 CSR report",
+        "10 CSR 2020",
+        "the ARM Cortex-M4",
+        "ARM 7.1.2",
+        "FARM 17.30.620",
+        "ARSD 67:10",  # an article and chapter
+        "ARSD 2019",
+        "NAC 2.5",
+        "the NAC of 2020",
+        "117 NAC 4-002",  # Nebraska's
+        "Admin. R. M. 24",
         "Tex. Admin. Code § 72.10",  # no title
         "2019 Tex. Admin. Code § 72.10",
         "Cal. Code Regs. § 1687",
@@ -438,6 +489,16 @@ LII = "https://www.law.cornell.edu/regulations/"
         ),
         ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
         ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
+        ("20 DCMR § 100.1", None, None),
+        ("HAR § 12-229-7.1", LII + "hawaii/Haw-Code-R-SS-12-229-7-1", None),
+        ("13 CSR 40-2.310", LII + "missouri/13-CSR-40-2-310", None),
+        ("ARM 37.78.401", LII + "montana/Mont-Admin-r-37.78.401", None),
+        ("NAC 484D.635", LII + "nevada/NAC-484D-635", None),
+        (
+            "ARSD 67:10:05:03",
+            LII + "south-dakota/ARSD-67-10-05-03",
+            "https://sdlegislature.gov/Rules/Administrative/67:10:05:03",
+        ),
     ],
 )
 def test_links(text: str, lii: str | None, official: str | None) -> None:

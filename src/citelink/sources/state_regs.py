@@ -159,6 +159,24 @@ CODES: dict[str, Code] = {
         # Tennessee: a control number of four digits ("1200-13-01-.06", "0720-14-.01")
         Code("tn", "Tenn. Comp. R. & Regs.", "plain", "", r"\d{4}-\d{2}(?:-\d{2})?-\.\d{2}"),
         Code("ut", "Utah Admin. Code", "plain", "r.", r"R\d{1,3}-\d{1,4}-\d{1,4}[a-z]?"),
+        # D.C.: a title (with a letter: "10A") and a section ("100.1")
+        Code("dc", "D.C. Mun. Regs.", "tit", "§", r"\d{1,4}\.\d{1,3}", r"\d{1,2}[A-Z]?"),
+        # Hawaii: title, chapter and section ("11-54-4", "12-229-7.1", "17-892.1-18")
+        Code("hi", "Haw. Code R.", "plain", "§", r"\d{1,2}-\d{1,4}(?:\.\d)?-\d{1,3}(?:\.\d{1,2})?"),
+        # Missouri: division, chapter and rule within the title ("20-7.031")
+        Code("mo", "Mo. Code Regs. Ann.", "tit", "§", r"\d{1,3}-\d{1,3}\.\d{3,4}", r"\d{1,2}"),
+        # Montana: title, chapter and rule ("17.30.620")
+        Code("mt", "Mont. Admin. R.", "plain", "", r"\d{1,2}\.\d{1,3}\.\d{3,4}"),
+        # Nevada: the chapter (of the NRS's numbering) and section ("445A.070")
+        Code("nv", "Nev. Admin. Code", "plain", "§", r"\d{1,3}[A-Z]?\.\d{3,4}"),
+        # South Dakota: article, chapter, section and rule ("74:51:01:55")
+        Code(
+            "sd",
+            "S.D. Admin. R.",
+            "plain",
+            "",
+            r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,2})?:\d{2}(?:\.\d{1,2})?",
+        ),
         # Wisconsin: the agency's letters, then chapter and section ("NR 102.04", "A-E 4.01")
         Code(
             "wi",
@@ -247,16 +265,17 @@ _ANY_ITEM = re.compile(rf"(?P<section>[0-9R][\w.:-]{{0,24}}){_PINS}")
 
 #: A rule or part mark: "r. 130-X-1-.06", "R 325.10101", "Rule 12B-6.0021", "part 7050.0150".
 _RULE_MARK = r"(?P<rules>[Rr]ules\b|rr\.)|[Rr]ule\b|[Rr]\.|R(?=[^\S\n]\d)|pts?\.|[Pp]arts?\b"
-#: What follows a code's name: "Ann.", a comma, "tit. 4," and a section or rule mark.
+#: What follows a code's name: "Ann.", a comma, "tit. 4," ("tit. 10A,") and a section or rule
+#: mark.
 _AFTER = re.compile(
     rf"(?:{WS1}Ann\.)?(?:{WS},)?{WS}"
-    rf"(?:(?:tit\.|Tit\.|[Tt]itle\b|TITLE\b){WS}(?P<title>\d{{1,3}})(?![\w.])(?:{WS},)?{WS})?"
+    rf"(?:(?:tit\.|Tit\.|[Tt]itle\b|TITLE\b){WS}(?P<title>\d{{1,3}}[A-Z]?)(?![\w.])(?:{WS},)?{WS})?"
     rf"(?:(?P<mark>{SECTION_MARK}|{_RULE_MARK}){WS})?"
 )
 #: A title before the name, read backwards from it: "22 ", "12" ("12VAC"), "005.19.02 ",
-#: "Title 22 ", "title 8, ".
+#: "Title 22 ", "title 8, ", "10A " (D.C.'s).
 _TITLE_BEFORE = re.compile(
-    rf"{WS}(?P<comma>,{WS})?(?P<title>[\d.]{{1,10}})(?![\w.])"
+    rf"{WS}(?P<comma>,{WS})?(?P<title>[A-Z]?[\d.]{{1,10}})(?![\w.])"
     rf"(?P<word>{WS1}(?:eltit|eltiT|ELTIT|\.tit|\.tiT)(?![A-Za-z]))?"
 )
 #: Florida's rule before the code's name, read backwards: "rule 12B-6.0021, " (F.A.C.).
@@ -291,17 +310,19 @@ def _named(
 
 _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
-    "Florida": "fl", "FL": "fl", "Ill.": "il", "Illinois": "il", "Mich.": "mi", "Mich": "mi",
-    "Michigan": "mi", "N.J.": "nj", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok",
-    "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or", "Tex.": "tx", "Texas": "tx",
-    "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None, "West Virginia": None,
-    "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
+    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Ill.": "il", "Illinois": "il",
+    "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt", "N.J.": "nj",
+    "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok",
+    "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx",
+    "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
+    "West Virginia": None, "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
 _CODE_REGS_STATES = {
     "Cal.": "ca", "Calif.": "ca", "California": "ca", "Colo.": "co", "Colorado": "co",
     "Mass.": "ma", "Massachusetts": "ma", "Md.": "md", "Maryland": "md",
+    "Mo.": "mo", "Missouri": "mo",
 }  # fmt: skip
 _CONNECTICUT = {"Conn.": "ct", "Connecticut": "ct"}
 _NEW_YORK = {"N.Y.": "ny", "New York": "ny", "NY": "ny"}
@@ -310,7 +331,7 @@ _NAMES = (
     _named(rf"Adm(?:in(?:istrative\b|\.)?|\.){WS}(?:Code\b|R\.|Rules\b)", _ADMIN_CODE_STATES),
     _named(rf"Admin(?:istrative\b|\.){WS}(?:Regs\.|Regulations\b)", _ADMIN_REGS_STATES),
     _named(rf"Code{WS}(?:of{WS1})?(?:Regs?\.|Regulations\b)", _CODE_REGS_STATES),
-    _named(rf"Code{WS}R\.", {"Ark.": "ar", "Arkansas": "ar"}),
+    _named(rf"Code{WS}R\.", {"Ark.": "ar", "Arkansas": "ar", "Haw.": "hi", "Hawaii": "hi"}),
     _named(r"Code\b", {"Pa.": "pa"}),
     _named(r"Code\b", {"Mass.": "ma"}, between=rf"{WS}\.sgeR"),
     _named(
@@ -326,6 +347,14 @@ _NAMES = (
         between=rf"{WS1}etatS",
         outside=rf"(?:(?:{WS},)?{WS}\.sgeR|{WS1}fo{WS1}snoitalugeR)",
     ),
+    # Montana's courts: "Admin. R. M. 17.30.620", the state after the name
+    _Name(re.compile(rf"Admin\.{WS}R\.{WS}M\.(?![A-Za-z])"), re.compile("(?P<name>)"), {"": "mt"}),
+    # "D.C. Mun. Regs.": the trigger starts at the "C" of "D.C."
+    _Name(
+        re.compile(rf"C\.{WS}Mun\.{WS}Regs\."),
+        re.compile(r"(?P<name>\.D)(?![A-Za-z])"),
+        {"D.": "dc"},
+    ),
     # "Minn. R.", "Minnesota Rules": the trigger starts after the "M" (see the triggers)
     _Name(
         re.compile(rf"inn(?:\.{WS}R(?:ules\b|\.)|esota{WS1}Rules\b)"),
@@ -336,13 +365,14 @@ _NAMES = (
 
 #: Acronyms by their letters: the codes they may name, tried in order (by number shape).
 _ACRONYMS = {
-    "AAC": ("az", "ak"), "CCR": ("co", "ca"), "CMR": ("ma",), "COMAR": ("md",), "FAC": ("fl",),
-    "KAR": ("ky", "ks"), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",),
-    "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
+    "AAC": ("az", "ak"), "ARM": ("mt",), "ARSD": ("sd",), "CCR": ("co", "ca"), "CMR": ("ma",),
+    "COMAR": ("md",), "CSR": ("mo",), "DCMR": ("dc",), "FAC": ("fl",), "HAR": ("hi",),
+    "KAR": ("ky", "ks"), "NAC": ("nv",), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"),
+    "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
 #: "N.J.A.C."); the character before the acronym is no letter (a digit may be: "12VAC").
-_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOTK]|[AWVOTK])?(?![A-Za-z])")
+_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])")
 
 
 class Container(NamedTuple):
@@ -370,8 +400,11 @@ class Container(NamedTuple):
 #: .../kentucky/401-KAR-8-100 (401 KAR 8:100), .../maryland/COMAR-07-03-07-08,
 #: .../oklahoma/OAC-710-25-1-2 and OAC-340-100-3-1.2 (the colon only as a dash),
 #: .../tennessee/Tenn-Comp-R-Regs-1200-13-01-.06, .../utah/Utah-Admin-Code-R986-700-707,
-#: .../wisconsin/Wis-Admin-Code-SS-DOC-350-06 (Wis. Admin. Code DOC 350.06). Colorado's and
-#: Minnesota's were not seen for citations of the form read here: no LII link.
+#: .../wisconsin/Wis-Admin-Code-SS-DOC-350-06 (Wis. Admin. Code DOC 350.06),
+#: .../hawaii/Haw-Code-R-SS-12-229-7-1 (HAR § 12-229-7.1), .../missouri/13-CSR-40-2-310
+#: (13 CSR 40-2.310), .../montana/Mont-Admin-r-37.78.401, .../nevada/NAC-484D-635,
+#: .../south-dakota/ARSD-67-10-03-05. Colorado's, Minnesota's and D.C.'s were not seen for
+#: citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
     "ak": ("alaska/{title}-AAC-{section}", "", ""),
@@ -399,6 +432,11 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "tn": ("tennessee/Tenn-Comp-R-Regs-{section}", "", ""),
     "ut": ("utah/Utah-Admin-Code-{section}", "", ""),
     "wi": ("wisconsin/Wis-Admin-Code-SS-{section}", " .", ""),
+    "hi": ("hawaii/Haw-Code-R-SS-{section}", ".", ""),
+    "mo": ("missouri/{title}-CSR-{section}", ".", ""),
+    "mt": ("montana/Mont-Admin-r-{section}", "", ""),
+    "nv": ("nevada/NAC-{section}", ".", ""),
+    "sd": ("south-dakota/ARSD-{section}", ":", ""),
 }
 
 
@@ -450,7 +488,8 @@ def _pennsylvania(citation: StateRegCitation) -> str | None:
 #: pacodeandbulletin.gov/...?file=/secure/pacode/data/061/chapter101/s101.6.html (61 Pa. Code §
 #: 101.6), law.lis.virginia.gov/admincode/title9/agency25/chapter260/section50/ (9VAC25-260-50),
 #: app.leg.wa.gov/wac/default.aspx?cite=388-470-0005,
-#: apps.legislature.ky.gov/law/kar/titles/921/002/016/ (921 KAR 2:016).
+#: apps.legislature.ky.gov/law/kar/titles/921/002/016/ (921 KAR 2:016),
+#: sdlegislature.gov/Rules/Administrative/67:10:05:03.
 _OFFICIAL: dict[str, Callable[[StateRegCitation], str | None]] = {
     "ak": lambda c: f"https://www.akleg.gov/basis/aac.asp#{c.title}.{c.section}",
     "fl": lambda c: f"https://www.flrules.org/gateway/ruleNo.asp?id={c.section}",
@@ -459,6 +498,7 @@ _OFFICIAL: dict[str, Callable[[StateRegCitation], str | None]] = {
     "oh": lambda c: f"https://codes.ohio.gov/ohio-administrative-code/rule-{c.section}",
     "or": lambda c: f"https://secure.sos.state.or.us/oard/view.action?ruleNumber={c.section}",
     "pa": _pennsylvania,
+    "sd": lambda c: f"https://sdlegislature.gov/Rules/Administrative/{c.section}",
     "va": _virginia,
     "wa": lambda c: f"https://app.leg.wa.gov/wac/default.aspx?cite={c.section}",
 }
@@ -491,6 +531,7 @@ class StateRegulations(Source):
                     r"|mp\.\s?(?:R\.|Codes)|des,?\s{1,2}Rules)",
                     # Minnesota's rules join the search for "id." rather than have a search
                     # of their own: an extra search over the text costs more than this test.
+                    r"C(?<=D\.C)\.\s?Mun\.\s?Regs\.",
                     r"inn(?<=Minn)(?:\.\s?R(?:\.|ules)|esota\s{1,2}Rules)",
                 ),
                 self._name,
@@ -499,14 +540,17 @@ class StateRegulations(Source):
             # other trigger that starts with "A" or "C".
             Trigger(
                 (
-                    r"AC(?<=[AWVOT]AC)(?![A-Za-z])",
+                    r"AC(?<=[AWVOTN]AC)(?![A-Za-z])",
                     r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
-                    r"AR(?<=[OK]AR)(?![A-Za-z])",
+                    r"AR(?<=[OKH]AR)(?![A-Za-z])",
+                    r"ARM(?![A-Za-z])",
+                    r"ARSD(?![A-Za-z])",
                     r"A\.R\.(?<=K\.A\.R\.)",
                     r"CCR(?![A-Za-z])",
                     r"C\.C\.R\.",
                     r"CMR(?![A-Za-z])",
                     r"COMAR(?![A-Za-z])",
+                    r"CSR(?![A-Za-z])",
                     r"C\.M\.R\.",
                     r"CRR(?<=NYCRR)(?![A-Za-z])",
                     r"C\.R\.R\.(?<=Y\.C\.R\.R\.)",
