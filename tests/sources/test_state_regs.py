@@ -140,6 +140,11 @@ FORMS = [
     ("Utah Admin. Code r. R317-2-7", "state_reg/ut/R317-2-7"),
     ("Utah Admin. Code R986-200-239", "state_reg/ut/R986-200-239"),
     ("Utah Administrative Code R. R70-560-6", "state_reg/ut/R70-560-6"),
+    # West Virginia
+    ("W. Va. Code R. § 47-2-3", "state_reg/wv/47-2-3"),
+    ("W. Va. C.S.R. § 64-9-1", "state_reg/wv/64-9-1"),
+    ("W. Va. Code St. R. § 110-21-57", "state_reg/wv/110-21-57"),
+    ("West Virginia Code of State Rules § 47-2-3", "state_reg/wv/47-2-3"),
     # Wisconsin
     ("Wis. Admin. Code § NR 102.04", "state_reg/wi/NR 102.04"),
     ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
@@ -156,6 +161,11 @@ FORMS = [
     ("Haw. Admin. R. § 13-235-35(a)", "state_reg/hi/13-235-35/a"),
     ("Hawaii Administrative Rules § 17-1746-11", "state_reg/hi/17-1746-11"),
     ("HAR § 17-892.1-18", "state_reg/hi/17-892.1-18"),
+    # Idaho
+    ("Idaho Admin. Code r. 58.01.02.200", "state_reg/id/58.01.02.200"),
+    ("IDAPA 16.03.08.100(2)", "state_reg/id/16.03.08.100/2"),
+    ("IDAPA 58.01.02.200.01", "state_reg/id/58.01.02.200.01"),
+    ("Idaho Administrative Code 35.01.01.799", "state_reg/id/35.01.01.799"),
     # Missouri
     ("Mo. Code Regs. Ann. tit. 10, § 20-7.031", "state_reg/mo/10/20-7.031"),
     ("10 CSR 20-7.031", "state_reg/mo/10/20-7.031"),
@@ -231,6 +241,8 @@ def test_three_forms_per_code() -> None:
         ("ARM 17.30.620.", "Mont. Admin. R. 17.30.620"),
         ("NAC 445A.070.", "Nev. Admin. Code § 445A.070"),
         ("ARSD 74:51:01:55.", "S.D. Admin. R. 74:51:01:55"),
+        ("IDAPA 58.01.02.200.", "Idaho Admin. Code r. 58.01.02.200"),
+        ("W. Va. C.S.R. § 64-9-1.", "W. Va. Code R. § 64-9-1"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -359,6 +371,11 @@ def test_beside_the_states_statutes() -> None:
         "the NAC of 2020",
         "117 NAC 4-002",  # Nebraska's
         "Admin. R. M. 24",
+        "IDAPA 58.01.02",  # a chapter
+        "the IDAPA 2019 edition",
+        "W. Va. Code R. 47",
+        "C.S.R. § 64-9-1",
+        "Pa. C.S.R. § 64-9-1",
         "Tex. Admin. Code § 72.10",  # no title
         "2019 Tex. Admin. Code § 72.10",
         "Cal. Code Regs. § 1687",
@@ -490,6 +507,9 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
         ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
         ("20 DCMR § 100.1", None, None),
+        ("IDAPA 16.03.08.100", LII + "idaho/IDAPA-16.03.08.100", None),
+        ("IDAPA 58.01.02.200.01", None, None),
+        ("W. Va. Code R. § 110-15-6", LII + "west-virginia/W-Va-C-S-R-SS-110-15-6", None),
         ("HAR § 12-229-7.1", LII + "hawaii/Haw-Code-R-SS-12-229-7-1", None),
         ("13 CSR 40-2.310", LII + "missouri/13-CSR-40-2-310", None),
         ("ARM 37.78.401", LII + "montana/Mont-Admin-r-37.78.401", None),

@@ -163,6 +163,8 @@ CODES: dict[str, Code] = {
         Code("dc", "D.C. Mun. Regs.", "tit", "§", r"\d{1,4}\.\d{1,3}", r"\d{1,2}[A-Z]?"),
         # Hawaii: title, chapter and section ("11-54-4", "12-229-7.1", "17-892.1-18")
         Code("hi", "Haw. Code R.", "plain", "§", r"\d{1,2}-\d{1,4}(?:\.\d)?-\d{1,3}(?:\.\d{1,2})?"),
+        # Idaho (IDAPA): title, chapter, section and rule ("58.01.02.200"), and a subsection
+        Code("id", "Idaho Admin. Code", "plain", "r.", r"\d{2}\.\d{2}\.\d{2}\.\d{3}(?:\.\d{2})?"),
         # Missouri: division, chapter and rule within the title ("20-7.031")
         Code("mo", "Mo. Code Regs. Ann.", "tit", "§", r"\d{1,3}-\d{1,3}\.\d{3,4}", r"\d{1,2}"),
         # Montana: title, chapter and rule ("17.30.620")
@@ -176,6 +178,14 @@ CODES: dict[str, Code] = {
             "plain",
             "",
             r"\d{1,2}:\d{2}:\d{2}(?:\.\d{1,2})?:\d{2}(?:\.\d{1,2})?",
+        ),
+        # West Virginia (C.S.R.): title, series and section ("47-2-3", "64-9-1.1")
+        Code(
+            "wv",
+            "W. Va. Code R.",
+            "plain",
+            "§",
+            r"\d{1,3}-\d{1,3}[A-Z]?-\d{1,3}[a-z]?(?:\.\d{1,3})?",
         ),
         # Wisconsin: the agency's letters, then chapter and section ("NR 102.04", "A-E 4.01")
         Code(
@@ -310,11 +320,11 @@ def _named(
 
 _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
-    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Ill.": "il", "Illinois": "il",
-    "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt", "N.J.": "nj",
-    "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok",
-    "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx",
-    "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
+    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Ill.": "il",
+    "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt",
+    "N.J.": "nj", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok",
+    "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd",
+    "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
     "West Virginia": None, "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
@@ -324,6 +334,11 @@ _CODE_REGS_STATES = {
     "Mass.": "ma", "Massachusetts": "ma", "Md.": "md", "Maryland": "md",
     "Mo.": "mo", "Missouri": "mo",
 }  # fmt: skip
+_WEST_VIRGINIA = {"W. Va.": "wv", "West Virginia": "wv"}
+#: "Code R.", and West Virginia's "Code St. R.".
+_CODE_R_STATES = {
+    "Ark.": "ar", "Arkansas": "ar", "Haw.": "hi", "Hawaii": "hi", **_WEST_VIRGINIA
+}  # fmt: skip
 _CONNECTICUT = {"Conn.": "ct", "Connecticut": "ct"}
 _NEW_YORK = {"N.Y.": "ny", "New York": "ny", "NY": "ny"}
 #: Every name but the acronyms, in the order they are tried at a trigger.
@@ -331,7 +346,9 @@ _NAMES = (
     _named(rf"Adm(?:in(?:istrative\b|\.)?|\.){WS}(?:Code\b|R\.|Rules\b)", _ADMIN_CODE_STATES),
     _named(rf"Admin(?:istrative\b|\.){WS}(?:Regs\.|Regulations\b)", _ADMIN_REGS_STATES),
     _named(rf"Code{WS}(?:of{WS1})?(?:Regs?\.|Regulations\b)", _CODE_REGS_STATES),
-    _named(rf"Code{WS}R\.", {"Ark.": "ar", "Arkansas": "ar", "Haw.": "hi", "Hawaii": "hi"}),
+    _named(rf"Code{WS}(?:St\.{WS})?R\.", _CODE_R_STATES),
+    _named(r"C\.S\.R\.", _WEST_VIRGINIA),
+    _named(rf"Code{WS1}of{WS1}State{WS1}Rules\b", _WEST_VIRGINIA),
     _named(r"Code\b", {"Pa.": "pa"}),
     _named(r"Code\b", {"Mass.": "ma"}, between=rf"{WS}\.sgeR"),
     _named(
@@ -367,8 +384,8 @@ _NAMES = (
 _ACRONYMS = {
     "AAC": ("az", "ak"), "ARM": ("mt",), "ARSD": ("sd",), "CCR": ("co", "ca"), "CMR": ("ma",),
     "COMAR": ("md",), "CSR": ("mo",), "DCMR": ("dc",), "FAC": ("fl",), "HAR": ("hi",),
-    "KAR": ("ky", "ks"), "NAC": ("nv",), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"),
-    "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
+    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NJAC": ("nj",), "NYCRR": ("ny",),
+    "OAC": ("oh", "ok"), "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
 #: "N.J.A.C."); the character before the acronym is no letter (a digit may be: "12VAC").
@@ -403,8 +420,9 @@ class Container(NamedTuple):
 #: .../wisconsin/Wis-Admin-Code-SS-DOC-350-06 (Wis. Admin. Code DOC 350.06),
 #: .../hawaii/Haw-Code-R-SS-12-229-7-1 (HAR § 12-229-7.1), .../missouri/13-CSR-40-2-310
 #: (13 CSR 40-2.310), .../montana/Mont-Admin-r-37.78.401, .../nevada/NAC-484D-635,
-#: .../south-dakota/ARSD-67-10-03-05. Colorado's, Minnesota's and D.C.'s were not seen for
-#: citations of the form read here: no LII link.
+#: .../south-dakota/ARSD-67-10-03-05, .../idaho/IDAPA-16.03.08.100,
+#: .../west-virginia/W-Va-C-S-R-SS-110-15-6 (W. Va. Code R. § 110-15-6). Colorado's,
+#: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
     "ak": ("alaska/{title}-AAC-{section}", "", ""),
@@ -437,6 +455,8 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "mt": ("montana/Mont-Admin-r-{section}", "", ""),
     "nv": ("nevada/NAC-{section}", ".", ""),
     "sd": ("south-dakota/ARSD-{section}", ":", ""),
+    "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
+    "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
 }
 
 
@@ -526,12 +546,13 @@ class StateRegulations(Source):
                 (
                     r"Adm(?:in(?:istrative)?\.?|\.)\s{0,2}(?:Code|R\.|Rules|Regs\.|Regulations)",
                     r"Agencies(?:\s?Regs\.|(?<=State\sAgencies))",
-                    r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}Regulations|\s?R\."
+                    r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}(?:Regulations|State\s{1,2}Rules)|\s?(?:St\.\s?)?R\."
                     r"|(?<=Pa\.\sCode)|(?<=Pa\.Code)|(?<=Regs\.\sCode)|(?<=Regs\.Code))"
                     r"|mp\.\s?(?:R\.|Codes)|des,?\s{1,2}Rules)",
                     # Minnesota's rules join the search for "id." rather than have a search
                     # of their own: an extra search over the text costs more than this test.
                     r"C(?<=D\.C)\.\s?Mun\.\s?Regs\.",
+                    r"C\.S\.R\.(?<=Va\.\sC\.S\.R\.)",
                     r"inn(?<=Minn)(?:\.\s?R(?:\.|ules)|esota\s{1,2}Rules)",
                 ),
                 self._name,
@@ -550,6 +571,7 @@ class StateRegulations(Source):
                     r"C\.C\.R\.",
                     r"CMR(?![A-Za-z])",
                     r"COMAR(?![A-Za-z])",
+                    r"IDAPA(?![A-Za-z])",
                     r"CSR(?![A-Za-z])",
                     r"C\.M\.R\.",
                     r"CRR(?<=NYCRR)(?![A-Za-z])",
