@@ -127,6 +127,16 @@ FORMS = [
     ("Md. Code Regs. 26.08.02.03", "state_reg/md/26.08.02.03"),
     ("COMAR 10.37.10.26", "state_reg/md/10.37.10.26"),
     ("COMAR 26.08.02.03-3", "state_reg/md/26.08.02.03-3"),
+    # New Mexico
+    ("N.M. Code R. § 20.6.2.3103", "state_reg/nm/20.6.2.3103"),
+    ("20.6.2.3103 NMAC", "state_reg/nm/20.6.2.3103"),
+    ("8.314.5.20 NMAC", "state_reg/nm/8.314.5.20"),
+    ("N.M. Admin. Code § 3.3.1.10", "state_reg/nm/3.3.1.10"),
+    # North Carolina
+    ("N.C. Admin. Code tit. 15A, r. 2B.0211", "state_reg/nc/15A/2B.0211"),
+    ("15A N.C. Admin. Code 2B.0211", "state_reg/nc/15A/2B.0211"),
+    ("15A NCAC 02B .0211", "state_reg/nc/15A/2B.0211"),
+    ("21 NCAC 36 .0806(a)", "state_reg/nc/21/36.0806/a"),
     # Oklahoma
     ("Okla. Admin. Code § 252:730-5-1", "state_reg/ok/252:730-5-1"),
     ("OAC 310:667-1-1", "state_reg/ok/310:667-1-1"),
@@ -243,6 +253,8 @@ def test_three_forms_per_code() -> None:
         ("ARSD 74:51:01:55.", "S.D. Admin. R. 74:51:01:55"),
         ("IDAPA 58.01.02.200.", "Idaho Admin. Code r. 58.01.02.200"),
         ("W. Va. C.S.R. § 64-9-1.", "W. Va. Code R. § 64-9-1"),
+        ("15A NCAC 02B .0211.", "N.C. Admin. Code tit. 15A, r. 2B.0211"),
+        ("20.6.2.3103 NMAC.", "N.M. Code R. § 20.6.2.3103"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -337,7 +349,13 @@ def test_beside_the_states_statutes() -> None:
         "Minn. R. Civ. P. 12",
         "W. Va. Admin. Code § 64-9-1",  # not Virginia's
         "West Virginia Administrative Code 64-9-1",
-        "15A N.C. Admin. Code 2B.0211",
+        "N.C. Admin. Code 2B.0211",  # no title
+        "15A NCAC 2B",
+        "NCAC 02B .0211",
+        "the NCAC 2019 report",
+        "20.6.2 NMAC",  # a part
+        "NMAC",
+        "N.M. Code R. § 20.6.2",
         "Iowa Admin. Code r. 441-41.27",
         "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
         "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
@@ -507,6 +525,9 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
         ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
         ("20 DCMR § 100.1", None, None),
+        ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),
+        ("21 NCAC 36 .0806", LII + "north-carolina/21-N-C-Admin-Code-36-0806", None),
+        ("8.321.2.13 NMAC", LII + "new-mexico/N-M-Admin-Code-SS-8.321.2.13", None),
         ("IDAPA 16.03.08.100", LII + "idaho/IDAPA-16.03.08.100", None),
         ("IDAPA 58.01.02.200.01", None, None),
         ("W. Va. Code R. § 110-15-6", LII + "west-virginia/W-Va-C-S-R-SS-110-15-6", None),

@@ -171,6 +171,13 @@ CODES: dict[str, Code] = {
         Code("mt", "Mont. Admin. R.", "plain", "", r"\d{1,2}\.\d{1,3}\.\d{3,4}"),
         # Nevada: the chapter (of the NRS's numbering) and section ("445A.070")
         Code("nv", "Nev. Admin. Code", "plain", "§", r"\d{1,3}[A-Z]?\.\d{3,4}"),
+        # North Carolina: chapter (with a subchapter's letter) and rule ("2B.0211"; the NCAC
+        # writes "02B .0211", read as the Bluebook's number)
+        Code(
+            "nc", "N.C. Admin. Code", "tit", "r.", r"\d{1,2}[A-Z]?[^\S\n]?\.\d{4}", r"\d{1,2}[A-Z]?"
+        ),
+        # New Mexico: title, chapter, part and section ("20.6.2.3103")
+        Code("nm", "N.M. Code R.", "plain", "§", r"\d{1,2}\.\d{1,3}\.\d{1,3}\.\d{1,4}"),
         # South Dakota: article, chapter, section and rule ("74:51:01:55")
         Code(
             "sd",
@@ -288,10 +295,14 @@ _TITLE_BEFORE = re.compile(
     rf"{WS}(?P<comma>,{WS})?(?P<title>[A-Z]?[\d.]{{1,10}})(?![\w.])"
     rf"(?P<word>{WS1}(?:eltit|eltiT|ELTIT|\.tit|\.tiT)(?![A-Za-z]))?"
 )
-#: Florida's rule before the code's name, read backwards: "rule 12B-6.0021, " (F.A.C.).
-_RULE_BEFORE = re.compile(
-    rf"{WS},{WS}(?P<token>[^\s,;]{{4,30}})(?P<mark>{WS1}(?:eluR|elur|\.r|\.R)(?![A-Za-z]))?"
-)
+#: The rule before the code's name, read backwards: Florida's "rule 12B-6.0021, " (F.A.C.),
+#: New Mexico's "20.6.2.3103 " (NMAC).
+_RULE_BEFORE = {
+    "fl": re.compile(
+        rf"{WS},{WS}(?P<token>[^\s,;]{{4,30}})(?P<mark>{WS1}(?:eluR|elur|\.r|\.R)(?![A-Za-z]))?"
+    ),
+    "nm": re.compile(rf"{WS1}(?P<token>[\d.]{{7,16}})(?![\w.])"),
+}
 
 
 class _Name(NamedTuple):
@@ -322,10 +333,11 @@ _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
     "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Ill.": "il",
     "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt",
-    "N.J.": "nj", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok",
-    "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd",
-    "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
-    "West Virginia": None, "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
+    "N.J.": "nj", "N.C.": "nc", "N.M.": "nm", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj",
+    "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or",
+    "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va",
+    "Virginia": "va", "W. Va.": None, "West Virginia": None, "Wash.": "wa", "Washington": "wa",
+    "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
@@ -337,7 +349,7 @@ _CODE_REGS_STATES = {
 _WEST_VIRGINIA = {"W. Va.": "wv", "West Virginia": "wv"}
 #: "Code R.", and West Virginia's "Code St. R.".
 _CODE_R_STATES = {
-    "Ark.": "ar", "Arkansas": "ar", "Haw.": "hi", "Hawaii": "hi", **_WEST_VIRGINIA
+    "Ark.": "ar", "Arkansas": "ar", "Haw.": "hi", "Hawaii": "hi", "N.M.": "nm", **_WEST_VIRGINIA
 }  # fmt: skip
 _CONNECTICUT = {"Conn.": "ct", "Connecticut": "ct"}
 _NEW_YORK = {"N.Y.": "ny", "New York": "ny", "NY": "ny"}
@@ -384,12 +396,28 @@ _NAMES = (
 _ACRONYMS = {
     "AAC": ("az", "ak"), "ARM": ("mt",), "ARSD": ("sd",), "CCR": ("co", "ca"), "CMR": ("ma",),
     "COMAR": ("md",), "CSR": ("mo",), "DCMR": ("dc",), "FAC": ("fl",), "HAR": ("hi",),
-    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NJAC": ("nj",), "NYCRR": ("ny",),
-    "OAC": ("oh", "ok"), "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
+    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NCAC": ("nc",), "NMAC": ("nm",),
+    "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",), "TAC": ("tx",),
+    "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
-#: "N.J.A.C."); the character before the acronym is no letter (a digit may be: "12VAC").
-_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])")
+#: "N.J.A.C.", "NC" of "NCAC"); the character before the acronym is no letter (a digit may be:
+#: "12VAC").
+_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|CN|MN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])")
+
+
+def _as_written(section: str) -> str:
+    return section
+
+
+def _north_carolina(section: str) -> str:
+    """The Bluebook's number of a rule the NCAC writes "02B .0211": "2B.0211"."""
+    chapter, rule = section.split(".")
+    return chapter.strip().lstrip("0") + "." + rule
+
+
+#: Sections written otherwise than the Bluebook's, as the citation keeps them.
+_SECTION: dict[str, Callable[[str], str]] = {"nc": _north_carolina}
 
 
 class Container(NamedTuple):
@@ -422,6 +450,8 @@ class Container(NamedTuple):
 #: (13 CSR 40-2.310), .../montana/Mont-Admin-r-37.78.401, .../nevada/NAC-484D-635,
 #: .../south-dakota/ARSD-67-10-03-05, .../idaho/IDAPA-16.03.08.100,
 #: .../west-virginia/W-Va-C-S-R-SS-110-15-6 (W. Va. Code R. § 110-15-6). Colorado's,
+#: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
+#: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13. Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
@@ -455,6 +485,8 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "mt": ("montana/Mont-Admin-r-{section}", "", ""),
     "nv": ("nevada/NAC-{section}", ".", ""),
     "sd": ("south-dakota/ARSD-{section}", ":", ""),
+    "nc": ("north-carolina/{title}-N-C-Admin-Code-{section}", "", ""),
+    "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
     "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
 }
@@ -469,6 +501,9 @@ def lii_url(citation: StateRegCitation) -> str | None:
     section, title = citation.section, citation.title or ""
     if shape and re.fullmatch(shape, section) is None:
         return None
+    if citation.jurisdiction == "nc":  # "2B.0211": 02B-0211, the NCAC's chapter
+        chapter, rule = section.split(".")
+        section = chapter.zfill(3 if chapter[-1].isalpha() else 2) + "-" + rule
     if dashes:
         table = str.maketrans(dashes, "-" * len(dashes))
         section, title = section.translate(table), title.translate(table)
@@ -561,7 +596,7 @@ class StateRegulations(Source):
             # other trigger that starts with "A" or "C".
             Trigger(
                 (
-                    r"AC(?<=[AWVOTN]AC)(?![A-Za-z])",
+                    r"AC(?<=[AWVOTNCM]AC)(?![A-Za-z])",
                     r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
                     r"AR(?<=[OKH]AR)(?![A-Za-z])",
                     r"ARM(?![A-Za-z])",
@@ -649,15 +684,15 @@ class StateRegulations(Source):
             plural = after.group("plural") is not None or after.group("rules") is not None
             sections = parse_sections(text, first, item, plural, one_section)
             return scan.cite(self, Container(code, title), sections, cite_start, sections.end)
-        if codes[0].postal == "fl":
+        if codes[0].postal in _RULE_BEFORE:
             return self._rule_first(scan, codes[0], name_start, name_end)
         return None
 
     def _rule_first(self, scan: Scan, code: Code, name_start: int, name_end: int) -> int | None:
-        """Florida's "rule 12B-6.0021, F.A.C.": the rule before the code's name."""
+        """The rule before the code's name: "rule 12B-6.0021, F.A.C.", "20.6.2.3103 NMAC"."""
         text = scan.text
         at = len(text) - name_start
-        found = _RULE_BEFORE.match(scan.backward, at, len(text) - scan.floor)
+        found = _RULE_BEFORE[code.postal].match(scan.backward, at, len(text) - scan.floor)
         if found is None:
             return None
         begin, stop = len(text) - found.end("token"), len(text) - found.start("token")
@@ -666,7 +701,8 @@ class StateRegulations(Source):
         if first is None or first.end() != stop:
             return None
         sections = parse_sections(text, first, item, False, one_section)
-        cite_start = begin if found.group("mark") is None else len(text) - found.end("mark")
+        mark = found.groupdict().get("mark")
+        cite_start = begin if mark is None else len(text) - found.end("mark")
         return scan.cite(self, Container(code, None), sections, cite_start, name_end)
 
     # --- short forms -----------------------------------------------------------------
@@ -713,7 +749,7 @@ class StateRegulations(Source):
             group=group,
             jurisdiction=container.code.postal,
             title=container.title,
-            section=item.section,
+            section=_SECTION.get(container.code.postal, _as_written)(item.section),
             pin=item.pin,
             range_end=item.range_end,
             et_seq=et_seq,
