@@ -188,6 +188,11 @@ FORMS = [
     ("Nev. Admin. Code § 445A.070", "state_reg/nv/445A.070"),
     ("NAC 484D.635", "state_reg/nv/484D.635"),
     ("NAC 432A.5205(2)", "state_reg/nv/432A.5205/2"),
+    # South Carolina
+    ("S.C. Code Ann. Regs. 61-68", "state_reg/sc/61-68"),
+    ("S.C. Code Regs. 126-920", "state_reg/sc/126-920"),
+    ("S.C. Code Ann. Regs. 61-62.5(C)", "state_reg/sc/61-62.5/C"),
+    ("South Carolina Code of Regulations 114-1140", "state_reg/sc/114-1140"),
     # South Dakota
     ("S.D. Admin. R. 74:51:01:55", "state_reg/sd/74:51:01:55"),
     ("ARSD 67:10:03:05", "state_reg/sd/67:10:03:05"),
@@ -255,6 +260,7 @@ def test_three_forms_per_code() -> None:
         ("W. Va. C.S.R. § 64-9-1.", "W. Va. Code R. § 64-9-1"),
         ("15A NCAC 02B .0211.", "N.C. Admin. Code tit. 15A, r. 2B.0211"),
         ("20.6.2.3103 NMAC.", "N.M. Code R. § 20.6.2.3103"),
+        ("S.C. Code Regs. 126-920.", "S.C. Code Ann. Regs. 126-920"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -356,6 +362,8 @@ def test_beside_the_states_statutes() -> None:
         "20.6.2 NMAC",  # a part
         "NMAC",
         "N.M. Code R. § 20.6.2",
+        "S.C. Code Regs. 61",
+        "Cal. Code Ann. Regs. tit. 4, § 1687",
         "Iowa Admin. Code r. 441-41.27",
         "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
         "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
@@ -413,8 +421,27 @@ def test_none_invented_in_the_brief(fixture_text) -> None:
     assert regs(fixture_text("brief.txt")) == []
 
 
+def test_regulations_beside_the_statute_of_the_same_name() -> None:
+    found = citelink.find(
+        "S.C. Code Ann. § 44-1-140; S.C. Code Ann. Regs. 61-68. "
+        "Okla. Stat. tit. 75, § 250; OAC 252:730-5-1; OAC 3745-1-07."
+    )
+    assert [c.id for c in found] == [
+        "state/sc/code/44-1-140",
+        "state_reg/sc/61-68",
+        "state/ok/stat/75/250",
+        "state_reg/ok/252:730-5-1",
+        "state_reg/oh/3745-1-07",
+    ]
+
+
 def test_hostile_input_finishes() -> None:
-    for unit in ("5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. "):
+    for unit in (
+        "5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. ", "1 KAR 1:",
+        "COMAR 10.10.10.", "ARM 1.1.", "ARSD 1:01:01:", "10A DCMR ", "HAR § 1-1-", "NAC 1A.",
+        "1 CSR 1-1.", "IDAPA 1.", "15A NCAC 02B ", "1.1.1.1 NMAC ", "W. Va. C.S.R. § 1-",
+        "D.C. Mun. Regs. tit. 1, § ", "Wis. Admin. Code NR ", "Admin. R. M. ",
+    ):  # fmt: skip
         citelink.find(unit * 20_000)
 
 
@@ -525,6 +552,8 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
         ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
         ("20 DCMR § 100.1", None, None),
+        ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
+        ("S.C. Code Ann. Regs. 61-62.5", None, None),
         ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),
         ("21 NCAC 36 .0806", LII + "north-carolina/21-N-C-Admin-Code-36-0806", None),
         ("8.321.2.13 NMAC", LII + "new-mexico/N-M-Admin-Code-SS-8.321.2.13", None),

@@ -178,6 +178,8 @@ CODES: dict[str, Code] = {
         ),
         # New Mexico: title, chapter, part and section ("20.6.2.3103")
         Code("nm", "N.M. Code R.", "plain", "§", r"\d{1,2}\.\d{1,3}\.\d{1,3}\.\d{1,4}"),
+        # South Carolina: chapter and regulation ("61-68", "61-62.5")
+        Code("sc", "S.C. Code Ann. Regs.", "plain", "", r"\d{1,3}-\d{1,4}(?:\.\d{1,3})?"),
         # South Dakota: article, chapter, section and rule ("74:51:01:55")
         Code(
             "sd",
@@ -341,9 +343,10 @@ _ADMIN_CODE_STATES = {
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
+_SOUTH_CAROLINA = {"S.C.": "sc", "South Carolina": "sc"}
 _CODE_REGS_STATES = {
     "Cal.": "ca", "Calif.": "ca", "California": "ca", "Colo.": "co", "Colorado": "co",
-    "Mass.": "ma", "Massachusetts": "ma", "Md.": "md", "Maryland": "md",
+    "Mass.": "ma", "Massachusetts": "ma", "Md.": "md", "Maryland": "md", **_SOUTH_CAROLINA,
     "Mo.": "mo", "Missouri": "mo",
 }  # fmt: skip
 _WEST_VIRGINIA = {"W. Va.": "wv", "West Virginia": "wv"}
@@ -358,6 +361,7 @@ _NAMES = (
     _named(rf"Adm(?:in(?:istrative\b|\.)?|\.){WS}(?:Code\b|R\.|Rules\b)", _ADMIN_CODE_STATES),
     _named(rf"Admin(?:istrative\b|\.){WS}(?:Regs\.|Regulations\b)", _ADMIN_REGS_STATES),
     _named(rf"Code{WS}(?:of{WS1})?(?:Regs?\.|Regulations\b)", _CODE_REGS_STATES),
+    _named(rf"Code{WS}Ann\.{WS}Regs\.", _SOUTH_CAROLINA),
     _named(rf"Code{WS}(?:St\.{WS})?R\.", _CODE_R_STATES),
     _named(r"C\.S\.R\.", _WEST_VIRGINIA),
     _named(rf"Code{WS1}of{WS1}State{WS1}Rules\b", _WEST_VIRGINIA),
@@ -450,6 +454,7 @@ class Container(NamedTuple):
 #: (13 CSR 40-2.310), .../montana/Mont-Admin-r-37.78.401, .../nevada/NAC-484D-635,
 #: .../south-dakota/ARSD-67-10-03-05, .../idaho/IDAPA-16.03.08.100,
 #: .../west-virginia/W-Va-C-S-R-SS-110-15-6 (W. Va. Code R. § 110-15-6). Colorado's,
+#: .../south-carolina/R-126-910 (S.C. Code Regs. 126-910),
 #: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
 #: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13. Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
@@ -485,6 +490,7 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "mt": ("montana/Mont-Admin-r-{section}", "", ""),
     "nv": ("nevada/NAC-{section}", ".", ""),
     "sd": ("south-dakota/ARSD-{section}", ":", ""),
+    "sc": ("south-carolina/R-{section}", "", r"[^.]*"),  # seen without a dot only
     "nc": ("north-carolina/{title}-N-C-Admin-Code-{section}", "", ""),
     "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
@@ -581,7 +587,7 @@ class StateRegulations(Source):
                 (
                     r"Adm(?:in(?:istrative)?\.?|\.)\s{0,2}(?:Code|R\.|Rules|Regs\.|Regulations)",
                     r"Agencies(?:\s?Regs\.|(?<=State\sAgencies))",
-                    r"Co(?:de(?:\s?(?:of\s{1,2})?Regs?\.|\s{1,2}of\s{1,2}(?:Regulations|State\s{1,2}Rules)|\s?(?:St\.\s?)?R\."
+                    r"Co(?:de(?:\s?(?:of\s{1,2}|Ann\.\s?)?Regs?\.|\s{1,2}of\s{1,2}(?:Regulations|State\s{1,2}Rules)|\s?(?:St\.\s?)?R\."
                     r"|(?<=Pa\.\sCode)|(?<=Pa\.Code)|(?<=Regs\.\sCode)|(?<=Regs\.Code))"
                     r"|mp\.\s?(?:R\.|Codes)|des,?\s{1,2}Rules)",
                     # Minnesota's rules join the search for "id." rather than have a search
