@@ -1,8 +1,8 @@
 """State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
 
-One administrative code per jurisdiction; its Bluebook name comes first, then the other forms
-read (every code also reads pins, lists and ranges, ``et seq.``, and short forms after it:
-``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
+One administrative code per jurisdiction (38 states and D.C.); its Bluebook name comes first,
+then the other forms read (every code also reads pins, lists and ranges, ``et seq.``, and short
+forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 
 * Alabama: ``Ala. Admin. Code r. 130-X-1-.06``, ``Alabama Administrative Code Rule 420-5-10-.05``;
 * Alaska: ``Alaska Admin. Code tit. 5, § 93.324``, ``5 AAC 93.324``;
@@ -16,31 +16,57 @@ read (every code also reads pins, lists and ranges, ``et seq.``, and short forms
   after "CCR" is Colorado's, one without California's);
 * Connecticut: ``Conn. Agencies Regs. § 22a-174-22``, ``Regs., Conn. State Agencies §
   17b-262-1100``, ``Regulations of Connecticut State Agencies § 12-865-11``;
+* District of Columbia: ``D.C. Mun. Regs. tit. 20, § 100.1``, ``20 DCMR § 100.1``,
+  ``10A DCMR 3599.1``;
 * Florida: ``Fla. Admin. Code Ann. r. 12B-6.0021``, ``Fla. Admin. Code R. 65A-4.220``,
   ``Florida Administrative Code Rule 61G4-15.006``, the rule first: ``rule 12B-6.0021, F.A.C.``,
   ``Rule 65A-1.205, Florida Administrative Code``;
 * Georgia: ``Ga. Comp. R. & Regs. 391-3-6-.03``, ``Ga. Comp. R. & Regs. r. 560-12-1-.08``;
+* Hawaii: ``Haw. Code R. § 11-54-4``, ``HAR § 12-229-7.1``, ``Haw. Admin. R. § 13-235-35``,
+  ``Hawaii Administrative Rules § 17-1746-11``;
+* Idaho: ``Idaho Admin. Code r. 58.01.02.200``, ``IDAPA 16.03.08.100``;
 * Illinois: ``Ill. Admin. Code tit. 35, § 302.208``, ``35 Ill. Adm. Code 302.208``;
+* Kansas: ``Kan. Admin. Regs. § 28-16-28b``, ``K.A.R. 30-4-100``, ``KAR 40-1-52``;
+* Kentucky: ``401 Ky. Admin. Regs. 10:031``, ``401 KAR 10:031`` (a title before "KAR" and a
+  colon in the number: Kentucky's; no title and dashes: Kansas's);
+* Maryland: ``Md. Code Regs. 26.08.02.03``, ``COMAR 10.37.10.26``;
 * Massachusetts: ``310 Mass. Code Regs. 7.00``, ``310 CMR 7.00``, ``Mass. Regs. Code tit. 310,
   § 7.00``;
 * Michigan: ``Mich. Admin. Code r. 325.10101``, ``Mich Admin Code, R 325.10101``;
 * Minnesota: ``Minn. R. 7050.0150``, ``Minnesota Rules, part 7050.0150``, ``Minn. R. pt.
   7050.0150``;
+* Missouri: ``Mo. Code Regs. Ann. tit. 10, § 20-7.031``, ``10 CSR 20-7.031``;
+* Montana: ``Mont. Admin. R. 17.30.620``, ``ARM 37.78.406``, ``Admin. R. M. 24.29.1513``;
+* Nevada: ``Nev. Admin. Code § 445A.070``, ``NAC 484D.635``;
 * New Jersey: ``N.J. Admin. Code § 7:26-2.1``, ``N.J.A.C. 7:26-2.1``, ``N.J.A.C. 13:45C-2``;
+* New Mexico: ``N.M. Code R. § 20.6.2.3103``, ``20.6.2.3103 NMAC``, ``N.M. Admin. Code §
+  3.3.1.10``;
 * New York: ``N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1``, ``9 NYCRR 8002.1``,
   ``22 N.Y.C.R.R. § 202.7``, ``New York Codes, Rules and Regulations, Title 9, Section 8002.1``;
+* North Carolina: ``N.C. Admin. Code tit. 15A, r. 2B.0211``, ``15A N.C. Admin. Code 2B.0211``,
+  ``15A NCAC 02B .0211`` (read as ``2B.0211``);
 * Ohio: ``Ohio Admin. Code 3745-1-07``, ``Ohio Adm.Code 5101:2-17-03``, ``OAC 3745-1-07``;
+* Oklahoma: ``Okla. Admin. Code § 252:730-5-1``, ``OAC 310:667-1-1`` (a title of one to three
+  digits before the colon: Oklahoma's; four: Ohio's);
 * Oregon: ``Or. Admin. R. 340-041-0001``, ``OAR 340-041-0001``, ``Oregon Administrative Rules
   340-041-0001``;
 * Pennsylvania: ``25 Pa. Code § 93.9``;
+* South Carolina: ``S.C. Code Ann. Regs. 61-68``, ``S.C. Code Regs. 126-920``;
+* South Dakota: ``S.D. Admin. R. 74:51:01:55``, ``ARSD 67:10:03:05``;
+* Tennessee: ``Tenn. Comp. R. & Regs. 1200-13-01-.06``, ``Tenn. Comp. R. & Regs. r.
+  0400-40-03-.03``;
 * Texas: ``22 Tex. Admin. Code § 72.10``, ``Tex. Admin. Code tit. 16, § 3.8``, ``22 TAC §
   72.10``, ``Texas Administrative Code, Title 25, §289.203``;
+* Utah: ``Utah Admin. Code r. R317-2-7``, ``Utah Admin. Code R986-200-239``;
 * Virginia: ``12 Va. Admin. Code § 5-90-80``, ``12VAC5-90-80``, ``12 VAC 5-90-80``;
-* Washington: ``Wash. Admin. Code § 173-201A-200``, ``WAC 173-201A-200``.
+* Washington: ``Wash. Admin. Code § 173-201A-200``, ``WAC 173-201A-200``;
+* West Virginia: ``W. Va. Code R. § 47-2-3``, ``W. Va. C.S.R. § 64-9-1``, ``W. Va. Code St. R.
+  § 110-21-57``;
+* Wisconsin: ``Wis. Admin. Code § NR 102.04``, ``Wis. Admin. Code DOC 350.06``.
 
-The acronyms ("CCR", "AAC", "TAC", "OAC"...) are read only with the shape around them that
-makes them citations: a title before those that need one, and a number of the code's shape
-after. Links: Cornell LII's pages (``lii``) and the official sites (``state``), each scheme as
+The acronyms ("CCR", "AAC", "TAC", "OAC", "KAR", "NAC"...) are read only with the shape around
+them that makes them citations: a title before those that need one, and a number of the code's
+shape after. Links: Cornell LII's pages (``lii``) and the official sites (``state``), each scheme as
 observed in public pages and repositories with citelink's search tool.
 """
 
