@@ -171,6 +171,7 @@ def main() -> int:
         ("'NAC 1A.' repeated", "NAC 1A."),
         ("'1 CSR 1-1.' repeated", "1 CSR 1-1."),
         ("'IDAPA 1.' repeated", "IDAPA 1."),
+        ("'N.D.A.C. § 1-1-1-' repeated", "N.D.A.C. § 1-1-1-"),
         ("'15A NCAC 02B ' repeated", "15A NCAC 02B "),
         ("'1.1.1.1 NMAC ' repeated", "1.1.1.1 NMAC "),
         ("'W. Va. C.S.R. § 1-' repeated", "W. Va. C.S.R. § 1-"),

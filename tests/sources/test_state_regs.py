@@ -137,6 +137,12 @@ FORMS = [
     ("15A N.C. Admin. Code 2B.0211", "state_reg/nc/15A/2B.0211"),
     ("15A NCAC 02B .0211", "state_reg/nc/15A/2B.0211"),
     ("21 NCAC 36 .0806(a)", "state_reg/nc/21/36.0806/a"),
+    # North Dakota
+    ("N.D. Admin. Code 33.1-16-02.1-09", "state_reg/nd/33.1-16-02.1-09"),
+    ("N.D. Admin. Code § 75-02-02-08", "state_reg/nd/75-02-02-08"),
+    ("N.D.A.C. § 75-02-1.2-51", "state_reg/nd/75-02-1.2-51"),
+    ("NDAC 81-03-04-02(1)", "state_reg/nd/81-03-04-02/1"),
+    ("North Dakota Administrative Code 75-02-02-08", "state_reg/nd/75-02-02-08"),
     # Oklahoma
     ("Okla. Admin. Code § 252:730-5-1", "state_reg/ok/252:730-5-1"),
     ("OAC 310:667-1-1", "state_reg/ok/310:667-1-1"),
@@ -261,6 +267,7 @@ def test_three_forms_per_code() -> None:
         ("15A NCAC 02B .0211.", "N.C. Admin. Code tit. 15A, r. 2B.0211"),
         ("20.6.2.3103 NMAC.", "N.M. Code R. § 20.6.2.3103"),
         ("S.C. Code Regs. 126-920.", "S.C. Code Ann. Regs. 126-920"),
+        ("N.D.A.C. § 75-02-02-08.", "N.D. Admin. Code 75-02-02-08"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -363,6 +370,9 @@ def test_beside_the_states_statutes() -> None:
         "NMAC",
         "N.M. Code R. § 20.6.2",
         "S.C. Code Regs. 61",
+        "N.D.A.C. 33-16-02",  # a chapter
+        "NDAC",
+        "the NDAC 2019-01-01-01 meeting",
         "Cal. Code Ann. Regs. tit. 4, § 1687",
         "Iowa Admin. Code r. 441-41.27",
         "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
@@ -439,8 +449,8 @@ def test_hostile_input_finishes() -> None:
     for unit in (
         "5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. ", "1 KAR 1:",
         "COMAR 10.10.10.", "ARM 1.1.", "ARSD 1:01:01:", "10A DCMR ", "HAR § 1-1-", "NAC 1A.",
-        "1 CSR 1-1.", "IDAPA 1.", "15A NCAC 02B ", "1.1.1.1 NMAC ", "W. Va. C.S.R. § 1-",
-        "D.C. Mun. Regs. tit. 1, § ", "Wis. Admin. Code NR ", "Admin. R. M. ",
+        "1 CSR 1-1.", "IDAPA 1.", "N.D.A.C. § 1-1-1-", "15A NCAC 02B ", "1.1.1.1 NMAC ",
+        "W. Va. C.S.R. § 1-", "D.C. Mun. Regs. tit. 1, § ", "Wis. Admin. Code NR ", "Admin. R. M. ",
     ):  # fmt: skip
         citelink.find(unit * 20_000)
 
@@ -554,6 +564,7 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("20 DCMR § 100.1", None, None),
         ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
         ("S.C. Code Ann. Regs. 61-62.5", None, None),
+        ("N.D.A.C. § 75-02-1.2-51", LII + "north-dakota/N-D-A-C-75-02-1.2-51", None),
         ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),
         ("21 NCAC 36 .0806", LII + "north-carolina/21-N-C-Admin-Code-36-0806", None),
         ("8.321.2.13 NMAC", LII + "new-mexico/N-M-Admin-Code-SS-8.321.2.13", None),

@@ -1,6 +1,6 @@
 """State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
 
-One administrative code per jurisdiction (38 states and D.C.); its Bluebook name comes first,
+One administrative code per jurisdiction (39 states and D.C.); its Bluebook name comes first,
 then the other forms read (every code also reads pins, lists and ranges, ``et seq.``, and short
 forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 
@@ -43,6 +43,8 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
   3.3.1.10``;
 * New York: ``N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1``, ``9 NYCRR 8002.1``,
   ``22 N.Y.C.R.R. § 202.7``, ``New York Codes, Rules and Regulations, Title 9, Section 8002.1``;
+* North Dakota: ``N.D. Admin. Code 33.1-16-02.1-09``, ``N.D.A.C. § 75-02-02-08``, ``NDAC
+  81-03-04-02``;
 * North Carolina: ``N.C. Admin. Code tit. 15A, r. 2B.0211``, ``15A N.C. Admin. Code 2B.0211``,
   ``15A NCAC 02B .0211`` (read as ``2B.0211``);
 * Ohio: ``Ohio Admin. Code 3745-1-07``, ``Ohio Adm.Code 5101:2-17-03``, ``OAC 3745-1-07``;
@@ -201,6 +203,14 @@ CODES: dict[str, Code] = {
         # writes "02B .0211", read as the Bluebook's number)
         Code(
             "nc", "N.C. Admin. Code", "tit", "r.", r"\d{1,2}[A-Z]?[^\S\n]?\.\d{4}", r"\d{1,2}[A-Z]?"
+        ),
+        # North Dakota: title, article, chapter and section, each with a decimal ("33.1-16-02.1-09")
+        Code(
+            "nd",
+            "N.D. Admin. Code",
+            "plain",
+            "",
+            r"\d{1,3}(?:\.\d{1,2})?(?:-\d{1,3}(?:\.\d{1,2})?){3}",
         ),
         # New Mexico: title, chapter, part and section ("20.6.2.3103")
         Code("nm", "N.M. Code R.", "plain", "§", r"\d{1,2}\.\d{1,3}\.\d{1,3}\.\d{1,4}"),
@@ -361,11 +371,11 @@ _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
     "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Ill.": "il",
     "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt",
-    "N.J.": "nj", "N.C.": "nc", "N.M.": "nm", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj",
-    "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or",
-    "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va",
-    "Virginia": "va", "W. Va.": None, "West Virginia": None, "Wash.": "wa", "Washington": "wa",
-    "Wis.": "wi", "Wisconsin": "wi",
+    "N.J.": "nj", "N.C.": "nc", "N.D.": "nd", "North Dakota": "nd", "N.M.": "nm", "Nev.": "nv",
+    "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or",
+    "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx",
+    "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None, "West Virginia": None,
+    "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
@@ -426,14 +436,16 @@ _NAMES = (
 _ACRONYMS = {
     "AAC": ("az", "ak"), "ARM": ("mt",), "ARSD": ("sd",), "CCR": ("co", "ca"), "CMR": ("ma",),
     "COMAR": ("md",), "CSR": ("mo",), "DCMR": ("dc",), "FAC": ("fl",), "HAR": ("hi",),
-    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NCAC": ("nc",), "NMAC": ("nm",),
-    "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",), "TAC": ("tx",),
-    "VAC": ("va",), "WAC": ("wa",),
+    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NCAC": ("nc",), "NDAC": ("nd",),
+    "NMAC": ("nm",), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",),
+    "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
 #: "N.J.A.C.", "NC" of "NCAC"); the character before the acronym is no letter (a digit may be:
 #: "12VAC").
-_ACRONYM_START = re.compile(r"(?:\.J\.N|\.Y\.N|YN|CN|MN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])")
+_ACRONYM_START = re.compile(
+    r"(?:\.J\.N|\.Y\.N|\.D\.N|YN|CN|MN|DN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])"
+)
 
 
 def _as_written(section: str) -> str:
@@ -482,7 +494,8 @@ class Container(NamedTuple):
 #: .../west-virginia/W-Va-C-S-R-SS-110-15-6 (W. Va. Code R. § 110-15-6). Colorado's,
 #: .../south-carolina/R-126-910 (S.C. Code Regs. 126-910),
 #: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
-#: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13. Colorado's,
+#: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13,
+#: .../north-dakota/N-D-A-C-75-02-1.2-51. Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
@@ -518,6 +531,7 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "sd": ("south-dakota/ARSD-{section}", ":", ""),
     "sc": ("south-carolina/R-{section}", "", r"[^.]*"),  # seen without a dot only
     "nc": ("north-carolina/{title}-N-C-Admin-Code-{section}", "", ""),
+    "nd": ("north-dakota/N-D-A-C-{section}", "", ""),
     "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
     "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
@@ -628,8 +642,8 @@ class StateRegulations(Source):
             # other trigger that starts with "A" or "C".
             Trigger(
                 (
-                    r"AC(?<=[AWVOTNCM]AC)(?![A-Za-z])",
-                    r"A\.C\.(?<=[AJFOT]\.A\.C\.)",
+                    r"AC(?<=[AWVOTNCMD]AC)(?![A-Za-z])",
+                    r"A\.C\.(?<=[AJFOTD]\.A\.C\.)",
                     r"AR(?<=[OKH]AR)(?![A-Za-z])",
                     r"ARM(?![A-Za-z])",
                     r"ARSD(?![A-Za-z])",
