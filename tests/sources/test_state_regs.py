@@ -114,6 +114,10 @@ FORMS = [
     ("Wash. Admin. Code § 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 388-470-0005(1)(a)", "state_reg/wa/388-470-0005/1/a"),
+    # Iowa
+    ("Iowa Admin. Code r. 567-61.3", "state_reg/ia/567-61.3"),
+    ("Iowa Admin. Code r. 441—41.27(2)", "state_reg/ia/441-41.27/2"),
+    ("Iowa Administrative Code 441-41.28", "state_reg/ia/441-41.28"),
     # Kansas
     ("Kan. Admin. Regs. § 28-16-28b", "state_reg/ks/28-16-28b"),
     ("K.A.R. 30-4-100(a)", "state_reg/ks/30-4-100/a"),
@@ -268,6 +272,7 @@ def test_three_forms_per_code() -> None:
         ("20.6.2.3103 NMAC.", "N.M. Code R. § 20.6.2.3103"),
         ("S.C. Code Regs. 126-920.", "S.C. Code Ann. Regs. 126-920"),
         ("N.D.A.C. § 75-02-02-08.", "N.D. Admin. Code 75-02-02-08"),
+        ("Iowa Admin. Code r. 441—41.27.", "Iowa Admin. Code r. 441-41.27"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -374,7 +379,8 @@ def test_beside_the_states_statutes() -> None:
         "NDAC",
         "the NDAC 2019-01-01-01 meeting",
         "Cal. Code Ann. Regs. tit. 4, § 1687",
-        "Iowa Admin. Code r. 441-41.27",
+        "Iowa Admin. Code r. 441-41",  # a chapter
+        "Iowa Admin. Code r. 41.27",  # no agency
         "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
         "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
         "the COMAR database",
@@ -564,6 +570,7 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("20 DCMR § 100.1", None, None),
         ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
         ("S.C. Code Ann. Regs. 61-62.5", None, None),
+        ("Iowa Admin. Code r. 441-41.27", LII + "iowa/Iowa-Admin-Code-r-441-41-27", None),
         ("N.D.A.C. § 75-02-1.2-51", LII + "north-dakota/N-D-A-C-75-02-1.2-51", None),
         ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),
         ("21 NCAC 36 .0806", LII + "north-carolina/21-N-C-Admin-Code-36-0806", None),

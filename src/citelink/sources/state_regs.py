@@ -1,6 +1,6 @@
 """State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
 
-One administrative code per jurisdiction (39 states and D.C.); its Bluebook name comes first,
+One administrative code per jurisdiction (40 states and D.C.); its Bluebook name comes first,
 then the other forms read (every code also reads pins, lists and ranges, ``et seq.``, and short
 forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 
@@ -25,6 +25,9 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 * Hawaii: ``Haw. Code R. § 11-54-4``, ``HAR § 12-229-7.1``, ``Haw. Admin. R. § 13-235-35``,
   ``Hawaii Administrative Rules § 17-1746-11``;
 * Idaho: ``Idaho Admin. Code r. 58.01.02.200``, ``IDAPA 16.03.08.100``;
+* Iowa: ``Iowa Admin. Code r. 567-61.3``, ``Iowa Admin. Code r. 441—41.27``, ``Iowa
+  Administrative Code 441-41.28`` (the agency's number with the rule: ``567 IAC 61.3`` is not
+  read);
 * Illinois: ``Ill. Admin. Code tit. 35, § 302.208``, ``35 Ill. Adm. Code 302.208``;
 * Kansas: ``Kan. Admin. Regs. § 28-16-28b``, ``K.A.R. 30-4-100``, ``KAR 40-1-52``;
 * Kentucky: ``401 Ky. Admin. Regs. 10:031``, ``401 KAR 10:031`` (a title before "KAR" and a
@@ -170,6 +173,8 @@ CODES: dict[str, Code] = {
         Code("tx", "Tex. Admin. Code", "before", "§", r"\d{1,4}\.\d{1,4}", r"\d{1,2}"),
         Code("va", "Va. Admin. Code", "before", "§", r"\d{1,3}-\d{1,4}-\d{1,4}", r"\d{1,2}"),
         Code("wa", "Wash. Admin. Code", "plain", "§", r"\d{1,3}-\d{2,3}[A-Z]?-\d{3,5}[A-Z]?"),
+        # Iowa: the agency's number, then chapter and rule ("567-61.3"; the code writes "567—61.3")
+        Code("ia", "Iowa Admin. Code", "plain", "r.", r"\d{3}[-—–]\d{1,3}\.\d{1,4}"),
         # Kansas: article and section within the agency ("28-16-28b")
         Code("ks", "Kan. Admin. Regs.", "plain", "§", r"\d{1,3}-\d{1,3}[a-z]?-\d{1,4}[a-z]{0,2}"),
         # Kentucky: chapter and regulation within the title ("10:031"; the register pads "002:106")
@@ -369,13 +374,13 @@ def _named(
 
 _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
-    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Ill.": "il",
-    "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt",
-    "N.J.": "nj", "N.C.": "nc", "N.D.": "nd", "North Dakota": "nd", "N.M.": "nm", "Nev.": "nv",
-    "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or",
-    "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx",
-    "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None, "West Virginia": None,
-    "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
+    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Iowa": "ia",
+    "Ill.": "il", "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt",
+    "Montana": "mt", "N.J.": "nj", "N.C.": "nc", "N.D.": "nd", "North Dakota": "nd", "N.M.": "nm",
+    "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok",
+    "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx",
+    "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
+    "West Virginia": None, "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
@@ -459,7 +464,10 @@ def _north_carolina(section: str) -> str:
 
 
 #: Sections written otherwise than the Bluebook's, as the citation keeps them.
-_SECTION: dict[str, Callable[[str], str]] = {"nc": _north_carolina}
+_SECTION: dict[str, Callable[[str], str]] = {
+    "ia": lambda section: section.replace("—", "-").replace("–", "-"),
+    "nc": _north_carolina,
+}
 
 
 class Container(NamedTuple):
@@ -495,7 +503,7 @@ class Container(NamedTuple):
 #: .../south-carolina/R-126-910 (S.C. Code Regs. 126-910),
 #: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
 #: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13,
-#: .../north-dakota/N-D-A-C-75-02-1.2-51. Colorado's,
+#: .../north-dakota/N-D-A-C-75-02-1.2-51, .../iowa/Iowa-Admin-Code-r-441-41-27. Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
@@ -533,6 +541,7 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "nc": ("north-carolina/{title}-N-C-Admin-Code-{section}", "", ""),
     "nd": ("north-dakota/N-D-A-C-{section}", "", ""),
     "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
+    "ia": ("iowa/Iowa-Admin-Code-r-{section}", ".", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
     "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
 }
