@@ -172,6 +172,7 @@ def main() -> int:
         ("'1 CSR 1-1.' repeated", "1 CSR 1-1."),
         ("'IDAPA 1.' repeated", "IDAPA 1."),
         ("'N.D.A.C. § 1-1-1-' repeated", "N.D.A.C. § 1-1-1-"),
+        ("'LAC 1:I.' repeated", "LAC 1:I."),
         ("'15A NCAC 02B ' repeated", "15A NCAC 02B "),
         ("'1.1.1.1 NMAC ' repeated", "1.1.1.1 NMAC "),
         ("'W. Va. C.S.R. § 1-' repeated", "W. Va. C.S.R. § 1-"),

@@ -127,6 +127,13 @@ FORMS = [
     ("401 KAR 8:100", "state_reg/ky/401/8:100"),
     ("921 KAR 2:016(4)", "state_reg/ky/921/2:016/4"),
     ("201 KAR 002:106", "state_reg/ky/201/002:106"),
+    # Louisiana
+    ("La. Admin. Code tit. 33, pt. IX, § 1113", "state_reg/la/33/IX.1113"),
+    ("LAC 33:IX.1113", "state_reg/la/33/IX.1113"),
+    ("LAC 46:LX §605", "state_reg/la/46/LX.605"),
+    ("LAC 67:III.1229(A)", "state_reg/la/67/III.1229/A"),
+    ("La. Admin. Code tit. 61, pt. I, §§ 1311(B)", "state_reg/la/61/I.1311/B"),
+    ("Louisiana Administrative Code, Title 61, Part I, § 1311", "state_reg/la/61/I.1311"),
     # Maryland
     ("Md. Code Regs. 26.08.02.03", "state_reg/md/26.08.02.03"),
     ("COMAR 10.37.10.26", "state_reg/md/10.37.10.26"),
@@ -273,6 +280,8 @@ def test_three_forms_per_code() -> None:
         ("S.C. Code Regs. 126-920.", "S.C. Code Ann. Regs. 126-920"),
         ("N.D.A.C. § 75-02-02-08.", "N.D. Admin. Code 75-02-02-08"),
         ("Iowa Admin. Code r. 441—41.27.", "Iowa Admin. Code r. 441-41.27"),
+        ("LAC 33:IX.1113(B)(2).", "La. Admin. Code tit. 33, pt. IX, § 1113(B)(2)"),
+        ("LAC 46:LX §605", "La. Admin. Code tit. 46, pt. LX, § 605"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -380,6 +389,12 @@ def test_beside_the_states_statutes() -> None:
         "the NDAC 2019-01-01-01 meeting",
         "Cal. Code Ann. Regs. tit. 4, § 1687",
         "Iowa Admin. Code r. 441-41",  # a chapter
+        "LAC 33:IX",  # a part
+        "LAC 2019",
+        "the LAC 33:12 meeting",
+        "LAC+USC 33:IX.1113",
+        "FLAC 33:IX.1113",
+        "La. Admin. Code tit. 33, § 1113",  # no part
         "Iowa Admin. Code r. 41.27",  # no agency
         "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
         "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
@@ -455,7 +470,7 @@ def test_hostile_input_finishes() -> None:
     for unit in (
         "5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. ", "1 KAR 1:",
         "COMAR 10.10.10.", "ARM 1.1.", "ARSD 1:01:01:", "10A DCMR ", "HAR § 1-1-", "NAC 1A.",
-        "1 CSR 1-1.", "IDAPA 1.", "N.D.A.C. § 1-1-1-", "15A NCAC 02B ", "1.1.1.1 NMAC ",
+        "1 CSR 1-1.", "IDAPA 1.", "N.D.A.C. § 1-1-1-", "LAC 1:I.", "15A NCAC 02B ", "1.1.1.1 NMAC ",
         "W. Va. C.S.R. § 1-", "D.C. Mun. Regs. tit. 1, § ", "Wis. Admin. Code NR ", "Admin. R. M. ",
     ):  # fmt: skip
         citelink.find(unit * 20_000)
@@ -570,6 +585,7 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("20 DCMR § 100.1", None, None),
         ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
         ("S.C. Code Ann. Regs. 61-62.5", None, None),
+        ("LAC 67:III.1229", LII + "louisiana/La-Admin-Code-tit-67-SS-III-1229", None),
         ("Iowa Admin. Code r. 441-41.27", LII + "iowa/Iowa-Admin-Code-r-441-41-27", None),
         ("N.D.A.C. § 75-02-1.2-51", LII + "north-dakota/N-D-A-C-75-02-1.2-51", None),
         ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),

@@ -1,6 +1,6 @@
 """State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
 
-One administrative code per jurisdiction (40 states and D.C.); its Bluebook name comes first,
+One administrative code per jurisdiction (41 states and D.C.); its Bluebook name comes first,
 then the other forms read (every code also reads pins, lists and ranges, ``et seq.``, and short
 forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 
@@ -32,6 +32,8 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 * Kansas: ``Kan. Admin. Regs. § 28-16-28b``, ``K.A.R. 30-4-100``, ``KAR 40-1-52``;
 * Kentucky: ``401 Ky. Admin. Regs. 10:031``, ``401 KAR 10:031`` (a title before "KAR" and a
   colon in the number: Kentucky's; no title and dashes: Kansas's);
+* Louisiana: ``La. Admin. Code tit. 33, pt. IX, § 1113``, ``LAC 33:IX.1113``, ``LAC 46:LX
+  §605``;
 * Maryland: ``Md. Code Regs. 26.08.02.03``, ``COMAR 10.37.10.26``;
 * Massachusetts: ``310 Mass. Code Regs. 7.00``, ``310 CMR 7.00``, ``Mass. Regs. Code tit. 310,
   § 7.00``;
@@ -93,7 +95,9 @@ class Code(NamedTuple):
     """A jurisdiction's administrative code.
 
     ``style`` is how the Bluebook places the title: "before" ("22 Tex. Admin. Code § 72.10"),
-    "tit" ("Cal. Code Regs. tit. 4, § 1687") or "plain" (the code has no titles); ``mark`` is
+    "tit" ("Cal. Code Regs. tit. 4, § 1687"), "part" ("La. Admin. Code tit. 33, pt. IX, §
+    1113": a title, and a part the section carries, "IX.1113") or "plain" (the code has no
+    titles); ``mark`` is
     what precedes the section ("§", "r." or nothing). ``number`` and ``title`` are the
     patterns of a section and of a title (``None``: the code has no titles).
     """
@@ -179,6 +183,16 @@ CODES: dict[str, Code] = {
         Code("ks", "Kan. Admin. Regs.", "plain", "§", r"\d{1,3}-\d{1,3}[a-z]?-\d{1,4}[a-z]{0,2}"),
         # Kentucky: chapter and regulation within the title ("10:031"; the register pads "002:106")
         Code("ky", "Ky. Admin. Regs.", "before", "", r"\d{1,3}:\d{3}", r"\d{1,3}"),
+        # Louisiana: a part within the title and its section ("pt. IX, § 1113"; the LAC writes
+        # the title into the number: "33:IX.1113"); the section is kept as "IX.1113"
+        Code(
+            "la",
+            "La. Admin. Code",
+            "part",
+            "§",
+            r"(?:\d{1,2}:)?[IVXL]{1,7}(?:,?[^\S\n]?§§?[^\S\n]?|\.)\d{1,5}",
+            r"\d{1,2}",
+        ),
         # Maryland (COMAR): title, subtitle, chapter and regulation ("26.08.02.03")
         Code("md", "Md. Code Regs.", "plain", "", r"\d{2}\.\d{2}\.\d{2}\.\d{2}(?:-\d{1,2})?[A-Z]?"),
         # Oklahoma: a title of one to three digits before a colon (Ohio's numbers have four)
@@ -295,6 +309,10 @@ class StateRegCitation(Citation):
             return f"{self.title} {code.name} {body}"
         if code.style == "tit":
             return f"{code.name} tit. {self.title}, {body}"
+        if code.style == "part":
+            part, _, rest = self.section.partition(".")
+            body = body.replace(self.section, rest, 1).replace(f"{part}.", "")
+            return f"{code.name} tit. {self.title}, pt. {part}, {body}"
         return f"{code.name} {body}"
 
     @property
@@ -375,12 +393,13 @@ def _named(
 _ADMIN_CODE_STATES = {
     "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
     "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Iowa": "ia",
-    "Ill.": "il", "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt",
-    "Montana": "mt", "N.J.": "nj", "N.C.": "nc", "N.D.": "nd", "North Dakota": "nd", "N.M.": "nm",
-    "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok",
-    "Or.": "or", "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx",
-    "Texas": "tx", "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None,
-    "West Virginia": None, "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
+    "Ill.": "il", "La.": "la", "Louisiana": "la", "Illinois": "il", "Mich.": "mi", "Mich": "mi",
+    "Michigan": "mi", "Mont.": "mt", "Montana": "mt", "N.J.": "nj", "N.C.": "nc", "N.D.": "nd",
+    "North Dakota": "nd", "N.M.": "nm", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj",
+    "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or",
+    "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va",
+    "Virginia": "va", "W. Va.": None, "West Virginia": None, "Wash.": "wa", "Washington": "wa",
+    "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
@@ -441,15 +460,15 @@ _NAMES = (
 _ACRONYMS = {
     "AAC": ("az", "ak"), "ARM": ("mt",), "ARSD": ("sd",), "CCR": ("co", "ca"), "CMR": ("ma",),
     "COMAR": ("md",), "CSR": ("mo",), "DCMR": ("dc",), "FAC": ("fl",), "HAR": ("hi",),
-    "IDAPA": ("id",), "KAR": ("ky", "ks"), "NAC": ("nv",), "NCAC": ("nc",), "NDAC": ("nd",),
-    "NMAC": ("nm",), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"), "OAR": ("or",),
-    "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
+    "IDAPA": ("id",), "KAR": ("ky", "ks"), "LAC": ("la",), "NAC": ("nv",), "NCAC": ("nc",),
+    "NDAC": ("nd",), "NMAC": ("nm",), "NJAC": ("nj",), "NYCRR": ("ny",), "OAC": ("oh", "ok"),
+    "OAR": ("or",), "TAC": ("tx",), "VAC": ("va",), "WAC": ("wa",),
 }  # fmt: skip
 #: The letters of an acronym before its trigger, read backwards ("W" of "WAC", "N.J." of
 #: "N.J.A.C.", "NC" of "NCAC"); the character before the acronym is no letter (a digit may be:
 #: "12VAC").
 _ACRONYM_START = re.compile(
-    r"(?:\.J\.N|\.Y\.N|\.D\.N|YN|CN|MN|DN|\.[AFOTK]|[AWVOTKNHD])?(?![A-Za-z])"
+    r"(?:\.J\.N|\.Y\.N|\.D\.N|YN|CN|MN|DN|\.[AFOTK]|[AWVOTKNHDL])?(?![A-Za-z])"
 )
 
 
@@ -466,6 +485,7 @@ def _north_carolina(section: str) -> str:
 #: Sections written otherwise than the Bluebook's, as the citation keeps them.
 _SECTION: dict[str, Callable[[str], str]] = {
     "ia": lambda section: section.replace("—", "-").replace("–", "-"),
+    "la": lambda section: re.sub(r",?\s?§§?\s?", ".", section.rpartition(":")[2]),
     "nc": _north_carolina,
 }
 
@@ -503,7 +523,8 @@ class Container(NamedTuple):
 #: .../south-carolina/R-126-910 (S.C. Code Regs. 126-910),
 #: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
 #: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13,
-#: .../north-dakota/N-D-A-C-75-02-1.2-51, .../iowa/Iowa-Admin-Code-r-441-41-27. Colorado's,
+#: .../north-dakota/N-D-A-C-75-02-1.2-51, .../iowa/Iowa-Admin-Code-r-441-41-27,
+#: .../louisiana/La-Admin-Code-tit-67-SS-III-1229 (LAC 67:III.1229). Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
@@ -542,6 +563,7 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "nd": ("north-dakota/N-D-A-C-{section}", "", ""),
     "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
     "ia": ("iowa/Iowa-Admin-Code-r-{section}", ".", ""),
+    "la": ("louisiana/La-Admin-Code-tit-{title}-SS-{section}", ".", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
     "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
 }
@@ -651,7 +673,7 @@ class StateRegulations(Source):
             # other trigger that starts with "A" or "C".
             Trigger(
                 (
-                    r"AC(?<=[AWVOTNCMD]AC)(?![A-Za-z])",
+                    r"AC(?<=[AWVOTNCMDL]AC)(?![A-Za-z])",
                     r"A\.C\.(?<=[AJFOTD]\.A\.C\.)",
                     r"AR(?<=[OKH]AR)(?![A-Za-z])",
                     r"ARM(?![A-Za-z])",
@@ -726,6 +748,8 @@ class StateRegulations(Source):
             if first is None:
                 continue
             title, cite_start = after.group("title"), name_start
+            if title is None and code.style == "part":  # "LAC 33:IX.1113"
+                title = first.group("section").partition(":")[0] or None
             if code.title is None:
                 if title is not None:
                     continue
