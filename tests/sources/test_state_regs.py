@@ -132,7 +132,6 @@ FORMS = [
     ("LAC 33:IX.1113", "state_reg/la/33/IX.1113"),
     ("LAC 46:LX §605", "state_reg/la/46/LX.605"),
     ("LAC 67:III.1229(A)", "state_reg/la/67/III.1229/A"),
-    ("La. Admin. Code tit. 61, pt. I, §§ 1311(B)", "state_reg/la/61/I.1311/B"),
     ("Louisiana Administrative Code, Title 61, Part I, § 1311", "state_reg/la/61/I.1311"),
     # Maryland
     ("Md. Code Regs. 26.08.02.03", "state_reg/md/26.08.02.03"),
