@@ -176,6 +176,12 @@ FORMS = [
     ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
     ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS 83.01/1/a"),
     ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E 4.01"),
+    # Delaware
+    ("7 Del. Admin. Code § 1101-2.0", "state_reg/de/7/1101-2.0"),
+    ("Del. Admin. Code tit. 7, § 1100", "state_reg/de/7/1100"),
+    ("7 DE Admin. Code 1102", "state_reg/de/7/1102"),
+    ("16 Del. Admin. Code § 4000-4008", "state_reg/de/16/4000-4008"),
+    ("7 Del. Admin. Code § 9201-17.3(a)", "state_reg/de/7/9201-17.3/a"),
     # District of Columbia
     ("D.C. Mun. Regs. tit. 20, § 100.1", "state_reg/dc/20/100.1"),
     ("20 DCMR § 100.1", "state_reg/dc/20/100.1"),
@@ -281,6 +287,7 @@ def test_three_forms_per_code() -> None:
         ("Iowa Admin. Code r. 441—41.27.", "Iowa Admin. Code r. 441-41.27"),
         ("LAC 33:IX.1113(B)(2).", "La. Admin. Code tit. 33, pt. IX, § 1113(B)(2)"),
         ("LAC 46:LX §605", "La. Admin. Code tit. 46, pt. LX, § 605"),
+        ("Del. Admin. Code tit. 7, § 1101-2.0", "7 Del. Admin. Code § 1101-2.0"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -389,6 +396,8 @@ def test_beside_the_states_statutes() -> None:
         "Cal. Code Ann. Regs. tit. 4, § 1687",
         "Iowa Admin. Code r. 441-41",  # a chapter
         "LAC 33:IX",  # a part
+        "Del. Admin. Code § 1100",  # no title
+        "7 Del. Admin. Code 12",
         "LAC 2019",
         "the LAC 33:12 meeting",
         "LAC+USC 33:IX.1113",
@@ -584,6 +593,9 @@ LII = "https://www.law.cornell.edu/regulations/"
         ("20 DCMR § 100.1", None, None),
         ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
         ("S.C. Code Ann. Regs. 61-62.5", None, None),
+        ("7 Del. Admin. Code § 9201-17.0", LII + "delaware/7-Del-Admin-Code-SS-9201-17.0", None),
+        ("16 Del. Admin. Code § 4000-4008", LII + "delaware/16-Del-Admin-Code-SS-4000-4008", None),
+        ("7 Del. Admin. Code § 9201-17.3", None, None),  # a subsection: seen on 17.0's page
         ("LAC 67:III.1229", LII + "louisiana/La-Admin-Code-tit-67-SS-III-1229", None),
         ("Iowa Admin. Code r. 441-41.27", LII + "iowa/Iowa-Admin-Code-r-441-41-27", None),
         ("N.D.A.C. § 75-02-1.2-51", LII + "north-dakota/N-D-A-C-75-02-1.2-51", None),

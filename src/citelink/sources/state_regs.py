@@ -1,6 +1,6 @@
 """State administrative codes (regulations): "22 Tex. Admin. Code § 72.10", "9 NYCRR 8002.1".
 
-One administrative code per jurisdiction (41 states and D.C.); its Bluebook name comes first,
+One administrative code per jurisdiction (42 states and D.C.); its Bluebook name comes first,
 then the other forms read (every code also reads pins, lists and ranges, ``et seq.``, and short
 forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
 
@@ -16,6 +16,8 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
   after "CCR" is Colorado's, one without California's);
 * Connecticut: ``Conn. Agencies Regs. § 22a-174-22``, ``Regs., Conn. State Agencies §
   17b-262-1100``, ``Regulations of Connecticut State Agencies § 12-865-11``;
+* Delaware: ``7 Del. Admin. Code § 1100-3.0``, ``Del. Admin. Code tit. 7, § 1100``, ``7 DE
+  Admin. Code 1102``;
 * District of Columbia: ``D.C. Mun. Regs. tit. 20, § 100.1``, ``20 DCMR § 100.1``,
   ``10A DCMR 3599.1``;
 * Florida: ``Fla. Admin. Code Ann. r. 12B-6.0021``, ``Fla. Admin. Code R. 65A-4.220``,
@@ -206,6 +208,15 @@ CODES: dict[str, Code] = {
         # Tennessee: a control number of four digits ("1200-13-01-.06", "0720-14-.01")
         Code("tn", "Tenn. Comp. R. & Regs.", "plain", "", r"\d{4}-\d{2}(?:-\d{2})?-\.\d{2}"),
         Code("ut", "Utah Admin. Code", "plain", "r.", r"R\d{1,3}-\d{1,4}-\d{1,4}[a-z]?"),
+        # Delaware: a regulation within the title, and its section ("1100-3.0", "4000-4008")
+        Code(
+            "de",
+            "Del. Admin. Code",
+            "before",
+            "§",
+            r"\d{3,4}(?:-\d{1,4}(?:\.\d{1,3}){0,3})?",
+            r"\d{1,2}",
+        ),
         # D.C.: a title (with a letter: "10A") and a section ("100.1")
         Code("dc", "D.C. Mun. Regs.", "tit", "§", r"\d{1,4}\.\d{1,3}", r"\d{1,2}[A-Z]?"),
         # Hawaii: title, chapter and section ("11-54-4", "12-229-7.1", "17-892.1-18")
@@ -391,15 +402,15 @@ def _named(
 
 
 _ADMIN_CODE_STATES = {
-    "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "Fla.": "fl",
-    "Florida": "fl", "FL": "fl", "Haw.": "hi", "Hawaii": "hi", "Idaho": "id", "Iowa": "ia",
-    "Ill.": "il", "La.": "la", "Louisiana": "la", "Illinois": "il", "Mich.": "mi", "Mich": "mi",
-    "Michigan": "mi", "Mont.": "mt", "Montana": "mt", "N.J.": "nj", "N.C.": "nc", "N.D.": "nd",
-    "North Dakota": "nd", "N.M.": "nm", "Nev.": "nv", "Nevada": "nv", "New Jersey": "nj",
-    "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or", "Ore.": "or", "Oregon": "or",
-    "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx", "Utah": "ut", "Va.": "va",
-    "Virginia": "va", "W. Va.": None, "West Virginia": None, "Wash.": "wa", "Washington": "wa",
-    "Wis.": "wi", "Wisconsin": "wi",
+    "Ala.": "al", "Alabama": "al", "Alaska": "ak", "Ariz.": "az", "Arizona": "az", "DE": "de",
+    "Del.": "de", "Delaware": "de", "Fla.": "fl", "Florida": "fl", "FL": "fl", "Haw.": "hi",
+    "Hawaii": "hi", "Idaho": "id", "Iowa": "ia", "Ill.": "il", "La.": "la", "Louisiana": "la",
+    "Illinois": "il", "Mich.": "mi", "Mich": "mi", "Michigan": "mi", "Mont.": "mt", "Montana": "mt",
+    "N.J.": "nj", "N.C.": "nc", "N.D.": "nd", "North Dakota": "nd", "N.M.": "nm", "Nev.": "nv",
+    "Nevada": "nv", "New Jersey": "nj", "Ohio": "oh", "Okla.": "ok", "Oklahoma": "ok", "Or.": "or",
+    "Ore.": "or", "Oregon": "or", "S.D.": "sd", "South Dakota": "sd", "Tex.": "tx", "Texas": "tx",
+    "Utah": "ut", "Va.": "va", "Virginia": "va", "W. Va.": None, "West Virginia": None,
+    "Wash.": "wa", "Washington": "wa", "Wis.": "wi", "Wisconsin": "wi",
 }  # fmt: skip
 #: "Admin. Regs.": Kansas's and Kentucky's.
 _ADMIN_REGS_STATES = {"Kan.": "ks", "Kansas": "ks", "Ky.": "ky", "Kentucky": "ky"}
@@ -524,7 +535,8 @@ class Container(NamedTuple):
 #: .../north-carolina/15A-N-C-Admin-Code-07H-0209 (15A NCAC 07H .0209) and
 #: 21-N-C-Admin-Code-36-0806, .../new-mexico/N-M-Admin-Code-SS-8.321.2.13,
 #: .../north-dakota/N-D-A-C-75-02-1.2-51, .../iowa/Iowa-Admin-Code-r-441-41-27,
-#: .../louisiana/La-Admin-Code-tit-67-SS-III-1229 (LAC 67:III.1229). Colorado's,
+#: .../louisiana/La-Admin-Code-tit-67-SS-III-1229 (LAC 67:III.1229),
+#: .../delaware/7-Del-Admin-Code-SS-9201-17.0 and 16-Del-Admin-Code-SS-4000-4008. Colorado's,
 #: Minnesota's and D.C.'s were not seen for citations of the form read here: no LII link.
 _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "al": ("alabama/Ala-Admin-Code-r-{section}", "", ""),
@@ -563,6 +575,7 @@ _LII_PAGES: dict[str, tuple[str, str, str]] = {
     "nd": ("north-dakota/N-D-A-C-{section}", "", ""),
     "nm": ("new-mexico/N-M-Admin-Code-SS-{section}", "", ""),
     "ia": ("iowa/Iowa-Admin-Code-r-{section}", ".", ""),
+    "de": ("delaware/{title}-Del-Admin-Code-SS-{section}", "", r"\d+-\d+(?:\.0)?"),  # as seen
     "la": ("louisiana/La-Admin-Code-tit-{title}-SS-{section}", ".", ""),
     "id": ("idaho/IDAPA-{section}", "", r"\d\d\.\d\d\.\d\d\.\d{3}"),  # rules, not subsections
     "wv": ("west-virginia/W-Va-C-S-R-SS-{section}", "", r"[^.]*"),  # seen without a dot only
