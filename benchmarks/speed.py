@@ -162,6 +162,20 @@ def main() -> int:
         ("'5 AAC ' repeated", "5 AAC "),
         ("'CCR Tit. 4, § ' repeated", "CCR Tit. 4, § "),
         ("'rule 1A-1.11, F.A.C. ' repeated", "rule 1A-1.11, F.A.C. "),
+        ("'1 KAR 1:' repeated", "1 KAR 1:"),
+        ("'COMAR 10.10.10.' repeated", "COMAR 10.10.10."),
+        ("'ARM 1.1.' repeated", "ARM 1.1."),
+        ("'ARSD 1:01:01:' repeated", "ARSD 1:01:01:"),
+        ("'10A DCMR ' repeated", "10A DCMR "),
+        ("'HAR § 1-1-' repeated", "HAR § 1-1-"),
+        ("'NAC 1A.' repeated", "NAC 1A."),
+        ("'1 CSR 1-1.' repeated", "1 CSR 1-1."),
+        ("'IDAPA 1.' repeated", "IDAPA 1."),
+        ("'N.D.A.C. § 1-1-1-' repeated", "N.D.A.C. § 1-1-1-"),
+        ("'LAC 1:I.' repeated", "LAC 1:I."),
+        ("'15A NCAC 02B ' repeated", "15A NCAC 02B "),
+        ("'1.1.1.1 NMAC ' repeated", "1.1.1.1 NMAC "),
+        ("'W. Va. C.S.R. § 1-' repeated", "W. Va. C.S.R. § 1-"),
     ]:
         hostile = unit * (1_000_000 // len(unit))
         seconds = best_time(lambda hostile=hostile: linked.find(hostile), 1)

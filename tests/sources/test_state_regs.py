@@ -114,6 +114,111 @@ FORMS = [
     ("Wash. Admin. Code § 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 173-201A-200", "state_reg/wa/173-201A-200"),
     ("WAC 388-470-0005(1)(a)", "state_reg/wa/388-470-0005/1/a"),
+    # Iowa
+    ("Iowa Admin. Code r. 567-61.3", "state_reg/ia/567-61.3"),
+    ("Iowa Admin. Code r. 441—41.27(2)", "state_reg/ia/441-41.27/2"),
+    ("Iowa Administrative Code 441-41.28", "state_reg/ia/441-41.28"),
+    # Kansas
+    ("Kan. Admin. Regs. § 28-16-28b", "state_reg/ks/28-16-28b"),
+    ("K.A.R. 30-4-100(a)", "state_reg/ks/30-4-100/a"),
+    ("KAR 40-1-52", "state_reg/ks/40-1-52"),
+    # Kentucky
+    ("401 Ky. Admin. Regs. 10:031", "state_reg/ky/401/10:031"),
+    ("401 KAR 8:100", "state_reg/ky/401/8:100"),
+    ("921 KAR 2:016(4)", "state_reg/ky/921/2:016/4"),
+    ("201 KAR 002:106", "state_reg/ky/201/002:106"),
+    # Louisiana
+    ("La. Admin. Code tit. 33, pt. IX, § 1113", "state_reg/la/33/IX.1113"),
+    ("LAC 33:IX.1113", "state_reg/la/33/IX.1113"),
+    ("LAC 46:LX §605", "state_reg/la/46/LX.605"),
+    ("LAC 67:III.1229(A)", "state_reg/la/67/III.1229/A"),
+    ("Louisiana Administrative Code, Title 61, Part I, § 1311", "state_reg/la/61/I.1311"),
+    # Maryland
+    ("Md. Code Regs. 26.08.02.03", "state_reg/md/26.08.02.03"),
+    ("COMAR 10.37.10.26", "state_reg/md/10.37.10.26"),
+    ("COMAR 26.08.02.03-3", "state_reg/md/26.08.02.03-3"),
+    # New Mexico
+    ("N.M. Code R. § 20.6.2.3103", "state_reg/nm/20.6.2.3103"),
+    ("20.6.2.3103 NMAC", "state_reg/nm/20.6.2.3103"),
+    ("8.314.5.20 NMAC", "state_reg/nm/8.314.5.20"),
+    ("N.M. Admin. Code § 3.3.1.10", "state_reg/nm/3.3.1.10"),
+    # North Carolina
+    ("N.C. Admin. Code tit. 15A, r. 2B.0211", "state_reg/nc/15A/2B.0211"),
+    ("15A N.C. Admin. Code 2B.0211", "state_reg/nc/15A/2B.0211"),
+    ("15A NCAC 02B .0211", "state_reg/nc/15A/2B.0211"),
+    ("21 NCAC 36 .0806(a)", "state_reg/nc/21/36.0806/a"),
+    # North Dakota
+    ("N.D. Admin. Code 33.1-16-02.1-09", "state_reg/nd/33.1-16-02.1-09"),
+    ("N.D. Admin. Code § 75-02-02-08", "state_reg/nd/75-02-02-08"),
+    ("N.D.A.C. § 75-02-1.2-51", "state_reg/nd/75-02-1.2-51"),
+    ("NDAC 81-03-04-02(1)", "state_reg/nd/81-03-04-02/1"),
+    ("North Dakota Administrative Code 75-02-02-08", "state_reg/nd/75-02-02-08"),
+    # Oklahoma
+    ("Okla. Admin. Code § 252:730-5-1", "state_reg/ok/252:730-5-1"),
+    ("OAC 310:667-1-1", "state_reg/ok/310:667-1-1"),
+    ("OAC 340:100-3-1.2", "state_reg/ok/340:100-3-1.2"),
+    ("Oklahoma Administrative Code 165:10-9-4", "state_reg/ok/165:10-9-4"),
+    # Tennessee
+    ("Tenn. Comp. R. & Regs. 1200-13-01-.06", "state_reg/tn/1200-13-01-.06"),
+    ("Tenn. Comp. R. & Regs. r. 0400-40-03-.03", "state_reg/tn/0400-40-03-.03"),
+    ("Tenn. Comp. R. & Regs. 0720-14-.01(3)", "state_reg/tn/0720-14-.01/3"),
+    # Utah
+    ("Utah Admin. Code r. R317-2-7", "state_reg/ut/R317-2-7"),
+    ("Utah Admin. Code R986-200-239", "state_reg/ut/R986-200-239"),
+    ("Utah Administrative Code R. R70-560-6", "state_reg/ut/R70-560-6"),
+    # West Virginia
+    ("W. Va. Code R. § 47-2-3", "state_reg/wv/47-2-3"),
+    ("W. Va. C.S.R. § 64-9-1", "state_reg/wv/64-9-1"),
+    ("W. Va. Code St. R. § 110-21-57", "state_reg/wv/110-21-57"),
+    ("West Virginia Code of State Rules § 47-2-3", "state_reg/wv/47-2-3"),
+    # Wisconsin
+    ("Wis. Admin. Code § NR 102.04", "state_reg/wi/NR 102.04"),
+    ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
+    ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS 83.01/1/a"),
+    ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E 4.01"),
+    # Delaware
+    ("7 Del. Admin. Code § 1101-2.0", "state_reg/de/7/1101-2.0"),
+    ("Del. Admin. Code tit. 7, § 1100", "state_reg/de/7/1100"),
+    ("7 DE Admin. Code 1102", "state_reg/de/7/1102"),
+    ("16 Del. Admin. Code § 4000-4008", "state_reg/de/16/4000-4008"),
+    ("7 Del. Admin. Code § 9201-17.3(a)", "state_reg/de/7/9201-17.3/a"),
+    # District of Columbia
+    ("D.C. Mun. Regs. tit. 20, § 100.1", "state_reg/dc/20/100.1"),
+    ("20 DCMR § 100.1", "state_reg/dc/20/100.1"),
+    ("10A DCMR 3599.1", "state_reg/dc/10A/3599.1"),
+    ("D.C. Mun. Regs. tit. 29, § 5700.1(b)", "state_reg/dc/29/5700.1/b"),
+    # Hawaii
+    ("Haw. Code R. § 11-54-4", "state_reg/hi/11-54-4"),
+    ("HAR § 12-229-7.1", "state_reg/hi/12-229-7.1"),
+    ("Haw. Admin. R. § 13-235-35(a)", "state_reg/hi/13-235-35/a"),
+    ("Hawaii Administrative Rules § 17-1746-11", "state_reg/hi/17-1746-11"),
+    ("HAR § 17-892.1-18", "state_reg/hi/17-892.1-18"),
+    # Idaho
+    ("Idaho Admin. Code r. 58.01.02.200", "state_reg/id/58.01.02.200"),
+    ("IDAPA 16.03.08.100(2)", "state_reg/id/16.03.08.100/2"),
+    ("IDAPA 58.01.02.200.01", "state_reg/id/58.01.02.200.01"),
+    ("Idaho Administrative Code 35.01.01.799", "state_reg/id/35.01.01.799"),
+    # Missouri
+    ("Mo. Code Regs. Ann. tit. 10, § 20-7.031", "state_reg/mo/10/20-7.031"),
+    ("10 CSR 20-7.031", "state_reg/mo/10/20-7.031"),
+    ("13 CSR 40-2.310(1)", "state_reg/mo/13/40-2.310/1"),
+    # Montana
+    ("Mont. Admin. R. 17.30.620", "state_reg/mt/17.30.620"),
+    ("ARM 37.78.406(1)", "state_reg/mt/37.78.406/1"),
+    ("Admin. R. M. 24.29.1513", "state_reg/mt/24.29.1513"),
+    # Nevada
+    ("Nev. Admin. Code § 445A.070", "state_reg/nv/445A.070"),
+    ("NAC 484D.635", "state_reg/nv/484D.635"),
+    ("NAC 432A.5205(2)", "state_reg/nv/432A.5205/2"),
+    # South Carolina
+    ("S.C. Code Ann. Regs. 61-68", "state_reg/sc/61-68"),
+    ("S.C. Code Regs. 126-920", "state_reg/sc/126-920"),
+    ("S.C. Code Ann. Regs. 61-62.5(C)", "state_reg/sc/61-62.5/C"),
+    ("South Carolina Code of Regulations 114-1140", "state_reg/sc/114-1140"),
+    # South Dakota
+    ("S.D. Admin. R. 74:51:01:55", "state_reg/sd/74:51:01:55"),
+    ("ARSD 67:10:03:05", "state_reg/sd/67:10:03:05"),
+    ("ARSD 67:42:07:03(1)", "state_reg/sd/67:42:07:03/1"),
 ]
 
 
@@ -160,6 +265,29 @@ def test_three_forms_per_code() -> None:
         ("WAC 173-201A-200", "Wash. Admin. Code § 173-201A-200"),
         ("Ga. Comp. R. & Regs. r. 391-3-6-.03", "Ga. Comp. R. & Regs. 391-3-6-.03"),
         ("25 Pa. Code § 93.9 et seq.", "25 Pa. Code § 93.9 et seq."),
+        ("K.A.R. 28-16-28b", "Kan. Admin. Regs. § 28-16-28b"),
+        ("401 KAR 10:031.", "401 Ky. Admin. Regs. 10:031"),
+        ("COMAR 26.08.02.03", "Md. Code Regs. 26.08.02.03"),
+        ("OAC 252:730-5-1", "Okla. Admin. Code § 252:730-5-1"),
+        ("Tenn. Comp. R. & Regs. r. 0400-40-03-.03", "Tenn. Comp. R. & Regs. 0400-40-03-.03"),
+        ("Utah Admin. Code R317-2-7.", "Utah Admin. Code r. R317-2-7"),
+        ("Wis. Admin. Code NR 102.04.", "Wis. Admin. Code § NR 102.04"),
+        ("10A DCMR 3599.1", "D.C. Mun. Regs. tit. 10A, § 3599.1"),
+        ("HAR § 12-229-7.1.", "Haw. Code R. § 12-229-7.1"),
+        ("10 CSR 20-7.031.", "Mo. Code Regs. Ann. tit. 10, § 20-7.031"),
+        ("ARM 17.30.620.", "Mont. Admin. R. 17.30.620"),
+        ("NAC 445A.070.", "Nev. Admin. Code § 445A.070"),
+        ("ARSD 74:51:01:55.", "S.D. Admin. R. 74:51:01:55"),
+        ("IDAPA 58.01.02.200.", "Idaho Admin. Code r. 58.01.02.200"),
+        ("W. Va. C.S.R. § 64-9-1.", "W. Va. Code R. § 64-9-1"),
+        ("15A NCAC 02B .0211.", "N.C. Admin. Code tit. 15A, r. 2B.0211"),
+        ("20.6.2.3103 NMAC.", "N.M. Code R. § 20.6.2.3103"),
+        ("S.C. Code Regs. 126-920.", "S.C. Code Ann. Regs. 126-920"),
+        ("N.D.A.C. § 75-02-02-08.", "N.D. Admin. Code 75-02-02-08"),
+        ("Iowa Admin. Code r. 441—41.27.", "Iowa Admin. Code r. 441-41.27"),
+        ("LAC 33:IX.1113(B)(2).", "La. Admin. Code tit. 33, pt. IX, § 1113(B)(2)"),
+        ("LAC 46:LX §605", "La. Admin. Code tit. 46, pt. LX, § 605"),
+        ("Del. Admin. Code tit. 7, § 1101-2.0", "7 Del. Admin. Code § 1101-2.0"),
     ],
 )
 def test_bluebook_form(text: str, normalized: str) -> None:
@@ -249,13 +377,70 @@ def test_beside_the_states_statutes() -> None:
         "VACATED AND REMANDED 12",
         "a 24 VAC 50-60 Hz supply",  # volts, not Virginia's title 24
         "the WAC 2019",
-        "OAC 310:667-1-1",  # Oklahoma's, not Ohio's
+        "OAC 5101",
+        "OAC 31:66",
         "Minn. R. Civ. P. 12",
         "W. Va. Admin. Code § 64-9-1",  # not Virginia's
         "West Virginia Administrative Code 64-9-1",
-        "15A N.C. Admin. Code 2B.0211",
-        "Iowa Admin. Code r. 441-41.27",
-        "Tenn. Comp. R. & Regs. 1200-13-13-.01",
+        "N.C. Admin. Code 2B.0211",  # no title
+        "15A NCAC 2B",
+        "NCAC 02B .0211",
+        "the NCAC 2019 report",
+        "20.6.2 NMAC",  # a part
+        "NMAC",
+        "N.M. Code R. § 20.6.2",
+        "S.C. Code Regs. 61",
+        "N.D.A.C. 33-16-02",  # a chapter
+        "NDAC",
+        "the NDAC 2019-01-01-01 meeting",
+        "Cal. Code Ann. Regs. tit. 4, § 1687",
+        "Iowa Admin. Code r. 441-41",  # a chapter
+        "LAC 33:IX",  # a part
+        "Del. Admin. Code § 1100",  # no title
+        "7 Del. Admin. Code 12",
+        "LAC 2019",
+        "the LAC 33:12 meeting",
+        "LAC+USC 33:IX.1113",
+        "FLAC 33:IX.1113",
+        "La. Admin. Code tit. 33, § 1113",  # no part
+        "Iowa Admin. Code r. 41.27",  # no agency
+        "Tenn. Comp. R. & Regs. 12-13-13-.01",  # Tennessee's control numbers have four digits
+        "Ga. Comp. R. & Regs. 1200-13-13-.01",  # nor is it Georgia's
+        "the COMAR database",
+        "COMAR 26.08.02",  # a chapter
+        "COMAR 2019-01",
+        "a KAR 98k rifle",
+        "the KAR 98 of 1935",
+        "SKAR 40-1-52",
+        "Ky. Admin. Regs. 10:031",  # no title
+        "Kan. Admin. Regs. 10:031",
+        "Tex. Admin. Regs. § 72.10",
+        "Wis. Admin. Code § 102.04",  # no agency
+        "Wis. Admin. Code NR 102",
+        "Utah Admin. Code 317-2-7",  # Utah's titles begin with R
+        "DCMR § 100.1",  # no title
+        "D.C. Mun. Regs. § 100.1",
+        "the DCMR 2019 edition",
+        "HAR 12",
+        "CHAR § 11-54-4",
+        "the HAR 2019 amendments",
+        "CSR 20-7.031",  # no title
+        "our 2020 CSR report",
+        "10 CSR 2020",
+        "the ARM Cortex-M4",
+        "ARM 7.1.2",
+        "FARM 17.30.620",
+        "ARSD 67:10",  # an article and chapter
+        "ARSD 2019",
+        "NAC 2.5",
+        "the NAC of 2020",
+        "117 NAC 4-002",  # Nebraska's
+        "Admin. R. M. 24",
+        "IDAPA 58.01.02",  # a chapter
+        "the IDAPA 2019 edition",
+        "W. Va. Code R. 47",
+        "C.S.R. § 64-9-1",
+        "Pa. C.S.R. § 64-9-1",
         "Tex. Admin. Code § 72.10",  # no title
         "2019 Tex. Admin. Code § 72.10",
         "Cal. Code Regs. § 1687",
@@ -275,8 +460,27 @@ def test_none_invented_in_the_brief(fixture_text) -> None:
     assert regs(fixture_text("brief.txt")) == []
 
 
+def test_regulations_beside_the_statute_of_the_same_name() -> None:
+    found = citelink.find(
+        "S.C. Code Ann. § 44-1-140; S.C. Code Ann. Regs. 61-68. "
+        "Okla. Stat. tit. 75, § 250; OAC 252:730-5-1; OAC 3745-1-07."
+    )
+    assert [c.id for c in found] == [
+        "state/sc/code/44-1-140",
+        "state_reg/sc/61-68",
+        "state/ok/stat/75/250",
+        "state_reg/ok/252:730-5-1",
+        "state_reg/oh/3745-1-07",
+    ]
+
+
 def test_hostile_input_finishes() -> None:
-    for unit in ("5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. "):
+    for unit in (
+        "5 AAC ", "CCR Tit. 4, § ", "Admin. Code ", ", F.A.C.", "12VAC", "Code R. ", "1 KAR 1:",
+        "COMAR 10.10.10.", "ARM 1.1.", "ARSD 1:01:01:", "10A DCMR ", "HAR § 1-1-", "NAC 1A.",
+        "1 CSR 1-1.", "IDAPA 1.", "N.D.A.C. § 1-1-1-", "LAC 1:I.", "15A NCAC 02B ", "1.1.1.1 NMAC ",
+        "W. Va. C.S.R. § 1-", "D.C. Mun. Regs. tit. 1, § ", "Wis. Admin. Code NR ", "Admin. R. M. ",
+    ):  # fmt: skip
         citelink.find(unit * 20_000)
 
 
@@ -363,6 +567,52 @@ LII = "https://www.law.cornell.edu/regulations/"
             "WAC 182-513-1605",
             LII + "washington/WAC-182-513-1605",
             "https://app.leg.wa.gov/wac/default.aspx?cite=182-513-1605",
+        ),
+        ("K.A.R. 30-4-100", LII + "kansas/K-A-R-30-4-100", None),
+        (
+            "921 KAR 2:016",
+            LII + "kentucky/921-KAR-2-016",
+            "https://apps.legislature.ky.gov/law/kar/titles/921/002/016/",
+        ),
+        (  # the register's padded chapter: LII's scheme was seen without it
+            "201 KAR 002:106",
+            None,
+            "https://apps.legislature.ky.gov/law/kar/titles/201/002/106/",
+        ),
+        ("COMAR 07.03.07.08", LII + "maryland/COMAR-07-03-07-08", None),
+        ("COMAR 26.08.02.03-3", None, None),
+        ("OAC 710:25-1-2", LII + "oklahoma/OAC-710-25-1-2", None),
+        ("OAC 340:100-3-1.2", LII + "oklahoma/OAC-340-100-3-1.2", None),
+        (
+            "Tenn. Comp. R. & Regs. 1200-13-01-.06",
+            LII + "tennessee/Tenn-Comp-R-Regs-1200-13-01-.06",
+            None,
+        ),
+        ("Utah Admin. Code R986-700-707", LII + "utah/Utah-Admin-Code-R986-700-707", None),
+        ("Wis. Admin. Code DOC 350.06", LII + "wisconsin/Wis-Admin-Code-SS-DOC-350-06", None),
+        ("20 DCMR § 100.1", None, None),
+        ("S.C. Code Regs. 126-910", LII + "south-carolina/R-126-910", None),
+        ("S.C. Code Ann. Regs. 61-62.5", None, None),
+        ("7 Del. Admin. Code § 9201-17.0", LII + "delaware/7-Del-Admin-Code-SS-9201-17.0", None),
+        ("16 Del. Admin. Code § 4000-4008", LII + "delaware/16-Del-Admin-Code-SS-4000-4008", None),
+        ("7 Del. Admin. Code § 9201-17.3", None, None),  # a subsection: seen on 17.0's page
+        ("LAC 67:III.1229", LII + "louisiana/La-Admin-Code-tit-67-SS-III-1229", None),
+        ("Iowa Admin. Code r. 441-41.27", LII + "iowa/Iowa-Admin-Code-r-441-41-27", None),
+        ("N.D.A.C. § 75-02-1.2-51", LII + "north-dakota/N-D-A-C-75-02-1.2-51", None),
+        ("15A NCAC 07H .0209", LII + "north-carolina/15A-N-C-Admin-Code-07H-0209", None),
+        ("21 NCAC 36 .0806", LII + "north-carolina/21-N-C-Admin-Code-36-0806", None),
+        ("8.321.2.13 NMAC", LII + "new-mexico/N-M-Admin-Code-SS-8.321.2.13", None),
+        ("IDAPA 16.03.08.100", LII + "idaho/IDAPA-16.03.08.100", None),
+        ("IDAPA 58.01.02.200.01", None, None),
+        ("W. Va. Code R. § 110-15-6", LII + "west-virginia/W-Va-C-S-R-SS-110-15-6", None),
+        ("HAR § 12-229-7.1", LII + "hawaii/Haw-Code-R-SS-12-229-7-1", None),
+        ("13 CSR 40-2.310", LII + "missouri/13-CSR-40-2-310", None),
+        ("ARM 37.78.401", LII + "montana/Mont-Admin-r-37.78.401", None),
+        ("NAC 484D.635", LII + "nevada/NAC-484D-635", None),
+        (
+            "ARSD 67:10:05:03",
+            LII + "south-dakota/ARSD-67-10-05-03",
+            "https://sdlegislature.gov/Rules/Administrative/67:10:05:03",
         ),
     ],
 )
