@@ -126,7 +126,7 @@ FORMS = [
     ("401 Ky. Admin. Regs. 10:031", "state_reg/ky/401/10:031"),
     ("401 KAR 8:100", "state_reg/ky/401/8:100"),
     ("921 KAR 2:016(4)", "state_reg/ky/921/2:016/4"),
-    ("201 KAR 002:106", "state_reg/ky/201/002:106"),
+    ("201 KAR 002:106", "state_reg/ky/201/2:106"),  # the padded chapter: the same rule
     # Louisiana
     ("La. Admin. Code tit. 33, pt. IX, § 1113", "state_reg/la/33/IX.1113"),
     ("LAC 33:IX.1113", "state_reg/la/33/IX.1113"),
@@ -172,10 +172,10 @@ FORMS = [
     ("W. Va. Code St. R. § 110-21-57", "state_reg/wv/110-21-57"),
     ("West Virginia Code of State Rules § 47-2-3", "state_reg/wv/47-2-3"),
     # Wisconsin
-    ("Wis. Admin. Code § NR 102.04", "state_reg/wi/NR 102.04"),
-    ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC 350.06"),
-    ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS 83.01/1/a"),
-    ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E 4.01"),
+    ("Wis. Admin. Code § NR 102.04", "state_reg/wi/NR-102.04"),
+    ("Wis. Admin. Code DOC 350.06", "state_reg/wi/DOC-350.06"),
+    ("Wisconsin Administrative Code § DHS 83.01(1)(a)", "state_reg/wi/DHS-83.01/1/a"),
+    ("Wis. Admin. Code § A-E 4.01", "state_reg/wi/A-E-4.01"),
     # Delaware
     ("7 Del. Admin. Code § 1101-2.0", "state_reg/de/7/1101-2.0"),
     ("Del. Admin. Code tit. 7, § 1100", "state_reg/de/7/1100"),
@@ -574,9 +574,9 @@ LII = "https://www.law.cornell.edu/regulations/"
             LII + "kentucky/921-KAR-2-016",
             "https://apps.legislature.ky.gov/law/kar/titles/921/002/016/",
         ),
-        (  # the register's padded chapter: LII's scheme was seen without it
+        (  # the register's padded chapter is the same rule, written as LII writes it
             "201 KAR 002:106",
-            None,
+            LII + "kentucky/201-KAR-2-106",
             "https://apps.legislature.ky.gov/law/kar/titles/201/002/106/",
         ),
         ("COMAR 07.03.07.08", LII + "maryland/COMAR-07-03-07-08", None),

@@ -333,7 +333,9 @@ class StateRegCitation(Citation):
     @property
     def id(self) -> str:
         title = () if self.title is None else (self.title,)
-        return "/".join(("state_reg", self.jurisdiction, *title, self.section, *self.pin))
+        # Wisconsin's numbers start with the agency's letters and a space: "NR 102.04".
+        section = self.section.replace(" ", "-")
+        return "/".join(("state_reg", self.jurisdiction, *title, section, *self.pin))
 
 
 # --- grammar -------------------------------------------------------------------------
@@ -493,9 +495,16 @@ def _north_carolina(section: str) -> str:
     return chapter.strip().lstrip("0") + "." + rule
 
 
+def _kentucky_number(section: str) -> str:
+    """Kentucky's chapter without the zeros some writers pad it with: "002:106" -> "2:106"."""
+    chapter, regulation = section.split(":")
+    return (chapter.lstrip("0") or "0") + ":" + regulation
+
+
 #: Sections written otherwise than the Bluebook's, as the citation keeps them.
 _SECTION: dict[str, Callable[[str], str]] = {
     "ia": lambda section: section.replace("—", "-").replace("–", "-"),
+    "ky": _kentucky_number,
     "la": lambda section: re.sub(r",?\s?§§?\s?", ".", section.rpartition(":")[2]),
     "nc": _north_carolina,
 }
