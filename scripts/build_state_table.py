@@ -99,7 +99,8 @@ class Code:
     #: The Bluebook name, used in the normalized form.
     name: str
     #: Section grammar: decimal (187, 125.25, 9A.32.030), dotted (decimal whose sections all
-    #: have a dot: 776.012), dashed (14-17, 13A-5-40), colon (14:30, 2C:11-3), ilcs (5/2-619).
+    #: have a dot: 776.012), dashed (14-17, 13A-5-40), mixed (decimal in some titles, dashed in
+    #: others: 701.7, 2-6-105), colon (14:30, 2C:11-3), ilcs (5/2-619).
     shape: str
     #: Normalized form: plain "Name § 1", before "9 Name § 1", tit "Name tit. 9, § 1",
     #: ch "Name ch. 93A, § 2", ilcs "735 Name 5/2-619", art "Name art. 2315".
@@ -433,7 +434,7 @@ CODES: list[Code] = [
         "ok",
         "stat",
         "Okla. Stat.",
-        "decimal",
+        "mixed",
         style="tit",
         extra=("O.S.", "Oklahoma Statutes", "Okla. Stat. Ann."),
     ),

@@ -211,6 +211,8 @@ FORMS = [
     ("Okla. Stat. tit. 21, § 701.7", "state/ok/stat/21/701.7"),
     ("21 O.S.2011, § 701.7", "state/ok/stat/21/701.7"),
     ("12 O.S. § 2012", "state/ok/stat/12/2012"),
+    ("Okla. Stat. tit. 27A, § 2-6-105", "state/ok/stat/27A/2-6-105"),
+    ("63 O.S. § 1-101(A)", "state/ok/stat/63/1-101/A"),
     ("Okla. Const. art. 2, § 7", "state/ok/const/art-2/sec-7"),
     # Oregon
     ("Or. Rev. Stat. § 163.115", "state/or/rev-stat/163.115"),
@@ -388,6 +390,13 @@ def test_lists_ranges_and_et_seq() -> None:
 def test_dashed_sections_are_not_ranges() -> None:
     assert [c.section for c in states("Ala. Code § 13A-5-40")] == ["13A-5-40"]
     assert [c.section for c in states("Conn. Gen. Stat. § 53a-54a")] == ["53a-54a"]
+    # Oklahoma numbers some titles with dots and others with dashes; a dot before a dash
+    # starts a range.
+    assert [c.section for c in states("Okla. Stat. tit. 27A, § 2-6-105")] == ["2-6-105"]
+    assert [(c.section, c.range_end) for c in states("Okla. Stat. tit. 21, §§ 701.7-701.9")] == [
+        ("701.7", "701.9"),
+        ("701.9", None),
+    ]
 
 
 @pytest.mark.parametrize(

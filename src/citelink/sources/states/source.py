@@ -292,12 +292,17 @@ _NUMBERS = {
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
 _NUMBERS["dotted"] = _NUMBERS["decimal"]
+# 701.7 or 2-6-105 (Oklahoma: the titles differ); a dot before a dash starts a range, "701.7-701.9"
+_DECIMAL_PARTS = r"(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}"
+_DASHED_PARTS = rf"(?:{_HYPHEN}\d{{1,6}}[A-Za-z]{{0,3}}(?:\.\d{{1,6}}[A-Za-z]{{0,3}})?){{1,4}}"
+_NUMBERS["mixed"] = rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PARTS})?"
 #: The numbers of short forms ("§ 26-14-8" after "Ala. Code § 38-2-6"): they must have the
 #: structure of their code's numbers, a bare "§ 4" being more often another law's section.
 _SHORT_NUMBERS = {
     **_NUMBERS,
     "dashed": _NUMBERS["dashed"].replace("){0,5}", "){1,5}"),
     "dotted": r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}",
+    "mixed": rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PARTS})",
     "ilcs": rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}",
 }
 ITEMS: dict[str, re.Pattern[str]] = {

@@ -756,7 +756,7 @@ CODES: tuple[
         "ok",
         "stat",
         "Okla. Stat.",
-        "decimal",
+        "mixed",
         "tit",
         "",
         ("Okla. Stat.", "O.S.", "Oklahoma Statutes", "Okla. Stat. Ann.", "Oklahoma Statutes Ann."),
