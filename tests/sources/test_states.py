@@ -408,6 +408,14 @@ def test_dashed_sections_are_not_ranges() -> None:
         ("Am. Samoa Code § 2.1002. § 1009(b)", ["state/as/code/2.1002", "state/as/code/2.1009/b"]),
         ("9 Del. C. § 2402(b). § 2403", ["state/de/code/9/2402/b", "state/de/code/9/2403"]),
         (
+            "Okla. Stat. tit. 21, § 701.7. § 702; § 703.1",
+            ["state/ok/stat/21/701.7", "state/ok/stat/21/702", "state/ok/stat/21/703.1"],
+        ),
+        (
+            "Okla. Stat. tit. 63, § 1-101. § 1-102",
+            ["state/ok/stat/63/1-101", "state/ok/stat/63/1-102"],
+        ),
+        (
             "Mass. Gen. Laws ch. 93A, § 2. § 11",
             ["state/ma/gen-laws/93A/2", "state/ma/gen-laws/93A/11"],
         ),

@@ -292,7 +292,8 @@ _NUMBERS = {
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
 _NUMBERS["dotted"] = _NUMBERS["decimal"]
-# 701.7 or 2-6-105 (Oklahoma: the titles differ); a dot before a dash starts a range, "701.7-701.9"
+# 701.7 or 2-6-105 (Oklahoma: the titles differ); a dot before a dash starts a range, "701.7-701.9".
+# Its short forms are as free as a decimal code's: "§ 702" after "Okla. Stat. tit. 21, § 701.7".
 _DECIMAL_PARTS = r"(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}"
 _DASHED_PARTS = rf"(?:{_HYPHEN}\d{{1,6}}[A-Za-z]{{0,3}}(?:\.\d{{1,6}}[A-Za-z]{{0,3}})?){{1,4}}"
 _NUMBERS["mixed"] = rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PARTS})?"
@@ -302,7 +303,6 @@ _SHORT_NUMBERS = {
     **_NUMBERS,
     "dashed": _NUMBERS["dashed"].replace("){0,5}", "){1,5}"),
     "dotted": r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}",
-    "mixed": rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PARTS})",
     "ilcs": rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}",
 }
 ITEMS: dict[str, re.Pattern[str]] = {
