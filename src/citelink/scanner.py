@@ -266,8 +266,17 @@ class Source:
         raise NotImplementedError(f"{type(self).__name__} has no short forms")
 
     def item_of(self, antecedent: Citation) -> Item:
-        """The section and pin of ``antecedent``, for "Id." and "Id. at (b)"."""
-        raise NotImplementedError(f"{type(self).__name__} has no short forms")
+        """The section and pin of ``antecedent``, for "Id." and "Id. at (b)".
+
+        The default reads the citation's ``section`` (``None`` for a whole law or part:
+        an empty section) and ``pin``; a source whose citations name their sections
+        otherwise overrides it.
+        """
+        if not hasattr(antecedent, "section"):
+            raise NotImplementedError(f"{type(self).__name__} has no short forms")
+        section: str | None = getattr(antecedent, "section", None)
+        pin: tuple[str, ...] = getattr(antecedent, "pin", ())
+        return Item(section or "", pin, antecedent.start, antecedent.end)
 
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         """Whether a bare section mark ("§ 237(c)") may be a short form of ``antecedent``.

@@ -362,9 +362,5 @@ class NamedActs(Source):
         assert isinstance(antecedent, ActCitation)
         return _BY_SHORT[antecedent.act].key
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, ActCitation)
-        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
-
 
 SOURCE = NamedActs()

@@ -331,11 +331,6 @@ class Cfr(Source):
         assert isinstance(antecedent, CfrCitation)
         return (antecedent.title, antecedent.cited_as, antecedent.part)
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, CfrCitation)
-        section = antecedent.section or ""
-        return Item(section, antecedent.pin, antecedent.start, antecedent.end)
-
 
 _PART_OF = re.compile(_PART)
 

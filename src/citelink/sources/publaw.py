@@ -280,10 +280,6 @@ class PublicLaws(Source):
         # A later section may be in another title; a division restarts the numbering.
         return (antecedent.congress, antecedent.number, private, antecedent.division, None)
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, PublicLawCitation)
-        return Item(antecedent.section or "", antecedent.pin, antecedent.start, antecedent.end)
-
 
 class PrivateLaws(PublicLaws):
     """Private laws: :class:`PublicLaws` finds them; this source gives their kind its

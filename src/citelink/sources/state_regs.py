@@ -822,10 +822,6 @@ class StateRegulations(Source):
         assert isinstance(antecedent, StateRegCitation)
         return Container(CODES[antecedent.jurisdiction], antecedent.title)
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, StateRegCitation)
-        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
-
     def build(
         self,
         container: object,

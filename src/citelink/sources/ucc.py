@@ -190,10 +190,6 @@ class UniformCommercialCode(Source):
     def container(self, antecedent: Citation) -> object:
         return _CONTAINER
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, UccCitation)
-        return Item(antecedent.section or "", antecedent.pin, antecedent.start, antecedent.end)
-
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         return isinstance(antecedent, UccCitation) and antecedent.section is not None
 

@@ -296,10 +296,6 @@ class UsCode(Source):
         assert isinstance(antecedent, UsCodeCitation)
         return (antecedent.title, antecedent.appendix)
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, UsCodeCitation)
-        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
-
 
 def _title(number: str) -> str:
     """ "08" -> "8"."""

@@ -793,10 +793,6 @@ class StateLaw(Source):
             prefix = re.split(r"[/.]", antecedent.section, maxsplit=1)[0]
         return Container(code, antecedent.title, prefix=prefix)
 
-    def item_of(self, antecedent: Citation) -> Item:
-        assert isinstance(antecedent, StateCitation)
-        return Item(antecedent.section, antecedent.pin, antecedent.start, antecedent.end)
-
     def build(
         self,
         container: object,
