@@ -394,7 +394,10 @@ class Finder:
                 )
         found = _PINS.match(text, after)
         if found is not None:
-            item = source.item_of(last)._replace(
+            item = source.item_of(last)
+            if not item.section:  # a whole law, part or article has no subsections
+                return None
+            item = item._replace(
                 pin=pins(found.group()), start=after, end=found.end(), range_end=None
             )
             only = Sections([item], found.end(), False, False)

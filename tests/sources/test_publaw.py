@@ -106,6 +106,11 @@ def test_a_whole_law_leaves_short_forms_to_the_code() -> None:
     ]
 
 
+def test_id_at_a_subsection_of_a_whole_law_is_not_a_citation() -> None:
+    found = citelink.find("Pub. L. 104-208. Id. at (b)")
+    assert [c.id for c in found] == ["pl/104/208"]
+
+
 def test_private_law_short_forms() -> None:
     found = citelink.find("Pvt. L. No. 112-1, § 1. Id. § 2.")
     assert [(type(c), c.normalized) for c in found] == [

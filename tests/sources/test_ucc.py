@@ -63,6 +63,15 @@ def test_not_citations(text: str) -> None:
     assert ucc(text) == []
 
 
+def test_id_after_an_article_is_the_article() -> None:
+    found = citelink.find("U.C.C. art. 9. Id. And Id. at (b)")
+    # "Id." is the article again; an article has no subsection (b), so that is not reported.
+    assert [(c.text, c.id, c.normalized) for c in found] == [
+        ("U.C.C. art. 9", "ucc/art-9", "U.C.C. art. 9"),
+        ("Id.", "ucc/art-9", "U.C.C. art. 9"),
+    ]
+
+
 def test_short_forms_go_back_to_the_us_code_for_its_numbers() -> None:
     found = citelink.find("8 U.S.C. § 1101; UCC § 2-104; § 1373")
     assert [(c.kind, c.normalized) for c in found] == [

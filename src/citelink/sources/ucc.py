@@ -173,7 +173,13 @@ class UniformCommercialCode(Source):
         antecedent: Citation | None,
         /,
     ) -> Citation:
-        section = item.section  # parse_sections writes its dashes as hyphens
+        # parse_sections writes its dashes as hyphens; none: "Id." after an article
+        section = item.section or None
+        if section is not None:
+            article = article_of(section)
+        else:
+            assert isinstance(antecedent, UccCitation)
+            article = antecedent.article
         return UccCitation(
             text=text,
             start=start,
@@ -181,7 +187,7 @@ class UniformCommercialCode(Source):
             short=short,
             antecedent=antecedent,
             group=group,
-            article=article_of(section),
+            article=article,
             section=section,
             pin=item.pin,
             range_end=item.range_end,
