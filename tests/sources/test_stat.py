@@ -60,6 +60,18 @@ def test_forms(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> N
             "https://www.govinfo.gov/link/statute/110/3009",
         ),
         (
+            "110 Stat. 3009–546, 3009–550 to 3009–552",
+            "110 Stat. 3009-546, 3009-550 to 3009-552",
+            "stat/110/3009-546",
+            "https://www.govinfo.gov/link/statute/110/3009",
+        ),
+        (
+            "104 Stat. 4978, 5018–5020",
+            "104 Stat. 4978, 5018–5020",
+            "stat/104/4978",
+            "https://www.govinfo.gov/link/statute/104/4978",
+        ),
+        (
             "113 Stat. 1501A–468",
             "113 Stat. 1501A-468",
             "stat/113/1501A-468",
@@ -72,6 +84,13 @@ def test_forms(text: str, expected: list[tuple[str, str, tuple[str, ...]]]) -> N
 def test_normal_form_id_and_links(text: str, normalized: str, id: str, govinfo: str | None) -> None:
     (c,) = citelink.find(text, resolvers=["govinfo"])
     assert (c.normalized, c.id, c.url) == (normalized, id, govinfo)
+
+
+def test_the_normal_form_reads_back_as_the_same_citation() -> None:
+    for text in ("110 Stat. 3009–546, 3009–550 to 3009–552", "104 Stat. 4978, 4995–4997"):
+        (c,) = citelink.find(text)
+        (again,) = citelink.find(c.normalized)
+        assert (again.text, again.id, again.pin) == (c.normalized, c.id, c.pin)
 
 
 def test_a_page_of_the_statutes_does_not_break_a_chain_of_short_forms() -> None:

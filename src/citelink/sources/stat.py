@@ -42,7 +42,9 @@ class StatutesAtLargeCitation(Citation):
     def normalized(self) -> str:
         text = f"{self.volume} Stat. {self.page}"
         for pin in self.pin:
-            text += ", " + pin
+            first, dash, last = pin.partition("–")
+            # A range of hyphenated pages takes "to" (Bluebook 3.2(a)): "3009-666 to 3009-669".
+            text += ", " + (f"{first} to {last}" if dash and "-" in first else pin)
         return text
 
     @property
