@@ -506,9 +506,36 @@ def test_jurisdiction_known_from_an_earlier_citation() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("section 3 of title 11 of the Delaware Code", ["Del. Code Ann. tit. 11, § 3"]),
+        ("section 3 of title 11, Delaware Code", ["Del. Code Ann. tit. 11, § 3"]),
+        (
+            "sections 3 and 4 of title 11 of the Delaware Code",
+            ["Del. Code Ann. tit. 11, § 3", "Del. Code Ann. tit. 11, § 4"],
+        ),
+        ("section 701 of title 21 of the Oklahoma Statutes", ["Okla. Stat. tit. 21, § 701"]),
+        (
+            "section 100 of title 17 of the Vermont Statutes Annotated",
+            ["Vt. Stat. Ann. tit. 17, § 100"],
+        ),
+        ("section 25 of title 14 of the Maine Revised Statutes", ["Me. Stat. tit. 14, § 25"]),
+        ("section 2 of chapter 93A, Mass. Gen. Laws", ["Mass. Gen. Laws ch. 93A, § 2"]),
+        ("section 2 of title 93A, Mass. Gen. Laws", []),  # the General Laws have chapters
+        ("section 776.012 of title 5, Florida Statutes", []),  # the Statutes have no titles
+    ],
+)
+def test_the_title_or_chapter_after_the_section(text: str, expected: list[str]) -> None:
+    found = states(text)
+    assert [c.normalized for c in found] == expected
+    assert all(c.end == len(text) for c in found[-1:])  # the last one ends with the code's name
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Penal Code § 187",  # no jurisdiction yet
+        "page 735at Ill. Comp. Stat. 5/2-619",  # the chapters of the ILCS are numbers
         "SUCH AS 10 PERCENT",
         "ORS 12",  # a markless acronym needs a number of its code's shape
         "Initial cite: Cal. Const. Art. I § 7. Intervening: 56 U.S. 365. Section 778a.",

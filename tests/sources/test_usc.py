@@ -194,6 +194,36 @@ def test_not_citations(text: str) -> None:
     assert [c for c in citelink.find(text) if c.kind == "usc"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "section 3 of title 11 of the Delaware Code",
+        "section 701 of title 21 of the Oklahoma Statutes",
+        "section 3203 of title 8, California Code of Regulations",
+        "section 1003 of title 8, Code of Federal Regulations",
+        "section 5 of title 8 of the Act",
+        "section 25 of title 14 of the Maine Revised Statutes",
+    ],
+)
+def test_a_title_of_another_code_is_not_the_us_codes(text: str) -> None:
+    assert [c.id for c in citelink.find(text) if c.kind == "usc"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("section 1101 of title 8 of the United States Code", "usc/8/1101"),
+        ("section 3304 of Title 26, Internal Revenue Code", "usc/26/3304"),
+        ("section 101 of title 11, Bankruptcy Code", "usc/11/101"),
+        ("section 1101 of title 8, Aliens and Nationality", "usc/8/1101"),
+        ("section 1101 of title 8 (relating to definitions)", "usc/8/1101"),
+        ("section 1101 of title 8. The Act was amended", "usc/8/1101"),
+    ],
+)
+def test_a_title_named_after_it_may_still_be_the_us_codes(text: str, cited: str) -> None:
+    assert [c.id for c in citelink.find(text)] == [cited]
+
+
 def test_next_citation_is_not_a_list_item() -> None:
     assert usc("8 U.S.C. § 1373, 42 U.S.C. § 1983") == [("8", "1373", ()), ("42", "1983", ())]
     text = "18 U.S.C. §§ 2, 371, and\n18, United States Code, Section 3500"

@@ -122,12 +122,21 @@ _TITLE_FIRST = re.compile(
 )
 _OF_THE_CODE = re.compile(rf"{WS1}of{WS1}the{WS1}(?:{_CODE_NAME})")
 
+#: What names another body of law after "of title 11": " of the Delaware Code", ", California
+#: Code of Regulations", " of the Act". Its title is not the U.S. Code's; but the Code's own
+#: titles have names too ("title 26, Internal Revenue Code").
+_ANOTHER_CODE = (
+    rf"(?:{WS},|{WS1}of)(?:{WS1}the)?{WS1}"
+    rf"(?!(?:Internal{WS1}Revenue|Bankruptcy|Judicial|Criminal){WS1}Code\b)"
+    rf"(?:(?:[A-Z][\w.'’]{{0,20}}|and|of|&){WS1}){{0,6}}"
+    r"(?:Code|Codes|Statutes|Stat\.|Regulations|Regs\.|Laws|Rules|Act|Annotated)(?![A-Za-z])"
+)
 #: After "section 1373": "of title 8", "of this title", ", title 14, United States Code",
 #: "of 49 U.S.C.".
 _QUALIFIER = re.compile(
     rf"(?:{WS},)?{WS1}of{WS1}(?:(?P<this>this{WS1}title\b)"
     rf"|(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}})(?!\w)"
-    rf"(?:(?:{WS},|{WS1}of{WS1}the){WS}(?:{_CODE_NAME}))?"
+    rf"(?:(?:{WS},|{WS1}of{WS1}the){WS}(?:{_CODE_NAME})|(?!{_ANOTHER_CODE}))"
     rf"|(?P<title_num>\d{{1,3}}){WS1}(?:{_CODE_NAME}))"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},{WS}(?:{_CODE_NAME})"
 )

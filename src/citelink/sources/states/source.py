@@ -335,12 +335,17 @@ _BEFORE = (
     rf"(?:\.nnA{WS1})?(?P<name>{_TRIE_BACK})(?![A-Za-z0-9'’])"
     rf"(?:{WS1}(?P<before>{_NUMBER_BACK})(?![\w.,§]))?"
 )
-#: After a section: ", Florida Statutes", " of the Penal Code", ", RSMo".
+#: ", " or " of the " between a section and what it is a section of.
+_OF = rf"(?:{WS},{WS}|{WS1}of{WS1}(?:the{WS1})?)"
+#: After a section: ", Florida Statutes", " of the Penal Code", ", RSMo", and with the title or
+#: chapter first: " of title 11 of the Delaware Code", ", chapter 93A, Mass. Gen. Laws".
 _AFTER = (
-    rf"(?:{WS},{WS}|{WS1}of{WS1}(?:the{WS1})?)(?P<name>{_TRIE_AHEAD})(?:{WS1}Ann\.)?(?![A-Za-z0-9])"
+    rf"{_OF}(?:(?P<unit>[Tt]itle|TITLE|[Cc]hapter|CHAPTER){WS1}"
+    rf"(?P<number>\d{{1,4}}[A-Z]?(?:-[A-Z])?)(?![\w]){_OF})?"
+    rf"(?P<name>{_TRIE_AHEAD})(?:{WS1}Ann(?:\.|otated\b))?(?![A-Za-z0-9])"
 )
 #: What must follow a section for :data:`_AFTER` to be worth a try.
-_AFTER_START = re.compile(rf"(?:{WS},{WS}|{WS1}of{WS1}(?:the{WS1})?)[A-Z]")
+_AFTER_START = re.compile(rf"{_OF}(?:[A-Z]|(?:title|chapter){WS1}\d)")
 
 
 @functools.cache
@@ -526,7 +531,10 @@ class StateLaw(Source):
         if tail is None:
             return None
         code = self._code_named(scan, tail.group("name"))
-        if code is None or code.style == "art" or (_titled(code) and not code.title):
+        if code is None or code.style == "art":
+            return None
+        title = _title_after(code, tail)
+        if title is None:
             return None
         at = sections.items[0].start
         mark = _MARK.match(text, start)
@@ -534,10 +542,14 @@ class StateLaw(Source):
         parsed = self._sections(text, at, code.shape, plural)
         if parsed is None:
             return None
-        tail = _compiled(_AFTER).match(text, parsed.end)
-        if tail is None or self._code_named(scan, tail.group("name")) != code:
-            return None
-        container = Container(code, code.title or None, prefix=_prefix(code, parsed))
+        again = _compiled(_AFTER).match(text, parsed.end)
+        if again is None or again.group() != tail.group():  # a list may end elsewhere
+            if again is None or self._code_named(scan, again.group("name")) != code:
+                return None
+            if _title_after(code, again) != title:
+                return None
+            tail = again
+        container = Container(code, title or None, prefix=_prefix(code, parsed))
         self._remember(scan, code.jurisdiction)
         return scan.cite(self, container, parsed, start, tail.end())
 
@@ -845,13 +857,27 @@ def _title(code: Code, found: re.Match[str]) -> str | None:
     if not _titled(code):
         return ""
     chapter, word, before = found.group("chapter", "word", "before")
+    title = code.title or None
     if chapter is not None and word is not None:
         word = word[::-1].lower()
         if (code.style == "ch") == word.startswith("c"):
-            return chapter[::-1]
-    if before is not None and code.style != "ch":
-        return before[::-1]
-    return code.title or None
+            title = chapter[::-1]
+    elif before is not None and code.style != "ch":
+        title = before[::-1]
+    if code.shape == "ilcs" and title is not None and not title.isdigit():
+        return None  # "735at Ill. Comp. Stat. 5/2-619": the chapters of the ILCS are numbers
+    return title
+
+
+def _title_after(code: Code, tail: re.Match[str]) -> str | None:
+    """The title or chapter named after a section ("of title 11 of the Delaware Code"): "" if
+    the code has none, None if one is missing or is not the code's kind of division."""
+    unit, number = tail.group("unit", "number")
+    if not _titled(code):
+        return "" if unit is None else None
+    if unit is None:
+        return code.title or None
+    return number if (code.style == "ch") == unit.lower().startswith("c") else None
 
 
 def _prefix(code: Code, sections: Sections) -> str | None:
