@@ -385,6 +385,7 @@ def test_beside_the_states_statutes() -> None:
         "N.C. Admin. Code 2B.0211",  # no title
         "15A NCAC 2B",
         "NCAC 02B .0211",
+        "15A NCAC 0 .0209",  # chapters start at 1
         "the NCAC 2019 report",
         "20.6.2 NMAC",  # a part
         "NMAC",

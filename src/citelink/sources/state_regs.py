@@ -232,7 +232,12 @@ CODES: dict[str, Code] = {
         # North Carolina: chapter (with a subchapter's letter) and rule ("2B.0211"; the NCAC
         # writes "02B .0211", read as the Bluebook's number)
         Code(
-            "nc", "N.C. Admin. Code", "tit", "r.", r"\d{1,2}[A-Z]?[^\S\n]?\.\d{4}", r"\d{1,2}[A-Z]?"
+            "nc",
+            "N.C. Admin. Code",
+            "tit",
+            "r.",
+            r"(?:0?[1-9]|[1-9]\d)[A-Z]?[^\S\n]?\.\d{4}",  # chapters start at 1
+            r"\d{1,2}[A-Z]?",
         ),
         # North Dakota: title, article, chapter and section, each with a decimal ("33.1-16-02.1-09")
         Code(
