@@ -53,8 +53,12 @@ _ID_TRIGGERS = (
     r"Ibid\.(?<![\w.]Ibid\.)",
     r"ibid\.(?<![\w.]ibid\.)",
 )
-#: "section 3 of the Act", "§ 5 of such Act": a section of something we do not cite.
-_OF_SOMETHING_ELSE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}[\w\"“]")
+#: "section 3 of the Act", "§ 5 of such Act", "section 5, title 8, California Code of
+#: Regulations": a section of something the finder does not cite (the sources declined it).
+_OF_SOMETHING_ELSE = re.compile(
+    rf"(?:{WS},)?{WS1}of{WS1}[\w\"“]"
+    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
+)
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
 _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")

@@ -45,6 +45,9 @@ FORMS = [
     # Colorado
     ("5 Colo. Code Regs. § 1002-31", "state_reg/co/5/1002-31"),
     ("5 CCR 1002-31", "state_reg/co/5/1002-31"),
+    ("5 Colo. Code Regs. § 1002-31:31.11", "state_reg/co/5/1002-31:31.11"),
+    ("5 CCR 1002-31, § 31.11(a)", "state_reg/co/5/1002-31:31.11/a"),
+    ("10 CCR 2505-10 8.014", "state_reg/co/10/2505-10:8.014"),
     ("10 C.C.R. 2505-10", "state_reg/co/10/2505-10"),
     # Connecticut
     ("Conn. Agencies Regs. § 22a-174-22", "state_reg/ct/22a-174-22"),
@@ -262,6 +265,7 @@ def test_three_forms_per_code() -> None:
         ("310 CMR 7.00", "310 Mass. Code Regs. 7.00"),
         ("Regs., Conn. State Agencies § 22a-174-22", "Conn. Agencies Regs. § 22a-174-22"),
         ("5 CCR 1002-31", "5 Colo. Code Regs. § 1002-31"),
+        ("5 CCR 1002-31, § 31.11", "5 Colo. Code Regs. § 1002-31:31.11"),
         ("WAC 173-201A-200", "Wash. Admin. Code § 173-201A-200"),
         ("Ga. Comp. R. & Regs. r. 391-3-6-.03", "Ga. Comp. R. & Regs. 391-3-6-.03"),
         ("25 Pa. Code § 93.9 et seq.", "25 Pa. Code § 93.9 et seq."),
@@ -328,6 +332,52 @@ def test_short_forms_in_the_codes_grammar() -> None:
         "state_reg/wa/173-201A-210",
         "state_reg/wa/173-201A-220/1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized"),
+    [
+        (
+            "section 3203 of title 8 of the California Code of Regulations",
+            "Cal. Code Regs. tit. 8, § 3203",
+        ),
+        (
+            "section 3203(a)(1) of title 8, California Code of Regulations",
+            "Cal. Code Regs. tit. 8, § 3203(a)(1)",
+        ),
+        ("section 3203, title 8, California Code of Regulations", "Cal. Code Regs. tit. 8, § 3203"),
+        (
+            "Section 72.10 of Title 22 of the Texas Administrative Code",
+            "22 Tex. Admin. Code § 72.10",
+        ),
+        (
+            "section 8002.1 of title 9 of the New York Codes, Rules and Regulations",
+            "N.Y. Comp. Codes R. & Regs. tit. 9, § 8002.1",
+        ),
+        (
+            "section 5-90-80 of title 12 of the Virginia Administrative Code",
+            "12 Va. Admin. Code § 5-90-80",
+        ),
+        ("Rule 65A-1.205 of the Florida Administrative Code", "Fla. Admin. Code Ann. r. 65A-1.205"),
+        ("part 7050.0150 of the Minnesota Rules", "Minn. R. 7050.0150"),
+    ],
+)
+def test_the_section_before_the_codes_name(text: str, normalized: str) -> None:
+    (c,) = citelink.find(text)
+    assert (c.kind, c.normalized, c.text) == ("state_reg", normalized, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "section 3203 of the California Code of Regulations",  # its sections are in titles
+        "section 5 of title 99 of the Texas Administrative Code",  # no such title
+        "part 7050.0150 of title 4 of the Minnesota Rules",  # the Rules have no titles
+        "the Rule of 1996, the California Code of Regulations",
+    ],
+)
+def test_not_a_section_before_the_codes_name(text: str) -> None:
+    assert citelink.find(text) == []
 
 
 def test_a_number_of_another_shape_goes_back_to_the_us_code() -> None:

@@ -13,7 +13,8 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
   ``CCR Tit. 4, § 1687``, ``4 CCR 1687``, ``title 8, California Code of Regulations, section
   3203``;
 * Colorado, by rule: ``5 Colo. Code Regs. § 1002-31``, ``5 CCR 1002-31`` (a number with a dash
-  after "CCR" is Colorado's, one without California's);
+  after "CCR" is Colorado's, one without California's), and a rule's section:
+  ``5 Colo. Code Regs. § 1002-31:31.11``, ``5 CCR 1002-31, § 31.11``, ``10 CCR 2505-10 8.014``;
 * Connecticut: ``Conn. Agencies Regs. § 22a-174-22``, ``Regs., Conn. State Agencies §
   17b-262-1100``, ``Regulations of Connecticut State Agencies § 12-865-11``;
 * Delaware: ``7 Del. Admin. Code § 1100-3.0``, ``Del. Admin. Code tit. 7, § 1100``, ``7 DE
@@ -73,6 +74,10 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
   § 110-21-57``;
 * Wisconsin: ``Wis. Admin. Code § NR 102.04``, ``Wis. Admin. Code DOC 350.06``.
 
+Every code is also read with the section first, and its title if it has titles: ``section 3203
+of title 8 of the California Code of Regulations``, ``Rule 65A-1.205 of the Florida Administrative
+Code``.
+
 The acronyms ("CCR", "AAC", "TAC", "OAC", "KAR", "NAC"...) are read only with the shape around
 them that makes them citations: a title before those that need one, and a number of the code's
 shape after. Links: Cornell LII's pages (``lii``) and the official sites (``state``), each scheme as
@@ -126,7 +131,17 @@ CODES: dict[str, Code] = {
         Code("az", "Ariz. Admin. Code", "plain", "§", r"R\d{1,2}-\d{1,2}[A-Z]?-\d{1,4}[A-Z]?"),
         Code("ar", "Ark. Code R.", "before", "§", r"\d{3}", r"\d{3}\.\d{2}\.\d{2}"),
         Code("ca", "Cal. Code Regs.", "tit", "§", r"\d{1,6}(?:\.\d{1,4})?[a-z]?", r"\d{1,2}"),
-        Code("co", "Colo. Code Regs.", "before", "§", r"\d{3,4}-\d{1,3}", r"\d{1,2}"),
+        # Colorado: a rule ("1002-31") and a section within it ("1002-31:31.11"; written
+        # "1002-31, § 31.11" and "2505-10 8.014" too)
+        Code(
+            "co",
+            "Colo. Code Regs.",
+            "before",
+            "§",
+            r"\d{3,4}-\d{1,3}(?:(?::|,?[^\S\n]?§[^\S\n]?|[^\S\n](?=\d{1,3}\.\d))"
+            r"\d{1,3}(?:\.\d{1,4}){0,3}[A-Z]?)?",
+            r"\d{1,2}",
+        ),
         Code(
             "ct",
             "Conn. Agencies Regs.",
@@ -383,6 +398,15 @@ _RULE_BEFORE = {
     "nm": re.compile(rf"{WS1}(?P<token>[\d.]{{7,16}})(?![\w.])"),
 }
 
+#: The section before the code's name, read backwards from the name: "section 3203 of title 8
+#: of the " (California Code of Regulations), "Rule 65A-1.205 of the ", "part 7050.0150 of the ".
+_SECTION_BEFORE = re.compile(
+    rf"{WS}(?:,|{WS1}(?:eht{WS1})?fo(?![A-Za-z]))"
+    rf"(?:{WS}(?P<title>[A-Z]?\d{{1,3}})(?![\w.]){WS1}(?:eltit|eltiT|ELTIT)(?:{WS},|{WS1}fo))?"
+    rf"{WS}(?P<token>[^\s,;]{{1,40}}){WS1}"
+    r"(?P<mark>noitces|noitceS|NOITCES|\.ces|\.ceS|§|elur|eluR|\.r|trap|traP)(?![A-Za-z])"
+)
+
 
 class _Name(NamedTuple):
     """One way of naming codes: the name from its trigger on, and the jurisdiction before.
@@ -508,6 +532,7 @@ def _kentucky_number(section: str) -> str:
 
 #: Sections written otherwise than the Bluebook's, as the citation keeps them.
 _SECTION: dict[str, Callable[[str], str]] = {
+    "co": lambda section: re.sub(r",?\s?§\s?|\s", ":", section),
     "ia": lambda section: section.replace("—", "-").replace("–", "-"),
     "ky": _kentucky_number,
     "la": lambda section: re.sub(r",?\s?§§?\s?", ".", section.rpartition(":")[2]),
@@ -791,7 +816,38 @@ class StateRegulations(Source):
             sections = parse_sections(text, first, item, plural, one_section)
             return scan.cite(self, Container(code, title), sections, cite_start, sections.end)
         if codes[0].postal in _RULE_BEFORE:
-            return self._rule_first(scan, codes[0], name_start, name_end)
+            found = self._rule_first(scan, codes[0], name_start, name_end)
+            if found is not None:
+                return found
+        return self._section_first(scan, codes, name_start, name_end)
+
+    def _section_first(
+        self, scan: Scan, codes: tuple[Code, ...], name_start: int, name_end: int
+    ) -> int | None:
+        """The section, and the title, before the code's name: "section 3203 of title 8 of
+        the California Code of Regulations", "Rule 65A-1.205 of the Florida Administrative
+        Code"."""
+        text = scan.text
+        at = len(text) - name_start
+        found = _SECTION_BEFORE.match(scan.backward, at, len(text) - scan.floor)
+        if found is None:
+            return None
+        begin, stop = len(text) - found.end("token"), len(text) - found.start("token")
+        title = found.group("title")
+        title = None if title is None else title[::-1]
+        for code in codes:
+            if (title is None) != (code.title is None):
+                continue
+            if title is not None and _TITLES[code.postal].fullmatch(title) is None:
+                continue
+            first = ITEMS[code.postal].match(text, begin)
+            if first is None or first.end() != stop:
+                continue
+            sections = parse_sections(text, first, ITEMS[code.postal], False, one_section)
+            if title is not None and title.isdigit():
+                title = title.lstrip("0") or "0"
+            mark_start = len(text) - found.end("mark")
+            return scan.cite(self, Container(code, title), sections, mark_start, name_end)
         return None
 
     def _rule_first(self, scan: Scan, code: Code, name_start: int, name_end: int) -> int | None:
