@@ -79,6 +79,8 @@ FORMS = [
     ("Minn. R. 7050.0150", "state_reg/mn/7050.0150"),
     ("Minnesota Rules, part 3400.0170", "state_reg/mn/3400.0170"),
     ("Minn. R. pt. 1230.1604", "state_reg/mn/1230.1604"),
+    ("Minn. R. 7050.0150, subp. 4(B)", "state_reg/mn/7050.0150/subp-4/B"),
+    ("Minnesota Rules, part 7050.0150, subpart 3", "state_reg/mn/7050.0150/subp-3"),
     # New Jersey
     ("N.J. Admin. Code § 7:26-2.1", "state_reg/nj/7:26-2.1"),
     ("N.J.A.C. 10:90-3.8(a)", "state_reg/nj/10:90-3.8/a"),
@@ -261,6 +263,9 @@ def test_three_forms_per_code() -> None:
         ("Mich Admin Code, R 325.10101", "Mich. Admin. Code r. 325.10101"),
         ("OAR 340-041-0001", "Or. Admin. R. 340-041-0001"),
         ("Minnesota Rules, part 7050.0150", "Minn. R. 7050.0150"),
+        ("Minnesota Rules, part 7050.0150, subpart 3", "Minn. R. 7050.0150, subp. 3"),
+        ("Minn. R. 7050.0150 subp. 4(B)", "Minn. R. 7050.0150, subp. 4(B)"),
+        ("Minn. R. 7050.0150(a)", "Minn. R. 7050.0150(a)"),  # a pin, not a subpart
         ("12VAC5-90-80", "12 Va. Admin. Code § 5-90-80"),
         ("310 CMR 7.00", "310 Mass. Code Regs. 7.00"),
         ("Regs., Conn. State Agencies § 22a-174-22", "Conn. Agencies Regs. § 22a-174-22"),

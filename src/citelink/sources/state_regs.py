@@ -42,7 +42,7 @@ forms after it: ``§ 72.11``, ``Id. § 72.12``, ``Id. at (b)``):
   § 7.00``;
 * Michigan: ``Mich. Admin. Code r. 325.10101``, ``Mich Admin Code, R 325.10101``;
 * Minnesota: ``Minn. R. 7050.0150``, ``Minnesota Rules, part 7050.0150``, ``Minn. R. pt.
-  7050.0150``;
+  7050.0150``, and a subpart: ``Minn. R. 7050.0150, subp. 3``, ``part 7050.0150, subpart 3``;
 * Missouri: ``Mo. Code Regs. Ann. tit. 10, § 20-7.031``, ``10 CSR 20-7.031``;
 * Montana: ``Mont. Admin. R. 17.30.620``, ``ARM 37.78.406``, ``Admin. R. M. 24.29.1513``;
 * Nevada: ``Nev. Admin. Code § 445A.070``, ``NAC 484D.635``;
@@ -166,7 +166,15 @@ CODES: dict[str, Code] = {
         Code("il", "Ill. Admin. Code", "tit", "§", r"\d{3,4}\.\d{1,4}[a-z]?", r"\d{1,2}"),
         Code("ma", "Mass. Code Regs.", "before", "", r"\d{1,3}\.\d{2,3}[A-Z]?", r"\d{3}"),
         Code("mi", "Mich. Admin. Code", "plain", "r.", r"\d{3}\.\d{1,5}[a-z]?"),
-        Code("mn", "Minn. R.", "plain", "", r"\d{4}\.\d{4}"),
+        # Minnesota: a part ("7050.0150") and its subpart ("7050.0150, subp. 3"), kept as the
+        # first level of the pin ("subp-3")
+        Code(
+            "mn",
+            "Minn. R.",
+            "plain",
+            "",
+            r"\d{4}\.\d{4}(?:,?[^\S\n]?(?:subp\.|[Ss]ubpart\b)[^\S\n]?\d{1,3}[A-Za-z]?)?",
+        ),
         Code(
             "nj",
             "N.J. Admin. Code",
@@ -322,7 +330,11 @@ class StateRegCitation(Citation):
     @property
     def normalized(self) -> str:
         code = CODES[self.jurisdiction]
-        where = self.section + "".join(f"({p})" for p in self.pin)
+        pin = self.pin
+        where = self.section
+        if pin and pin[0].startswith("subp-"):  # Minnesota's "7050.0150, subp. 3(B)"
+            where, pin = f"{where}, subp. {pin[0][5:]}", pin[1:]
+        where += "".join(f"({p})" for p in pin)
         mark = code.mark
         end = self.range_end
         if end is not None:
@@ -529,6 +541,9 @@ def _kentucky_number(section: str) -> str:
     chapter, regulation = section.split(":")
     return (chapter.lstrip("0") or "0") + ":" + regulation
 
+
+#: Minnesota's subpart after its part: "7050.0150, subp. 3" is split around it.
+_SUBPART = re.compile(r",?\s?(?:subp\.|[Ss]ubpart\b)\s?")
 
 #: Sections written otherwise than the Bluebook's, as the citation keeps them.
 _SECTION: dict[str, Callable[[str], str]] = {
@@ -898,6 +913,11 @@ class StateRegulations(Source):
         /,
     ) -> Citation:
         assert isinstance(container, Container)
+        postal = container.code.postal
+        section, pin = _SECTION.get(postal, _as_written)(item.section), item.pin
+        if postal == "mn":  # "7050.0150, subp. 3": the subpart is the pin's first level
+            section, *subpart = _SUBPART.split(section)
+            pin = (*(f"subp-{number}" for number in subpart), *pin)
         return StateRegCitation(
             text=text,
             start=start,
@@ -907,8 +927,8 @@ class StateRegulations(Source):
             group=group,
             jurisdiction=container.code.postal,
             title=container.title,
-            section=_SECTION.get(container.code.postal, _as_written)(item.section),
-            pin=item.pin,
+            section=section,
+            pin=pin,
             range_end=item.range_end,
             et_seq=et_seq,
         )
