@@ -455,3 +455,12 @@ def test_find_in_document_reads_text_and_markdown_too() -> None:
     assert doc[found.start : found.end] == "8 U.S.C.* § 1373"
     with pytest.raises(ValueError, match="unknown input format"):
         citelink.find_in_document(doc, "rtf")
+
+
+def test_no_link_where_the_end_of_a_link_is_in_doubt() -> None:
+    """ "</a>" with a block still open inside the link is ignored by libxml2 (the rest stays in
+    the link), so what follows is left unlinked; a block closed in time changes nothing."""
+    tangled = "<a href='/x'><div></a><select><option>1</select>§8"
+    assert citelink.annotate_html(tangled) == tangled
+    closed = "<a href='/x'><div>x</div></a>8 U.S.C. 1373"
+    assert citelink.annotate_html(closed).count("<a ") == 2

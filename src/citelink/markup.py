@@ -361,6 +361,10 @@ def read_html(
     size = len(source)
     open_elements: list[tuple[str, int]] = []  # (name, token) of elements not yet closed
     skipping: list[str] = []  # the skipped elements we are inside
+    # Blocks opened inside a skipped element and not yet closed: while one is open, libxml2
+    # ignores the skipped element's end tag ("<a><div></a>§ 8" keeps "§ 8" in the link), so
+    # the text stays unlinked, whatever a browser makes of it.
+    blocks_inside: list[str] = []
     text_start = 0
     reader_size = 0
     search, find = _MARKUP.search, source.find
@@ -410,11 +414,16 @@ def read_html(
                 src_ends.append(lt)
                 flags.append(BREAK | NOLINK)
                 reader_size += len(BLOCK_SEPARATOR)
+            if skipping and name not in RAW_TEXT and name != "p":
+                if source[lt + 1] != "/":
+                    blocks_inside.append(name)
+                elif name in blocks_inside:
+                    del blocks_inside[len(blocks_inside) - 1 - blocks_inside[::-1].index(name)]
             if not every_tag:
                 if name in skipped and name not in RAW_TEXT:
                     if source[lt + 1] != "/":
                         skipping.append(name)
-                    elif name in skipping:
+                    elif name in skipping and not blocks_inside:
                         del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
                 continue
         token = len(tok_starts)
@@ -434,7 +443,7 @@ def read_html(
                     tok_partners[token] = opening
                     del open_elements[i:]
                     break
-            if skipping and name in skipping:
+            if skipping and name in skipping and not blocks_inside:
                 del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
         elif name not in VOID and not (
             source[end - 2] == "/" and (name in _FOREIGN or _in_foreign(skipping))

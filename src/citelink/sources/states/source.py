@@ -542,13 +542,11 @@ class StateLaw(Source):
         parsed = self._sections(text, at, code.shape, plural)
         if parsed is None:
             return None
-        again = _compiled(_AFTER).match(text, parsed.end)
-        if again is None or again.group() != tail.group():  # a list may end elsewhere
-            if again is None or self._code_named(scan, again.group("name")) != code:
-                return None
-            if _title_after(code, again) != title:
-                return None
-            tail = again
+        tail = _compiled(_AFTER).match(text, parsed.end)  # the code's grammar may end elsewhere
+        if tail is None or self._code_named(scan, tail.group("name")) != code:
+            return None
+        if _title_after(code, tail) != title:
+            return None
         container = Container(code, title or None, prefix=_prefix(code, parsed))
         self._remember(scan, code.jurisdiction)
         return scan.cite(self, container, parsed, start, tail.end())
@@ -858,10 +856,12 @@ def _title(code: Code, found: re.Match[str]) -> str | None:
         return ""
     chapter, word, before = found.group("chapter", "word", "before")
     title = code.title or None
-    if chapter is not None and word is not None:
-        word = word[::-1].lower()
-        if (code.style == "ch") == word.startswith("c"):
-            title = chapter[::-1]
+    if (
+        chapter is not None
+        and word is not None
+        and (code.style == "ch") == word[::-1].lower().startswith("c")
+    ):
+        title = chapter[::-1]
     elif before is not None and code.style != "ch":
         title = before[::-1]
     if code.shape == "ilcs" and title is not None and not title.isdigit():
