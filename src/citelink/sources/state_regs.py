@@ -555,6 +555,16 @@ _SECTION: dict[str, Callable[[str], str]] = {
 }
 
 
+def _whole_token(text: str, code: Code, begin: int, stop: int) -> Sections | None:
+    """The one section of ``code`` written exactly as ``text[begin:stop]`` (a token read
+    backwards before the code's name), or ``None``."""
+    item = ITEMS[code.postal]
+    first = item.match(text, begin)
+    if first is None or first.end() != stop:
+        return None
+    return parse_sections(text, first, item, False, one_section)
+
+
 class Container(NamedTuple):
     """What the citations of one list, and the short forms after them, share."""
 
@@ -855,10 +865,9 @@ class StateRegulations(Source):
                 continue
             if title is not None and _TITLES[code.postal].fullmatch(title) is None:
                 continue
-            first = ITEMS[code.postal].match(text, begin)
-            if first is None or first.end() != stop:
+            sections = _whole_token(text, code, begin, stop)
+            if sections is None:
                 continue
-            sections = parse_sections(text, first, ITEMS[code.postal], False, one_section)
             if title is not None and title.isdigit():
                 title = title.lstrip("0") or "0"
             mark_start = len(text) - found.end("mark")
@@ -873,11 +882,9 @@ class StateRegulations(Source):
         if found is None:
             return None
         begin, stop = len(text) - found.end("token"), len(text) - found.start("token")
-        item = ITEMS[code.postal]
-        first = item.match(text, begin)
-        if first is None or first.end() != stop:
+        sections = _whole_token(text, code, begin, stop)
+        if sections is None:
             return None
-        sections = parse_sections(text, first, item, False, one_section)
         mark = found.groupdict().get("mark")
         cite_start = begin if mark is None else len(text) - found.end("mark")
         return scan.cite(self, Container(code, None), sections, cite_start, name_end)
