@@ -856,17 +856,11 @@ def _title(code: Code, found: re.Match[str]) -> str | None:
         return ""
     chapter, word, before = found.group("chapter", "word", "before")
     title = code.title or None
-    if (
-        chapter is not None
-        and word is not None
-        and (code.style == "ch") == word[::-1].lower().startswith("c")
-    ):
+    if chapter is not None and word is not None and _divides(code, word[::-1]):
         title = chapter[::-1]
     elif before is not None and code.style != "ch":
         title = before[::-1]
-    if code.shape == "ilcs" and title is not None and not title.isdigit():
-        return None  # "735at Ill. Comp. Stat. 5/2-619": the chapters of the ILCS are numbers
-    return title
+    return _checked_title(code, title)
 
 
 def _title_after(code: Code, tail: re.Match[str]) -> str | None:
@@ -877,7 +871,20 @@ def _title_after(code: Code, tail: re.Match[str]) -> str | None:
         return "" if unit is None else None
     if unit is None:
         return code.title or None
-    return number if (code.style == "ch") == unit.lower().startswith("c") else None
+    return _checked_title(code, number) if _divides(code, unit) else None
+
+
+def _divides(code: Code, unit: str) -> bool:
+    """Whether ``unit`` ("tit.", "title", "ch.", "chapter", "c.") names the kind of division
+    ``code`` is cited within."""
+    return (code.style == "ch") == unit.lower().startswith("c")
+
+
+def _checked_title(code: Code, title: str | None) -> str | None:
+    """``title``, or None where the code cannot have it."""
+    if code.shape == "ilcs" and title is not None and not title.isdigit():
+        return None  # "735at Ill. Comp. Stat. 5/2-619": the chapters of the ILCS are numbers
+    return title
 
 
 def _prefix(code: Code, sections: Sections) -> str | None:
