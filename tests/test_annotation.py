@@ -464,3 +464,12 @@ def test_no_link_where_the_end_of_a_link_is_in_doubt() -> None:
     assert citelink.annotate_html(tangled) == tangled
     closed = "<a href='/x'><div>x</div></a>8 U.S.C. 1373"
     assert citelink.annotate_html(closed).count("<a ") == 2
+
+
+def test_no_markdown_link_across_a_list_marker_after_a_block_quote() -> None:
+    """markdown-it ends a block quote at any list marker on the line after it, even "1. " alone,
+    which could not interrupt a paragraph; the lazy line that follows a quote still continues
+    the quote's paragraph."""
+    for source in ("> > 8U.S.C.\n1. ", "> a 8 U.S.C.\n1. x 1373", "> a 8 U.S.C.\n2. 1373"):
+        assert citelink.annotate_markdown(source) == source
+    assert citelink.annotate_markdown("> a 8 U.S.C.\n1373 here").count("](https://") == 1

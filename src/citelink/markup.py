@@ -659,6 +659,9 @@ class _MarkdownReader:
                 self.quotes = quotes
             start = position + body
             lazy = bool(self.lines) and bool(lists) and indent < lists[-1]
+            # A line outside the block quote of its paragraph: any list marker ends the quote
+            # for markdown-it, even one that could not interrupt a paragraph ("1. " alone).
+            outside_quote = bool(self.lines) and quotes < self.quotes
             if not self.lines:
                 while lists and indent < lists[-1]:
                     lists.pop()
@@ -674,7 +677,7 @@ class _MarkdownReader:
                         layout.add_text(start, following, NOLINK)
                         layout.add_break(following)
                     break
-                kind = self._block(rest, lazy)
+                kind = self._block(rest, lazy, outside_quote)
                 if kind is None:
                     self.lines.append((start, end, position))
                     break
@@ -729,8 +732,12 @@ class _MarkdownReader:
         self.flush()
         return layout.finish()
 
-    def _block(self, rest: str, lazy: bool) -> str | int | None:
-        """What block ``rest`` (a line's content) starts, or ``None`` for paragraph text."""
+    def _block(self, rest: str, lazy: bool, outside_quote: bool) -> str | int | None:
+        """What block ``rest`` (a line's content) starts, or ``None`` for paragraph text.
+
+        ``lazy``: the line is less indented than its list item's content; ``outside_quote``:
+        it is outside the block quote of the paragraph before it.
+        """
         in_paragraph = bool(self.lines)
         if in_paragraph and not lazy and _SETEXT.match(rest):
             return "underline"
@@ -747,7 +754,8 @@ class _MarkdownReader:
         if item is not None:
             empty = not rest[item.end() :].strip()
             number = item.group("number")
-            if not in_paragraph or lazy or not (empty or (number is not None and number != "1")):
+            interrupts = not (empty or (number is not None and number != "1"))
+            if not in_paragraph or lazy or outside_quote or interrupts:
                 return "item"
         if not in_paragraph and _DEFINITION.match(rest):
             return "definition"
