@@ -37,6 +37,7 @@ from citelink.markup import (
     read_markdown,
 )
 from citelink.models import Citation
+from citelink.urls import safe_url
 
 
 def normalized_title(citation: Citation) -> str | None:
@@ -147,14 +148,6 @@ _HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
-_URL = re.compile(r"(?i:https?)://[^\x00-\x20\x7f/?#]+(?:[/?#][^\x00-\x20\x7f]*)?")
-
-
-def safe_url(url: object) -> str | None:
-    """``url`` if it is an http(s) URL with a host and no spaces or control characters."""
-    if isinstance(url, str) and _URL.fullmatch(url):
-        return url
-    return None
 
 
 # --- placements -----------------------------------------------------------------

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import MISSING, dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
-
-if TYPE_CHECKING:
-    from citelink.resolve import Chain
+from typing import Any, ClassVar, Protocol, TypeVar
 
 _C = TypeVar("_C", bound=type)
+
+
+class Linker(Protocol):
+    """What a citation asks for its links: the resolver chain that chose its ``url``
+    (:class:`citelink.resolve.Chain`), seen from below."""
+
+    def links_of(self, citation: Citation, /) -> tuple[tuple[str, str], ...]:
+        """Every ``(resolver name, url)`` known for ``citation``, in order."""
+        ...
 
 
 def fast_init(cls: _C) -> _C:
@@ -107,7 +113,7 @@ class Citation:
     antecedent: Citation | None = None
     group: tuple[int, int] | None = None
     url: str | None = None
-    chain: Chain | None = field(default=None, repr=False, compare=False)
+    chain: Linker | None = field(default=None, repr=False, compare=False)
 
     @property
     def normalized(self) -> str:

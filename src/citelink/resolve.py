@@ -37,6 +37,7 @@ from typing import Any, NamedTuple, Protocol, runtime_checkable
 from citelink.config import Config, ConfigError, load_config
 from citelink.models import Citation, set_chain, set_url
 from citelink.sources import SOURCES
+from citelink.urls import safe_url
 
 #: The entry-point group third-party distributions declare resolvers in.
 ENTRY_POINT_GROUP = "citelink.resolvers"
@@ -67,8 +68,6 @@ BUILTIN_DESCRIPTIONS: Mapping[str, str] = {
 
 #: Names usable in chains and on the command line ("--resolver a,b").
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
-#: An absolute http(s) URL with a host, no user part, no spaces or control characters.
-_URL = re.compile(r"(?i:https?)://[^\x00-\x20\x7f/?#@\\]+(?:[/?#][^\x00-\x20\x7f\s]*)?")
 #: How many problems a chain keeps (it counts them all in ``error_count``).
 MAX_ERRORS = 1000
 
@@ -265,8 +264,8 @@ class Chain:
             if not quiet:
                 self._report(name, citation.text, f"raised {_brief(error)}")
             return None
-        if url is None or (isinstance(url, str) and _URL.fullmatch(url)):
-            return url
+        if url is None or safe_url(url) is not None:
+            return url  # type: ignore[return-value]
         if not quiet:
             self._report(name, citation.text, f"returned {_brief(url)}, not an http(s) URL")
         return None

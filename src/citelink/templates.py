@@ -29,9 +29,8 @@ from typing import Any
 from urllib.parse import quote
 
 from citelink.models import Citation
+from citelink.urls import SAFE_PREFIX
 
-#: The host part must be literal: scheme, "//", a host without "@", then "/", "?" or "#".
-_PREFIX = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?[/?#]")
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _SEPARATOR = re.compile(r"[A-Za-z0-9._~/,;:+=-]{0,8}")
 _LITERAL = re.compile(r"[^\x00-\x20\x7f\\]*")
@@ -54,7 +53,7 @@ class UrlTemplate:
     @classmethod
     def parse(cls, source: str, unless: Sequence[str] = ()) -> UrlTemplate:
         """Check and parse ``source``; a :class:`TemplateError` says what is wrong."""
-        if not _PREFIX.match(source):
+        if not SAFE_PREFIX.match(source):
             raise TemplateError(
                 f"{source!r}: a URL template must begin with http:// or https:// and a host"
                 " followed by /, ? or #, all written out"
