@@ -264,8 +264,9 @@ class Chain:
             if not quiet:
                 self._report(name, citation.text, f"raised {_brief(error)}")
             return None
-        if url is None or safe_url(url) is not None:
-            return url  # type: ignore[return-value]
+        safe = safe_url(url)
+        if url is None or safe is not None:
+            return safe
         if not quiet:
             self._report(name, citation.text, f"returned {_brief(url)}, not an http(s) URL")
         return None
