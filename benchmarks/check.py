@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from citelink import Finder
-from citelink.check import Checker
-from citelink.index import UsCodeIndex
-from citelink.linkcheck import LinkChecker
+from citelink.checking.checker import Checker
+from citelink.checking.index import UsCodeIndex
+from citelink.checking.links import LinkChecker
 
 import uslm
 

@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-import citelink.linkcheck
-from citelink.check import Checker
+import citelink.checking.links
+from citelink.checking.checker import Checker
+from citelink.checking.index import UsCodeIndex
+from citelink.checking.links import LinkChecker, LinkResult
 from citelink.cli import _status_of, main
-from citelink.index import UsCodeIndex
-from citelink.linkcheck import LinkChecker, LinkResult
+from tests.checking.test_checker import FakeCfr
 
 from .conftest import FIXTURES, SHARED
 from .linkserver import LinkServer
-from .test_check import FakeCfr
 
 SEED = SHARED / "seed" / "news_article.txt"
 NEWS = FIXTURES / "news_article.txt"
@@ -229,7 +229,7 @@ def test_online_reports_dead_links(
                 found = super().check(local.values())
                 return {u: found[local[u]] for u in wanted}
 
-        monkeypatch.setattr(citelink.linkcheck, "LinkChecker", LocalLinks)
+        monkeypatch.setattr(citelink.checking.links, "LinkChecker", LocalLinks)
         cache = tmp_path / "links.sqlite3"
         doc = write(tmp_path, CLEAN)
         code, out, _ = run(capsys, "check", "--online", "--link-cache", str(cache), str(doc))

@@ -12,8 +12,8 @@ import pytest
 
 import citelink
 from citelink.batch import Options
-from citelink.check import Checker
-from citelink.index import UsCodeIndex
+from citelink.checking.checker import Checker
+from citelink.checking.index import UsCodeIndex
 from citelink.models import Citation
 
 

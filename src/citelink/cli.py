@@ -42,8 +42,8 @@ from citelink.models import Citation
 from citelink.resolve import Chain, Registry, configured_registry
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
-    from citelink.check import Checker, Finding
-    from citelink.linkcheck import LinkResult
+    from citelink.checking.checker import Checker, Finding
+    from citelink.checking.links import LinkResult
     from citelink.markup import Layout
 
 
@@ -87,7 +87,7 @@ class _Version(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        from citelink.index import release_point
+        from citelink.checking.index import release_point
 
         print(f"citelink {__version__} (U.S. Code index: release point {release_point()})")
         parser.exit()
@@ -552,8 +552,8 @@ class _Checked:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from citelink.check import Checker, at_least
-    from citelink.index import IndexFileError
+    from citelink.checking.checker import Checker, at_least
+    from citelink.checking.index import IndexFileError
 
     if args.fix and "-" in args.paths:
         raise InputError("--fix cannot write back to standard input")
@@ -592,7 +592,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> _Checked:
     """A document read as its input format, with its citations."""
-    from citelink.check import find_citations
+    from citelink.checking.checker import find_citations
     from citelink.markup import read_layout
 
     layout = read_layout(text, input_format(path, args.input_format))
@@ -606,7 +606,7 @@ def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> 
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
-    from citelink.linkcheck import LinkCacheError, LinkChecker, default_cache_path
+    from citelink.checking.links import LinkCacheError, LinkChecker, default_cache_path
 
     cache = None if args.no_link_cache else (args.link_cache or default_cache_path())
     try:
@@ -624,7 +624,7 @@ def _fix(
     args: argparse.Namespace,
 ) -> None:
     """Write the suggestions into the file, keeping every other byte; check it again."""
-    from citelink.check import apply_fixes
+    from citelink.checking.checker import apply_fixes
 
     fixed, applied = apply_fixes(doc.text, doc.findings)
     if not applied:
@@ -690,7 +690,7 @@ def _escape_property(text: str) -> str:
 
 
 def _summary(findings: Sequence[tuple[str, Finding]], files: int) -> None:
-    from citelink.check import SEVERITIES
+    from citelink.checking.checker import SEVERITIES
 
     counts = {s: sum(1 for _, f in findings if f.severity == s) for s in SEVERITIES}
     parts = [f"{n} {s}" for s, n in counts.items() if n]
@@ -747,8 +747,8 @@ def _add_data(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _build_index(args: argparse.Namespace) -> int:
-    from citelink.build_index import build, default_output
-    from citelink.index import IndexFileError, UsCodeIndex
+    from citelink.checking.build_index import build, default_output
+    from citelink.checking.index import IndexFileError, UsCodeIndex
 
     try:
         index = build(args.source, release_point=args.release_point)
@@ -767,8 +767,8 @@ def _build_index(args: argparse.Namespace) -> int:
 
 
 def _lookup(args: argparse.Namespace) -> int:
-    from citelink.check import Checker
-    from citelink.index import IndexFileError
+    from citelink.checking.checker import Checker
+    from citelink.checking.index import IndexFileError
 
     text = "\n\n".join(args.text)
     checker = Checker(finder=Finder(resolve=False))

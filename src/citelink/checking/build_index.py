@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from citelink.grammar import hyphenate
-from citelink.index import (
+from citelink.checking.index import (
     CFR_DATA,
     STATUSES,
     USCODE_DATA,
@@ -31,6 +30,7 @@ from citelink.index import (
     Record,
     UsCodeIndex,
 )
+from citelink.grammar import hyphenate
 
 _USLM = "{http://xml.house.gov/schemas/uslm/1.0}"
 _SECTION_ID = re.compile(r"/us/usc/t(\d+)(a?)/s(\S+)$")
@@ -229,4 +229,4 @@ def _text(element: Any) -> str:
 def default_output(index: UsCodeIndex | CfrIndex) -> Path:
     """Where the shipped copy of this kind of index lives in the installed package."""
     name = USCODE_DATA if isinstance(index, UsCodeIndex) else CFR_DATA
-    return Path(__file__).resolve().parent / "data" / name
+    return Path(__file__).resolve().parent.parent / "data" / name

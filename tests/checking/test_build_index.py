@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citelink.build_index import build
-from citelink.index import IndexFileError, UsCodeIndex, uscode_index
-
-from .conftest import SHARED
+from citelink.checking.build_index import build
+from citelink.checking.index import IndexFileError, UsCodeIndex, uscode_index
+from tests.conftest import SHARED
 
 USLM = SHARED / "data" / "uslm"
 needs_uslm = pytest.mark.skipif(not USLM.exists(), reason="../shared is not beside the checkout")

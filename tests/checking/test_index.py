@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from citelink.build_index import from_json
-from citelink.index import (
+from citelink.checking.build_index import from_json
+from citelink.checking.index import (
     CfrIndex,
     IndexFileError,
     Record,
@@ -18,8 +18,7 @@ from citelink.index import (
     release_point,
     uscode_index,
 )
-
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 USCODE_JSON = SHARED / "data" / "uscode_sections.json.gz"
 CFR_JSON = SHARED / "data" / "cfr08_sections.json.gz"
@@ -99,7 +98,7 @@ def test_shipped_index_is_the_shared_section_list(tmp_path: Path) -> None:
     assert isinstance(rebuilt, UsCodeIndex)
     assert sorted(rebuilt.records()) == sorted(uscode_index().records())
     rebuilt.dump(tmp_path / "uscode.tsv.gz")
-    shipped = Path(__file__).parent.parent / "src" / "citelink" / "data" / "uscode.tsv.gz"
+    shipped = Path(__file__).parents[2] / "src" / "citelink" / "data" / "uscode.tsv.gz"
     assert (tmp_path / "uscode.tsv.gz").read_bytes() == shipped.read_bytes()
 
 

@@ -1,6 +1,6 @@
 """Check a document's citations before publication: existence, status, style, ambiguity, links.
 
->>> from citelink.check import check
+>>> from citelink.checking.checker import check
 >>> [(f.severity, f.code) for f in check("See 8 U.S. Code 8.")]
 [('warning', 'usc/not-current'), ('style', 'style/code-name')]
 
@@ -9,7 +9,7 @@ a message, the span it is about (offsets, line and column), the citation and,
 for style findings, the suggested replacement of the span. The checks:
 
 * **existence and status** — U.S. Code citations against the shipped index of
-  the Code (:mod:`citelink.index`): a title that does not exist, a section that
+  the Code (:mod:`citelink.checking.index`): a title that does not exist, a section that
   does not exist (errors); a repealed, omitted, transferred, renumbered,
   reserved or vacant section (warnings, with the Code's own status line).
   CFR citations of title 8 against the shipped CFR index; other CFR titles are
@@ -20,7 +20,7 @@ for style findings, the suggested replacement of the span. The checks:
 * **ambiguity** — a short form ("§ 1373", "id.") with no full citation before
   it, or whose full citation is more than ``antecedent_paragraphs`` paragraphs
   back.
-* **links** — with :meth:`Checker.link_findings` and :mod:`citelink.linkcheck`:
+* **links** — with :meth:`Checker.link_findings` and :mod:`citelink.checking.links`:
   dead links (warnings); links that could not be verified (info).
 
 Citations of kinds the checker does not know are skipped.
@@ -37,14 +37,14 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
 from citelink.annotation import find_in_layout, to_source
+from citelink.checking.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
-from citelink.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
 from citelink.markup import Layout, read_layout
 from citelink.models import Citation
 
 if TYPE_CHECKING:
-    from citelink.linkcheck import LinkResult
+    from citelink.checking.links import LinkResult
 
 Severity = Literal["error", "warning", "style", "info"]
 #: Severities from the most to the least serious.
@@ -203,7 +203,7 @@ class Checker:
     ) -> list[Finding]:
         """The findings for ``citations`` found in ``text``, in text order.
 
-        ``links`` (url -> result, from :class:`citelink.linkcheck.LinkChecker`)
+        ``links`` (url -> result, from :class:`citelink.checking.links.LinkChecker`)
         adds the findings of :meth:`link_findings`. For an HTML or Markdown
         ``text``, ``layout`` is its :func:`~citelink.markup.read_layout` and the
         citations are those of the reader's text (:func:`find_citations`).

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from citelink.check import Checker, Document, Finding, apply_fixes, at_least, check
-from citelink.linkcheck import LinkResult
+from citelink.checking.checker import Checker, Document, Finding, apply_fixes, at_least, check
+from citelink.checking.links import LinkResult
 from citelink.models import Citation, fast_init
-
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 SEED = SHARED / "seed" / "news_article.txt"
 

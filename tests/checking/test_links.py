@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from citelink.linkcheck import (
+from citelink.checking.links import (
     USER_AGENT,
     LinkCache,
     LinkCacheError,
@@ -18,8 +18,7 @@ from citelink.linkcheck import (
     LinkResult,
     _HostGate,
 )
-
-from .linkserver import LinkServer
+from tests.linkserver import LinkServer
 
 
 class FakeClock:
