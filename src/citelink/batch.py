@@ -23,6 +23,7 @@ from typing import TypeVar
 from citelink.documents import InputError, input_format, read_pieces, read_text
 from citelink.finder import Finder
 from citelink.models import Citation
+from citelink.records import citation_records
 from citelink.resolve import configured_registry
 
 _T = TypeVar("_T")
@@ -117,6 +118,22 @@ def find_in(
     from citelink.annotation import find_in_document
 
     return find_in_document(text, form, finder=finder, this_title=this_title, cases=cases)
+
+
+def reads_here(options: Options, path: str) -> bool:
+    """Whether a file is read in this process, in pieces: a big text file, or text on
+    standard input (which the worker processes cannot read)."""
+    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path))
+
+
+def extract_records(
+    path: str, context: tuple[Options, str]
+) -> tuple[str, str | None, list[str], int]:
+    """One file's citations as records (see :mod:`citelink.records`), so that workers send
+    back plain strings: the path, the error if any, the records and the text's length."""
+    options, form = context
+    result = extract_file(path, options)
+    return result.path, result.error, citation_records(path, result.citations, form), result.size
 
 
 def is_big(path: str) -> bool:

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from citelink.cli import main
-
-from .conftest import FIXTURES
+from tests.conftest import FIXTURES
 
 CLI = [sys.executable, "-m", "citelink.cli"]
 

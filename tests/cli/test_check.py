@@ -14,11 +14,11 @@ import citelink.checking.links
 from citelink.checking.checker import Checker
 from citelink.checking.index import UsCodeIndex
 from citelink.checking.links import LinkChecker, LinkResult
-from citelink.cli import _status_of, main
+from citelink.cli import main
+from citelink.cli.data import status_of
 from tests.checking.test_checker import FakeCfr
-
-from .conftest import FIXTURES, SHARED
-from .linkserver import LinkServer
+from tests.conftest import FIXTURES, SHARED
+from tests.linkserver import LinkServer
 
 SEED = SHARED / "seed" / "news_article.txt"
 NEWS = FIXTURES / "news_article.txt"
@@ -287,11 +287,11 @@ def test_data_lookup_of_cfr_citations() -> None:
     checker = Checker()
     section = FakeCfr(text="8 CFR 214.2", start=0, end=11, title="8", section="214.2")
     part = FakeCfr(text="8 CFR pt. 214", start=0, end=13, title="8", part="214")
-    assert _status_of(checker, section, None)[0] == "active"
-    assert _status_of(checker, part, None) == ("active", "NONIMMIGRANT CLASSES")
+    assert status_of(checker, section, None)[0] == "active"
+    assert status_of(checker, part, None) == ("active", "NONIMMIGRANT CLASSES")
     missing = FakeCfr(text="8 CFR 214.999", start=0, end=13, title="8", section="214.999")
     (finding,) = checker.check_citations(missing.text, [missing])
-    assert _status_of(checker, missing, finding)[0] == "does not exist"
+    assert status_of(checker, missing, finding)[0] == "does not exist"
 
 
 def test_data_build_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,0 +1,68 @@
+"""The ``citelink`` command: a thin layer over the library, one module per command.
+
+Exit codes: 0 success, 2 a usage or input error (missing file, binary or
+undecodable input, unknown resolver, invalid configuration), each with a
+one-line message. ``citelink check`` exits with 1 when it finds something at
+or above ``--fail-on``. Resolvers that fail during a run are reported as
+warnings on standard error; the run goes on.
+
+* :mod:`~citelink.cli.extract`, :mod:`~citelink.cli.annotate`, :mod:`~citelink.cli.check`,
+  :mod:`~citelink.cli.data`, :mod:`~citelink.cli.resolvers` — each command's options and run;
+* :mod:`~citelink.cli.options` — what the commands share (finder and input options);
+* :mod:`~citelink.cli.output` — how results are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from citelink import __version__
+from citelink.cli import annotate, check, data, extract, resolvers
+from citelink.documents import InputError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except InputError as error:
+        print(f"citelink: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # "citelink extract big.txt | head"
+        sys.stderr.close()
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citelink",
+        description="Find legal citations in text, normalize them and link them to the law.",
+    )
+    parser.add_argument(
+        "--version", action=_Version, help="show the version and the index's release point"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in (extract, check, data, resolvers, annotate):
+        command.add(commands)
+    return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the release point of its U.S. Code index."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", None)
+        super().__init__(
+            option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, **kwargs
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from citelink.checking.index import release_point
+
+        print(f"citelink {__version__} (U.S. Code index: release point {release_point()})")
+        parser.exit()

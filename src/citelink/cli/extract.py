@@ -1,0 +1,141 @@
+"""``citelink extract``: list the citations in documents."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import sys
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from citelink.batch import (
+    Options,
+    StreamedFile,
+    expand,
+    extract_records,
+    is_big,
+    is_stdin,
+    ordered_map,
+    reads_here,
+)
+from citelink.cli.options import (
+    build_finder,
+    cases_option,
+    find_citations,
+    finder_options,
+    input_options,
+    read_input,
+    resolver_names,
+    warn_resolver_errors,
+)
+from citelink.cli.output import Progress, RecordWriter, write_citations
+from citelink.documents import InputError, input_format
+from citelink.records import citation_records
+
+if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
+    pass
+
+
+def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extract = commands.add_parser(
+        "extract",
+        help="list the citations in documents",
+        description=(
+            "List the citations in documents. Several files or directories are read "
+            "on every core, and their results printed in order as they come."
+        ),
+    )
+    extract.add_argument(
+        "paths",
+        nargs="*",
+        default=["-"],
+        metavar="PATH",
+        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default)",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="text",
+        help="json: one array; jsonl: one record per line; text: one line per citation",
+    )
+    extract.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes for many files (default: all cores)"
+    )
+    extract.add_argument(
+        "--input-format",
+        choices=("text", "html", "markdown"),
+        help="what the inputs are (default: from each file name's extension, else text); in"
+        " HTML and Markdown the citations are those a reader sees, with spans in the file",
+    )
+    finder_options(extract)
+    cases_option(extract)
+    input_options(extract)
+    extract.set_defaults(run=_extract)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    paths = args.paths
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs must be at least 1")
+    form = input_format(paths[0], args.input_format)
+    big = form == "text" and is_big(paths[0])
+    single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
+    if single and args.format != "jsonl":
+        text = read_input(paths[0], args.encoding, args.errors)
+        finder = build_finder(args.resolver, args.config)
+        citations = find_citations(finder, text, form, args)
+        write_citations(citations, args.format, sys.stdout)
+        if finder.chain is not None:
+            warn_resolver_errors(finder.chain)
+        return 0
+    build_finder(args.resolver, args.config)  # a usage error is found before any work starts
+    options = Options(
+        args.this_title,
+        resolver_names(args.resolver),
+        args.encoding,
+        args.errors,
+        args.config,
+        cases=args.cases,
+        input_format=args.input_format,
+    )
+    out = RecordWriter(args.format, sys.stdout)
+    progress = Progress(sys.stderr) if sys.stderr.isatty() else None
+    failed = 0
+    for here, files in itertools.groupby(expand(paths), key=partial(reads_here, options)):
+        results: Iterator[tuple[str, str | None, list[str], int]]
+        if here:  # read in pieces here, printed as found: memory stays bounded
+            results = (_stream_records(path, options, out) for path in files)
+        else:
+            results = ordered_map(
+                extract_records,
+                files,
+                (options, args.format),
+                processes=args.jobs,
+                here=is_stdin,
+            )
+        for path, error, records, size in results:
+            if error is not None:
+                failed += 1
+                print(f"citelink: error: {error}", file=sys.stderr)
+            out.write(records)
+            if progress is not None:
+                progress.update(path, size)
+    out.close()
+    if progress is not None:
+        progress.close()
+    return 2 if failed else 0
+
+
+def _stream_records(
+    path: str, options: Options, out: RecordWriter
+) -> tuple[str, str | None, list[str], int]:
+    """A big file's citations, printed as they are found; then what is left to report."""
+    streamed = StreamedFile(path, options)
+    try:
+        for citation in streamed:
+            out.write(citation_records(path, (citation,), out.form))
+    except (InputError, ImportError) as error:
+        return path, str(error), [], streamed.size
+    return path, None, [], streamed.size
