@@ -12,7 +12,7 @@ import pytest
 
 import citelink
 from citelink.batch import FileResult, Options, expand, extract_file, extract_files
-from citelink.documents import input_format
+from citelink.documents.files import input_format
 
 from .conftest import FIXTURES
 

@@ -13,7 +13,6 @@ out to wrap the element when that adds no text (``<a><i>8 U.S.C.</i> §
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 from bisect import bisect_left, bisect_right
@@ -22,7 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
-from citelink.finder import Finder, find
+from citelink.documents.reader import ReaderText, find
+from citelink.finder import Finder
 from citelink.markup import (
     ALWAYS_SKIP,
     BARRIER,
@@ -33,7 +33,6 @@ from citelink.markup import (
     Layout,
     flanking,
     read_html,
-    read_layout,
     read_markdown,
 )
 from citelink.models import Citation
@@ -306,28 +305,19 @@ def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
 def _citations(
     text: str, finder: Finder | None, this_title: str | None, cases: bool
 ) -> list[Citation]:
-    if finder is None:
-        return find(text, this_title=this_title, cases=cases)
-    return finder.find(text, this_title=this_title, cases=cases)
+    return ReaderText(text).citations(finder, this_title=this_title, cases=cases)
 
 
-def find_in_layout(
+def _in_reader_text(
     layout: Layout,
-    *,
-    finder: Finder | None = None,
-    this_title: str | None = None,
-    cases: bool = False,
-    filtered: bool = True,
+    finder: Finder | None,
+    this_title: str | None,
+    cases: bool,
+    across_blocks: bool = False,
 ) -> list[Citation]:
-    """The citations in a layout's reader text that do not cross a block boundary.
-
-    ``filtered=False`` keeps those that do, for :func:`locate`, which leaves
-    them out anyway.
-    """
-    citations = _citations(layout.text, finder, this_title, cases)
-    if not filtered:
-        return citations
-    return [c for c in citations if not layout.crosses_break(c.start, c.end)]
+    return ReaderText(layout.source, layout).citations(
+        finder, this_title=this_title, cases=cases, across_blocks=across_blocks
+    )
 
 
 def find_in_document(
@@ -338,43 +328,9 @@ def find_in_document(
     this_title: str | None = None,
     cases: bool = False,
 ) -> list[Citation]:
-    """The citations of a text, HTML or Markdown document, with spans in ``source``.
-
-    In HTML and Markdown the citations are those a reader sees (see
-    :func:`find_in_html`), with ``start`` and ``end`` moved to the source and
-    ``text`` the source's, so that ``source[c.start:c.end] == c.text`` holds
-    in every format ("8 U.S.C. <i>&sect;</i> 1373" is found as one citation;
-    its ``normalized`` form is "8 U.S.C. § 1373").
-    """
-    layout = read_layout(source, input_format)
-    if layout is None:
-        return _citations(source, finder, this_title, cases)
-    return to_source(
-        find_in_layout(layout, finder=finder, this_title=this_title, cases=cases), layout
-    )
-
-
-def to_source(citations: Iterable[Citation], layout: Layout) -> list[Citation]:
-    """Citations found in a layout's reader text, with their spans (and their
-    antecedents' and lists') moved to its source, and their ``text`` the source's."""
-    moved: dict[int, Citation] = {}
-
-    def move(citation: Citation) -> Citation:
-        done = moved.get(id(citation))
-        if done is None:
-            group, antecedent = citation.group, citation.antecedent
-            start, end = layout.source_span(citation.start, citation.end)
-            done = moved[id(citation)] = dataclasses.replace(
-                citation,
-                text=layout.source[start:end],
-                start=start,
-                end=end,
-                group=layout.source_span(*group) if group is not None else None,
-                antecedent=move(antecedent) if antecedent is not None else None,
-            )
-        return done
-
-    return [move(citation) for citation in citations]
+    """The citations of a text, HTML or Markdown document, with spans in ``source``
+    (the same as :func:`citelink.documents.find`)."""
+    return find(source, input_format, finder=finder, this_title=this_title, cases=cases)
 
 
 def _insert(
@@ -417,9 +373,7 @@ def find_in_html(
     Spans are offsets into that text (entities decoded, tags removed, a
     blank line where a block ends); :func:`locate_html` gives source spans.
     """
-    return find_in_layout(
-        _html_layout(source, skip), finder=finder, this_title=this_title, cases=cases
-    )
+    return _in_reader_text(_html_layout(source, skip), finder, this_title, cases)
 
 
 def locate_html(
@@ -446,7 +400,7 @@ def locate_html(
     )
     placements = locate(
         layout,
-        find_in_layout(layout, finder=finder, this_title=this_title, cases=cases, filtered=False),
+        _in_reader_text(layout, finder, this_title, cases, across_blocks=True),
     )
     if only_inside is not None:
         regions = _regions(layout, only_inside)
@@ -614,7 +568,7 @@ def find_in_markdown(
     cases: bool = False,
 ) -> list[Citation]:
     """The citations in the text a reader sees in a Markdown document."""
-    return find_in_layout(read_markdown(source), finder=finder, this_title=this_title, cases=cases)
+    return _in_reader_text(read_markdown(source), finder, this_title, cases)
 
 
 def locate_markdown(
@@ -631,9 +585,7 @@ def locate_markdown(
     in it.
     """
     layout = read_markdown(source)
-    citations = find_in_layout(
-        layout, finder=finder, this_title=this_title, cases=cases, filtered=False
-    )
+    citations = _in_reader_text(layout, finder, this_title, cases, across_blocks=True)
     placements = locate(layout, citations, outward=True)
     return [p for p in placements if _markdown_safe(layout, p)]
 

@@ -20,11 +20,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from citelink.documents import InputError, input_format, read_pieces, read_text
-from citelink.finder import Finder
+from citelink.documents.files import InputError, input_format, read_pieces, read_text
+from citelink.documents.reader import find
+from citelink.finder import Finder, shared_finder
 from citelink.models import Citation
 from citelink.records import citation_records
-from citelink.resolve import configured_registry
 
 _T = TypeVar("_T")
 _C = TypeVar("_C")
@@ -52,15 +52,7 @@ class Options:
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""
-        key = (self.resolvers, self.config)
-        finder = _FINDERS.get(key)
-        if finder is None:
-            chain = configured_registry(self.config).chain(self.resolvers)
-            finder = _FINDERS[key] = Finder(resolvers=chain)
-        return finder
-
-
-_FINDERS: dict[tuple[tuple[str, ...] | None, str | None], Finder] = {}
+        return shared_finder(self.resolvers, configured=True, config=self.config)
 
 
 @dataclass(frozen=True)
@@ -84,7 +76,7 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
     A plain-text file bigger than :data:`STREAM_ABOVE` is never held in memory
     whole (see :class:`StreamedFile`). HTML and Markdown files are read whole,
     and their citations are those a reader sees, with spans in the file
-    (:func:`citelink.annotation.find_in_document`).
+    (:func:`citelink.documents.find`).
     """
     options = options or Options()
     name = os.fspath(path)
@@ -95,29 +87,14 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
             citations = tuple(streamed)
             return FileResult(name, citations, size=streamed.size)
         text = read_text(name, options.encoding, options.errors)
-        found = find_in(
-            text, form, options.finder(), this_title=options.this_title, cases=options.cases
+        found = find(
+            text, form, finder=options.finder(), this_title=options.this_title, cases=options.cases
         )
         return FileResult(name, tuple(found), size=len(text))
     except InputError as error:
         return FileResult(name, error=str(error))
     except ImportError as error:  # case law asked for without eyecite installed
         return FileResult(name, error=str(error))
-
-
-def find_in(
-    text: str, form: str, finder: Finder, *, this_title: str | None = None, cases: bool = False
-) -> list[Citation]:
-    """The citations of a document in format ``form`` ("text", "html", "markdown").
-
-    Plain text goes straight to the finder; the HTML and Markdown readers
-    (:func:`citelink.annotation.find_in_document`) load only when a document needs them.
-    """
-    if form == "text":
-        return finder.find(text, this_title=this_title, cases=cases)
-    from citelink.annotation import find_in_document
-
-    return find_in_document(text, form, finder=finder, this_title=this_title, cases=cases)
 
 
 def reads_here(options: Options, path: str) -> bool:

@@ -29,7 +29,7 @@ from citelink.grammar import (
     pins,
 )
 from citelink.models import Citation
-from citelink.resolve import REGISTRY, Chain, chain
+from citelink.resolve import REGISTRY, Chain, chain, configured_registry
 from citelink.scanner import Handler, Scan, Source, Trigger
 from citelink.sources import DEFAULT_SHORT_FORM_SOURCE, SOURCES
 
@@ -654,8 +654,30 @@ def _looks_like_a_year(sections: Sections) -> bool:
     return not item.pin and item.section.isdigit() and int(item.section) in _YEARS
 
 
-#: A finder per named chain, with the registry generation it was made in.
-_FINDERS: dict[tuple[str, ...] | None, tuple[int, Finder]] = {}
+#: This process's finders, by how they were made, with the registry generation they were made in.
+_SHARED: dict[tuple[tuple[str, ...] | None, bool, str | None], tuple[int, Finder]] = {}
+
+
+def shared_finder(
+    resolvers: Sequence[str] | None = None, *, configured: bool = False, config: str | None = None
+) -> Finder:
+    """This process's finder for a resolver chain: built once, then reused.
+
+    ``resolvers`` names the chain (default: each kind's default chain).
+    ``configured=True`` applies a configuration file first, as the command
+    line does: ``config``, or the nearest citelink.toml or pyproject.toml with
+    ``[tool.citelink]`` (see :func:`citelink.resolve.configured_registry`).
+    A finder is made again once resolvers are registered after it was made.
+    """
+    key = (tuple(resolvers) if resolvers is not None else None, configured, config)
+    made = _SHARED.get(key)
+    if made is None or made[0] != REGISTRY.generation:
+        if configured:
+            finder = Finder(resolvers=configured_registry(config).chain(key[0]))
+        else:
+            finder = Finder(resolvers=key[0])
+        made = _SHARED[key] = (REGISTRY.generation, finder)
+    return made[1]
 
 
 def find(
@@ -673,8 +695,4 @@ def find(
     adds case law, found by eyecite in the same pass (an optional extra, ``pip install
     'citelink[cases]'``; about a hundred times slower than statutes alone).
     """
-    key = tuple(resolvers) if resolvers is not None else None
-    made = _FINDERS.get(key)
-    if made is None or made[0] != REGISTRY.generation:
-        made = _FINDERS[key] = (REGISTRY.generation, Finder(resolvers=resolvers))
-    return made[1].find(text, this_title=this_title, cases=cases)
+    return shared_finder(resolvers).find(text, this_title=this_title, cases=cases)

@@ -36,11 +36,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
-from citelink.annotation import find_in_layout, to_source
 from citelink.checking.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
+from citelink.documents.reader import ReaderText, read
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
-from citelink.markup import Layout, read_layout
+from citelink.markup import Layout
 from citelink.models import Citation
 
 if TYPE_CHECKING:
@@ -189,9 +189,9 @@ class Checker:
         ``input_format`` "html" or "markdown" finds the citations in the text a
         reader sees; the findings' spans, lines and columns are still in ``text``.
         """
-        layout = read_layout(text, input_format)
-        citations = find_citations(self.finder, text, layout, this_title=this_title)
-        return self.check_citations(text, citations, layout=layout)
+        reader_text = read(text, input_format)
+        citations = reader_text.citations(self.finder, this_title=this_title)
+        return self.check_citations(text, citations, layout=reader_text.layout)
 
     def check_citations(
         self,
@@ -206,7 +206,7 @@ class Checker:
         ``links`` (url -> result, from :class:`citelink.checking.links.LinkChecker`)
         adds the findings of :meth:`link_findings`. For an HTML or Markdown
         ``text``, ``layout`` is its :func:`~citelink.markup.read_layout` and the
-        citations are those of the reader's text (:func:`find_citations`).
+        citations are those of the reader's text (:meth:`~citelink.documents.ReaderText.citations`).
         """
         if layout is not None:
             return _in_source(self.check_citations(layout.text, citations, links), layout)
@@ -419,32 +419,19 @@ def check(text: str, *, this_title: str | None = None, input_format: str = "text
     return _DEFAULT.check(text, this_title=this_title, input_format=input_format)
 
 
-def find_citations(
-    finder: Finder,
-    text: str,
-    layout: Layout | None,
-    *,
-    this_title: str | None = None,
-    cases: bool = False,
-) -> list[Citation]:
-    """The citations of a document: of ``text``, or of the reader's text of its
-    ``layout`` (an HTML or Markdown document), leaving out those across a block."""
-    if layout is None:
-        return finder.find(text, this_title=this_title, cases=cases)
-    return find_in_layout(layout, finder=finder, this_title=this_title, cases=cases)
-
-
 def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
     """Findings about a layout's reader text, moved to its source.
 
-    Their citations are moved too (:func:`~citelink.annotation.to_source`). A
+    Their citations are moved too (:meth:`~citelink.documents.ReaderText.in_source`). A
     suggestion is kept where the span may be rewritten in place (escaped for
     HTML; see :meth:`~citelink.markup.Layout.editable`); elsewhere the fix is
     left to the editor.
     """
     document = Document(layout.source)
     about = [f.citation for f in findings if f.citation is not None]
-    in_source = dict(zip(map(id, about), to_source(about, layout), strict=True))
+    in_source = dict(
+        zip(map(id, about), ReaderText(layout.source, layout).in_source(about), strict=True)
+    )
     moved: list[Finding] = []
     for finding in findings:
         start, end = layout.source_span(finding.start, finding.end)

@@ -21,7 +21,7 @@ from typing import Any
 
 from citelink import __version__
 from citelink.cli import annotate, check, data, extract, resolvers
-from citelink.documents import InputError
+from citelink.documents.files import InputError
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from citelink.cli.options import (
     read_input,
     warn_resolver_errors,
 )
-from citelink.documents import InputError, input_format
+from citelink.documents.files import InputError, input_format
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
     pass

@@ -22,7 +22,7 @@ from citelink.cli.options import (
     read_input,
 )
 from citelink.cli.output import summary, write_findings
-from citelink.documents import InputError, input_format
+from citelink.documents.files import InputError, input_format
 from citelink.finder import Finder
 from citelink.models import Citation
 
@@ -151,17 +151,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> _Checked:
     """A document read as its input format, with its citations."""
-    from citelink.checking.checker import find_citations
-    from citelink.markup import read_layout
+    from citelink.documents.reader import read
 
-    layout = read_layout(text, input_format(path, args.input_format))
+    reader_text = read(text, input_format(path, args.input_format))
     try:
-        citations = find_citations(
-            finder, text, layout, this_title=args.this_title, cases=args.cases
-        )
+        citations = reader_text.citations(finder, this_title=args.this_title, cases=args.cases)
     except ImportError as error:  # --cases without eyecite installed
         raise InputError(str(error)) from None
-    return _Checked(path, text, layout, citations)
+    return _Checked(path, text, reader_text.layout, citations)
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citelink.documents import InputError
+from citelink.documents.files import InputError
 from citelink.finder import Finder
 from citelink.models import Citation
 

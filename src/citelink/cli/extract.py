@@ -31,7 +31,7 @@ from citelink.cli.options import (
     warn_resolver_errors,
 )
 from citelink.cli.output import Progress, RecordWriter, write_citations
-from citelink.documents import InputError, input_format
+from citelink.documents.files import InputError, input_format
 from citelink.records import citation_records
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them

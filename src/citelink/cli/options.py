@@ -8,11 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from citelink.batch import (
-    find_in,
-)
 from citelink.config import ConfigError
-from citelink.documents import InputError, read_text
+from citelink.documents.files import InputError, read_text
+from citelink.documents.reader import find
 from citelink.finder import Finder
 from citelink.models import Citation
 from citelink.resolve import Chain, Registry, configured_registry
@@ -93,7 +91,7 @@ def find_citations(
 ) -> list[Citation]:
     """The citations of one document, with the finder options of the command line."""
     try:
-        return find_in(text, form, finder, this_title=args.this_title, cases=args.cases)
+        return find(text, form, finder=finder, this_title=args.this_title, cases=args.cases)
     except ImportError as error:  # --cases without eyecite installed
         raise InputError(str(error)) from None
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from citelink.documents import InputError, read_pieces, read_text
+from citelink.documents.files import InputError, read_pieces, read_text
 
 
 def test_reads_utf8_and_refuses_binary_and_bad_bytes(tmp_path: Path) -> None:

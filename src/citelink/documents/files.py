@@ -1,4 +1,4 @@
-"""Reading documents: bytes to text, with a clear error for what is not text.
+"""Reading files: bytes to text, with a clear error for what is not text.
 
 Every entry point (the CLI, the batch runner, annotate, check) reads through
 here, so a binary file, an undecodable byte or a missing file is reported the
