@@ -11,7 +11,7 @@ from citelink.models import Citation
 
 PAGES = {
     "text": "The agency relied on 8 U.S.C. § 1373 and id. § 1357(g).",
-    "html": "<p>The agency relied on 8 U.S.C. <b>&sect;</b>&nbsp;1373 and <i>id.</i> § 1357(g).</p>",
+    "html": "<p>The agency relied on 8 U.S.C. <b>&sect;</b>&nbsp;1373 and <i>id.</i> § 1357(g)</p>",
     "markdown": "The agency relied on **8 U.S.C.** § 1373 and *id.* § 1357(g).\n",
 }
 
