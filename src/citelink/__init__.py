@@ -44,7 +44,7 @@ _MODULES = {
     "locate_html": "citelink.annotation",
     "locate_markdown": "citelink.annotation",
     "Links": "citelink.annotation",
-    "Placement": "citelink.annotation",
+    "Placement": "citelink.markup.placement",
 }
 
 __all__ = [
@@ -96,7 +96,6 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from citelink.annotation import (
         Links,
-        Placement,
         annotate,
         annotate_html,
         annotate_markdown,
@@ -109,6 +108,7 @@ if TYPE_CHECKING:
         text_to_markdown,
     )
     from citelink.finder import Finder, find
+    from citelink.markup.placement import Placement
     from citelink.models import Citation
     from citelink.sources.acts import ActCitation
     from citelink.sources.cases import CaseCitation

@@ -15,26 +15,20 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 
 from citelink.documents.reader import ReaderText, find
 from citelink.finder import Finder
 from citelink.markup import (
-    ALWAYS_SKIP,
-    BARRIER,
-    CLOSE,
     DEFAULT_SKIP,
-    NOLINK,
-    OPEN,
     Layout,
-    flanking,
     read_html,
     read_markdown,
 )
+from citelink.markup.placement import Placement, locate, markdown_safe
+from citelink.markup.regions import inside_regions, xpath_regions
 from citelink.models import Citation
 from citelink.urls import safe_url
 
@@ -152,156 +146,6 @@ _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
 # --- placements -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """Where one citation's link goes in the source markup.
-
-    ``citation`` has its spans in the reader's text; ``start`` and ``end``
-    are its span in the source, and ``pieces`` the source ranges to wrap in
-    link markup (one, unless the citation crosses the edge of an inline
-    element that a link cannot wrap whole).
-    """
-
-    citation: Citation
-    start: int
-    end: int
-    pieces: tuple[tuple[int, int], ...]
-
-
-def locate(
-    layout: Layout, citations: Iterable[Citation], *, outward: bool = False
-) -> list[Placement]:
-    """Where the links of ``citations`` (found in ``layout.text``) go in ``layout.source``.
-
-    Citations in text that may not be linked, or that cross a block
-    boundary, are left out, and so is any that would overlap one before it.
-    ``outward`` prefers wrapping an inline element whose text is exactly the
-    citation to linking inside it (Markdown needs it: ``[**§ 5**](...)``).
-    """
-    placements: list[Placement] = []
-    floor = 0
-    for citation in citations:
-        place = _place(layout, citation.start, citation.end, outward)
-        if place is None or place[0] < floor:
-            continue
-        placements.append(Placement(citation, place[0], place[1], place[2]))
-        floor = place[1]
-    return placements
-
-
-_Place = tuple[int, int, tuple[tuple[int, int], ...]]
-_SPACES = " \t\n\r\f"
-
-
-def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None:
-    if start >= end:
-        return None
-    starts, flags = layout.starts, layout.flags
-    first = bisect_right(starts, start) - 1
-    last = bisect_right(starts, end - 1) - 1
-    if first < 0 or any(flags[i] & NOLINK for i in range(first, last + 1)):
-        return None  # text that may not be linked, or a block boundary
-    s, e = layout.source_span(start, end)
-    tok_starts = layout.tok_starts
-    if not outward and bisect_left(tok_starts, s) == bisect_left(tok_starts, e):
-        return s, e, ((s, e),)
-    s, e = _extend(layout, s, e, outward)
-    tokens = layout.tokens_between(s, e)
-    if not tokens:
-        return s, e, ((s, e),)
-    cuts = _cuts(layout, tokens)
-    if cuts is None:
-        return None
-    if not cuts:
-        return s, e, ((s, e),)
-    pieces = _split(layout, s, e, cuts)
-    if any(_cuts(layout, layout.tokens_between(a, b)) != [] for a, b in pieces):
-        pieces = _split(layout, s, e, tokens)  # mis-nested source: link each stretch of text
-    kept = [piece for piece in (_trim(layout, a, b) for a, b in pieces) if piece is not None]
-    if not kept:
-        return None
-    return kept[0][0], kept[-1][1], tuple(kept)
-
-
-def _extend(layout: Layout, s: int, e: int, outward: bool) -> tuple[int, int]:
-    """Move the span out over tags it half-contains, where that adds no text."""
-    source = layout.source
-    starts, ends = layout.tok_starts, layout.tok_ends
-    roles, partners, names = layout.tok_roles, layout.tok_partners, layout.tok_names
-    count = len(starts)
-    while True:
-        before = bisect_right(ends, s) - 1
-        after = bisect_right(starts, e - 1)
-        opens_before = (
-            before >= 0
-            and roles[before] == OPEN
-            and names[before] not in ALWAYS_SKIP
-            and not source[ends[before] : s].strip(_SPACES)
-        )
-        closes_after = (
-            after < count
-            and roles[after] == CLOSE
-            and names[after] not in ALWAYS_SKIP
-            and not source[e : starts[after]].strip(_SPACES)
-        )
-        if opens_before and partners[before] >= 0 and s <= starts[partners[before]] < e:
-            s = starts[before]
-        elif closes_after and partners[after] >= 0 and s <= starts[partners[after]] < e:
-            e = ends[after]
-        elif outward and opens_before and closes_after and partners[before] == after:
-            s, e = starts[before], ends[after]
-        else:
-            return s, e
-
-
-def _cuts(layout: Layout, tokens: range) -> list[int] | None:
-    """The tokens a single link over ``tokens`` would mis-nest with (None: none may)."""
-    roles, partners, names = layout.tok_roles, layout.tok_partners, layout.tok_names
-    opened: list[int] = []
-    cuts: list[int] = []
-    for k in tokens:
-        role = roles[k]
-        if role == BARRIER:
-            return None
-        if names[k] in ALWAYS_SKIP:
-            cuts.append(k)
-        elif role == OPEN:
-            opened.append(k)
-        elif role == CLOSE:
-            if opened and partners[k] == opened[-1]:
-                opened.pop()
-            else:
-                cuts.append(k)
-    if opened:
-        cuts = sorted(cuts + opened)
-    return cuts
-
-
-def _split(layout: Layout, s: int, e: int, cuts: Iterable[int]) -> list[tuple[int, int]]:
-    """``[s, e)`` less the tokens ``cuts``."""
-    pieces, position = [], s
-    for k in cuts:
-        pieces.append((position, layout.tok_starts[k]))
-        position = layout.tok_ends[k]
-    pieces.append((position, e))
-    return pieces
-
-
-def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
-    """A piece without white space at its ends; ``None`` if it holds no text."""
-    source = layout.source
-    while a < b and source[a] in _SPACES and not layout.in_token(a):
-        a += 1
-    while a < b and source[b - 1] in _SPACES and not layout.in_token(b - 1):
-        b -= 1
-    position = a
-    for k in layout.tokens_between(a, b):
-        if source[position : layout.tok_starts[k]].strip(_SPACES):
-            return a, b
-        position = layout.tok_ends[k]
-    return (a, b) if source[position:b].strip(_SPACES) else None
-
-
 def _citations(
     text: str, finder: Finder | None, this_title: str | None, cases: bool
 ) -> list[Citation]:
@@ -403,8 +247,8 @@ def locate_html(
         _in_reader_text(layout, finder, this_title, cases, across_blocks=True),
     )
     if only_inside is not None:
-        regions = _regions(layout, only_inside)
-        placements = [p for p in placements if _inside(regions, p.start, p.end)]
+        regions = xpath_regions(layout, only_inside)
+        placements = [p for p in placements if inside_regions(regions, p.start, p.end)]
     return placements
 
 
@@ -470,81 +314,11 @@ def text_to_html(
 
 # --- XPath regions ----------------------------------------------------------------
 
-_MARK = "data-citelink-at"
-
-
-def _regions(layout: Layout, xpath: str) -> list[tuple[int, int]]:
-    """The source spans of the elements that ``xpath`` selects, merged and sorted.
-
-    The source is parsed with lxml once more, with each start tag marked
-    with its position, so that the selected elements map back to our
-    tokens. An element that lxml implied (no start tag in the source) counts
-    only if it is the document's ``html`` or ``body``: then it is everything.
-    """
-    from lxml import etree  # only this feature needs the parse
-
-    source = layout.source
-    marked: list[str] = []
-    position = 0
-    for k, start in enumerate(layout.tok_starts):
-        name = layout.tok_names[k]
-        if name and source[start + 1 : start + 2] != "/":
-            at = start + 1 + len(name)
-            marked += (source[position:at], f' {_MARK}="{k}"')
-            position = at
-    marked.append(source[position:])
-    parser = etree.HTMLParser(encoding="utf-8")
-    root = etree.fromstring("".join(marked).encode("utf-8"), parser)
-    if root is None:
-        return []
-    try:
-        selected = root.xpath(xpath)
-    except etree.XPathError as error:
-        raise ValueError(f"bad XPath expression {xpath!r}: {error}") from None
-    if not isinstance(selected, list):
-        raise ValueError(f"XPath expression {xpath!r} does not select elements")
-    regions: list[tuple[int, int]] = []
-    for element in selected:
-        if not isinstance(element, etree._Element):
-            continue
-        mark = element.get(_MARK)
-        if mark is None:
-            if element.tag in ("html", "body"):
-                regions.append((0, len(source)))
-            continue
-        k = int(mark)
-        partner = layout.tok_partners[k]
-        if partner >= 0:
-            end = layout.tok_ends[partner]
-        else:
-            end = len(source)
-            for following in element.iterfind(f"following::*[@{_MARK}]"):
-                end = layout.tok_starts[int(following.get(_MARK, ""))]
-                break
-        regions.append((layout.tok_starts[k], end))
-    regions.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in regions:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _inside(regions: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect_right(regions, start, key=_first) - 1
-    return i >= 0 and end <= regions[i][1]
-
-
-_first = itemgetter(0)
-
 
 # --- Markdown ---------------------------------------------------------------------
 
 _LINK_TEXT_SPECIALS = frozenset("\\[]`*_<>&!")
 _TITLE_SPECIALS = frozenset('\\"|')
-_BRACKETS = re.compile(r"(?<!\\)(?:\\\\)*[\[\]]")
 
 
 def _markdown_escape(text: str, specials: frozenset[str]) -> str:
@@ -587,63 +361,7 @@ def locate_markdown(
     layout = read_markdown(source)
     citations = _in_reader_text(layout, finder, this_title, cases, across_blocks=True)
     placements = locate(layout, citations, outward=True)
-    return [p for p in placements if _markdown_safe(layout, p)]
-
-
-def _markdown_safe(layout: Layout, placement: Placement) -> bool:
-    """Whether each piece can become ``[piece](url)`` without changing what is around it.
-
-    A piece may hold no bare bracket; it may not follow a backslash (which
-    would escape our "[") or a "!" (which would make an image); and no
-    emphasis delimiter at its edges may change its meaning because its
-    neighbour becomes "[", "]" or ")".
-    """
-    source = layout.source
-    for a, b in placement.pieces:
-        if _BRACKETS.search(source, a, b) or source[b - 1] == "\\":
-            return False
-        if a > 0 and source[a - 1] in "\\!":
-            return False
-        edges = (
-            (_token_ending_at(layout, a), None, "["),  # before the piece: its right side
-            (_token_starting_at(layout, b), ")", None),  # after it: its left side
-            (_token_starting_at(layout, a), "[", None),  # its first token: left side
-            (_token_ending_at(layout, b), None, "]"),  # its last token: right side
-        )
-        for k, new_before, new_after in edges:
-            if k < 0 or layout.tok_names[k][:1] not in ("*", "_", "~"):
-                continue
-            start, end = layout.tok_starts[k], layout.tok_ends[k]
-            run = layout.tok_names[k]
-            before, after = _neighbour(layout, start - 1), _neighbour(layout, end)
-            now = flanking(new_before or before, run, new_after or after)
-            was = flanking(before, run, after)
-            if layout.tok_partners[k] >= 0:  # paired: it needs only the side it uses
-                side = 0 if layout.tok_roles[k] == OPEN else 1
-                now, was = (now[side], False), (was[side], False)
-            if now != was:
-                return False
-    return True
-
-
-def _token_ending_at(layout: Layout, position: int) -> int:
-    k = bisect_right(layout.tok_ends, position) - 1
-    return k if k >= 0 and layout.tok_ends[k] == position else -1
-
-
-def _token_starting_at(layout: Layout, position: int) -> int:
-    k = bisect_right(layout.tok_starts, position) - 1
-    return k if k >= 0 and layout.tok_starts[k] == position else -1
-
-
-def _neighbour(layout: Layout, position: int) -> str:
-    """The character a delimiter run sees at ``position`` ("\\n" for a line's prefix)."""
-    if position < 0 or position >= len(layout.source):
-        return ""
-    k = bisect_right(layout.tok_starts, position) - 1
-    if k >= 0 and position < layout.tok_ends[k] and layout.tok_names[k] == "\n":
-        return "\n"
-    return layout.source[position]
+    return [p for p in placements if markdown_safe(layout, p)]
 
 
 def annotate_markdown(
