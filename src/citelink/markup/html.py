@@ -111,11 +111,11 @@ def read_html(
     )
     size = len(source)
     open_elements: list[tuple[str, int]] = []  # (name, token) of elements not yet closed
-    skipping: list[str] = []  # the skipped elements we are inside
+    skipping = _Stack()  # the skipped elements we are inside
     # Blocks opened inside a skipped element and not yet closed: while one is open, libxml2
     # ignores the skipped element's end tag ("<a><div></a>§ 8" keeps "§ 8" in the link), so
-    # the text stays unlinked, whatever a browser makes of it.
-    blocks_inside: list[str] = []
+    # the text stays unlinked, whatever a browser makes of it. Void elements never open one.
+    blocks_inside = _Stack()
     text_start = 0
     reader_size = 0
     search, find = _MARKUP.search, source.find
@@ -140,14 +140,16 @@ def read_html(
                 flags.append(text_flags)
                 reader_size += lt - text_start
         role = NEUTRAL
+        closing = False
         if name is None:  # a comment, a declaration, a processing instruction, "</...>"
-            end = _bogus_end(source, lt, _in_foreign(skipping))
+            end = _bogus_end(source, lt, skipping.foreign > 0)
             name = ""
         elif closed is None:  # a tag that never ends: the rest is markup
             end = size
             name = ""
         elif name[0] == "/":
             name = name[1:].lower()
+            closing = True
             role = BARRIER if name in BREAKING else CLOSE
         else:
             name = name.lower()
@@ -157,6 +159,9 @@ def read_html(
             else:
                 role = BARRIER if name in BREAKING else NEUTRAL if name in VOID else OPEN
         text_start = end
+        if name == "a" and not closing and "a" in skipping:
+            # A link start tag inside a link closes the open one first, as in a browser.
+            skipping.pop_through("a")
         if role == BARRIER:
             if not (flags and flags[-1] & BREAK):
                 parts.append(BLOCK_SEPARATOR)
@@ -165,17 +170,20 @@ def read_html(
                 src_ends.append(lt)
                 flags.append(BREAK | NOLINK)
                 reader_size += len(BLOCK_SEPARATOR)
-            if skipping and name not in RAW_TEXT and name != "p":
-                if source[lt + 1] != "/":
-                    blocks_inside.append(name)
+            if skipping and name not in RAW_TEXT and name not in VOID and name != "p":
+                if name in skipped:  # a skipped element ends at its own end tag
+                    pass
+                elif not closing:
+                    if source[end - 2] != "/":
+                        blocks_inside.push(name)
                 elif name in blocks_inside:
-                    del blocks_inside[len(blocks_inside) - 1 - blocks_inside[::-1].index(name)]
+                    blocks_inside.pop_through(name)
             if not every_tag:
                 if name in skipped and name not in RAW_TEXT:
-                    if source[lt + 1] != "/":
-                        skipping.append(name)
+                    if not closing:
+                        skipping.push(name)
                     elif name in skipping and not blocks_inside:
-                        del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                        skipping.pop_through(name)
                 continue
         token = len(tok_starts)
         tok_starts.append(lt)
@@ -183,9 +191,9 @@ def read_html(
         tok_roles.append(role)
         tok_names.append(name)
         tok_partners.append(-1)
-        if not name or (name in RAW_TEXT and role == BARRIER and source[lt + 1] != "/"):
+        if not name or (name in RAW_TEXT and role == BARRIER and not closing):
             continue
-        if source[lt + 1] == "/":  # an end tag: find its start tag
+        if closing:  # an end tag: find its start tag
             depth = len(open_elements)
             for i in range(depth - 1, max(depth - MATCH_DEPTH, 0) - 1, -1):
                 if open_elements[i][0] == name:
@@ -194,16 +202,16 @@ def read_html(
                     tok_partners[token] = opening
                     del open_elements[i:]
                     break
-            if skipping and name in skipping and not blocks_inside:
-                del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+            if name in skipping and not blocks_inside:
+                skipping.pop_through(name)
         elif name not in VOID and not (
-            source[end - 2] == "/" and (name in _FOREIGN or _in_foreign(skipping))
+            source[end - 2] == "/" and (name in _FOREIGN or skipping.foreign > 0)
         ):
             open_elements.append((name, token))
             if len(open_elements) > _STACK_LIMIT:
                 del open_elements[: _STACK_LIMIT // 2]
             if name in skipped:
-                skipping.append(name)
+                skipping.push(name)
     if text_start < size:
         layout.size = reader_size
         add_html_text(layout, text_start, size, NOLINK if skipping else 0)
@@ -229,9 +237,40 @@ def _bogus_end(source: str, lt: int, foreign: bool) -> int:
     return close_at + 1 if close_at >= 0 else size
 
 
-def _in_foreign(skipping: list[str]) -> bool:
-    """Whether the elements being skipped include SVG or MathML content."""
-    return any(name in _FOREIGN for name in skipping)
+class _Stack:
+    """A stack of element names that answers "is NAME open?" and pops through the
+    last NAME in time proportional to what it pops (the reader stays linear
+    however deep a page nests)."""
+
+    __slots__ = ("_names", "_positions", "foreign")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._positions: dict[str, list[int]] = {}
+        #: How many of the names are SVG or MathML elements.
+        self.foreign = 0
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self._positions.get(name))
+
+    def push(self, name: str) -> None:
+        self._positions.setdefault(name, []).append(len(self._names))
+        self._names.append(name)
+        if name in _FOREIGN:
+            self.foreign += 1
+
+    def pop_through(self, name: str) -> None:
+        """Pop every name down to and including the last ``name`` (which must be open)."""
+        last = self._positions[name][-1]
+        names, positions = self._names, self._positions
+        while len(names) > last:
+            popped = names.pop()
+            positions[popped].pop()
+            if popped in _FOREIGN:
+                self.foreign -= 1
 
 
 def _raw_text_end(source: str, name: str, content_start: int) -> int:

@@ -23,6 +23,7 @@ _ATX = re.compile(r"(#{1,6})(?:[ \t]+|(?=\r?$))")
 _FENCE = re.compile(r"(`{3,})(?=[^`]*$)|(~{3,})")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*\r?$")
 _THEMATIC = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$")
+_THEMATIC_CHARS = frozenset("-*_")
 _LIST_ITEM = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|\r?$)")
 _DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.){1,999}\]:")
 _DEFINITION_LINES = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
@@ -86,6 +87,8 @@ class _MarkdownReader:
         self.quotes = 0
         #: Inline HTML elements whose text is not linked, open across paragraphs.
         self.skipping: list[str] = []
+        #: Per (line end, character): where the line is only that character and blanks.
+        self._clean_from: dict[tuple[int, str], int] = {}
 
     def read(self) -> Layout:
         source, layout = self.source, self.layout
@@ -155,7 +158,6 @@ class _MarkdownReader:
             while True:  # block starts at the line's content (again after a list marker)
                 base = lists[-1] if lists and not lazy else 0
                 relative = indent - base
-                rest = source[start:end]
                 if relative >= 4:
                     if self.lines:  # a paragraph goes on, however indented
                         self.lines.append((start, end, position))
@@ -164,7 +166,7 @@ class _MarkdownReader:
                         layout.add_text(start, following, NOLINK)
                         layout.add_break(following)
                     break
-                kind = self._block(rest, lazy, outside_quote)
+                kind = self._block(start, end, lazy, outside_quote)
                 if kind is None:
                     self.lines.append((start, end, position))
                     break
@@ -174,12 +176,12 @@ class _MarkdownReader:
                     lazy = False
                 self.flush()
                 if kind == "item":
-                    item = _LIST_ITEM.match(rest)
+                    item = _LIST_ITEM.match(source, start, end)
                     assert item is not None
-                    marker_end = start + item.end()
+                    marker_end = item.end()
                     gap_end = _LEADING.match(source, marker_end, end).end()  # type: ignore[union-attr]
                     width = _columns(source, marker_end, gap_end)
-                    marker = indent + item.end()
+                    marker = indent + marker_end - start
                     if gap_end >= end or width > 4:  # empty item, or code after the marker
                         lists.append(marker + 1)
                         content = min(marker_end + 1, gap_end)
@@ -196,7 +198,7 @@ class _MarkdownReader:
                 if kind == "heading":
                     self._heading(position, start, end, following)
                 elif kind == "fence":
-                    opening = _FENCE.match(rest)
+                    opening = _FENCE.match(source, start, end)
                     assert opening is not None
                     marks = opening.group(1) or opening.group(2)
                     fence = (marks[0], len(marks), base, quotes)
@@ -207,7 +209,7 @@ class _MarkdownReader:
                 elif isinstance(kind, int):  # an HTML block
                     layout.add_token(position, following, BARRIER)
                     ends = _HTML_BLOCK_ENDS.get(kind)
-                    if ends is None or ends.search(rest) is None:
+                    if ends is None or ends.search(source, start, end) is None:
                         html_block = kind
                     else:
                         layout.add_break(following)
@@ -219,34 +221,54 @@ class _MarkdownReader:
         self.flush()
         return layout.finish()
 
-    def _block(self, rest: str, lazy: bool, outside_quote: bool) -> str | int | None:
-        """What block ``rest`` (a line's content) starts, or ``None`` for paragraph text.
+    def _block(self, start: int, end: int, lazy: bool, outside_quote: bool) -> str | int | None:
+        """What block ``source[start:end]`` (a line's content) starts, or ``None`` for
+        paragraph text.
 
         ``lazy``: the line is less indented than its list item's content; ``outside_quote``:
-        it is outside the block quote of the paragraph before it.
+        it is outside the block quote of the paragraph before it. Every test looks at a
+        bounded prefix of the content, or once at the whole line, so a line of many
+        list markers is read in linear time.
         """
+        source = self.source
         in_paragraph = bool(self.lines)
-        if in_paragraph and not lazy and _SETEXT.match(rest):
+        if in_paragraph and not lazy and _SETEXT.match(source, start, end):
             return "underline"
-        if _THEMATIC.match(rest):
+        if source[start : start + 1] in _THEMATIC_CHARS and self._thematic(start, end):
             return "thematic"
-        if _ATX.match(rest):
+        if _ATX.match(source, start, end):
             return "heading"
-        if _FENCE.match(rest):
+        if _FENCE.match(source, start, end):
             return "fence"
-        for kind, pattern in _HTML_BLOCK_STARTS:
-            if pattern.match(rest) and not (kind == 7 and in_paragraph):
-                return kind
-        item = _LIST_ITEM.match(rest)
+        if source.startswith("<", start):
+            for kind, pattern in _HTML_BLOCK_STARTS:
+                if pattern.match(source, start, end) and not (kind == 7 and in_paragraph):
+                    return kind
+        item = _LIST_ITEM.match(source, start, end)
         if item is not None:
-            empty = not rest[item.end() :].strip()
+            empty = _LEADING.match(source, item.end(), end).end() >= end  # type: ignore[union-attr]
             number = item.group("number")
             interrupts = not (empty or (number is not None and number != "1"))
             if not in_paragraph or lazy or outside_quote or interrupts:
                 return "item"
-        if not in_paragraph and _DEFINITION.match(rest):
+        if not in_paragraph and _DEFINITION.match(source, start, end):
             return "definition"
         return None
+
+    def _thematic(self, start: int, end: int) -> bool:
+        """Whether ``source[start:end]`` is a thematic break.
+
+        Where the line's text stops being only the break's character and blanks is
+        found once per line and character, not once per list marker on the line.
+        """
+        char = self.source[start]
+        key = (end, char)
+        clean_from = self._clean_from.get(key)
+        if clean_from is None:
+            line_start = self.source.rfind("\n", 0, end) + 1
+            kept = self.source[line_start:end].rstrip(char + " \t\r")
+            clean_from = self._clean_from[key] = line_start + len(kept)
+        return start >= clean_from and _THEMATIC.match(self.source, start, end) is not None
 
     def _heading(self, position: int, start: int, end: int, following: int) -> None:
         """An ATX heading: its markers are markup, its text is read inline."""

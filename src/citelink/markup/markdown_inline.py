@@ -172,8 +172,8 @@ class Inline:
             elif char == "<":
                 if next_gt < at:  # where the next ">" is, found once per ">"
                     next_gt = text.find(">", at)
-                    if next_gt < 0:
-                        next_gt = no_gt_after = at
+                    if next_gt < 0:  # none: never look again
+                        next_gt, no_gt_after = size, min(no_gt_after, at)
                 end, kind, name = self._angle(text, at, no_gt_after)
                 if end < 0:
                     if end == -2:
