@@ -180,3 +180,42 @@ def test_html_citations_have_source_spans(source: str) -> None:
 @given(markdown_doc)
 def test_markdown_citations_have_source_spans(source: str) -> None:
     _check_source_spans(source, "markdown")
+
+
+# --- plain text into HTML and Markdown ------------------------------------------------
+
+plain_text = st.lists(
+    st.sampled_from([*WORDS, "#", "- ", "1. ", "    ", "\t", "> ", "===", "~", "|", "\n\n", "+"]),
+    max_size=40,
+).map("".join)
+
+
+def _words(text: str) -> list[str]:
+    """What a reader sees of a text, white space aside."""
+    return text.split()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_text)
+def test_text_into_html_reads_as_the_text(text: str) -> None:
+    out = citelink.text_to_html(text)
+    assert out.startswith("<!DOCTYPE html>\n") and '<meta charset="utf-8">' in out
+    body = lxml.html.document_fromstring(out).body
+    assert _words(body.text_content()) == _words(text.replace("\r", "\n"))
+    lines = re.sub(r"\r\n|\r", "\n", text)
+    paragraphs = re.split(r"\n(?:[ \t\f\v]*\n)+", lines.strip("\n"))
+    assert len(body.findall("p")) == (len(paragraphs) if lines.strip("\n") else 0)
+    assert not body.findall("p/p")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_text)
+def test_text_into_markdown_renders_as_the_text(text: str) -> None:
+    out = citelink.text_to_markdown(text)
+    rendered = MarkdownIt("commonmark").render(out)
+    document = lxml.html.fragment_fromstring(rendered, create_parent="div") if rendered else None
+    seen = document.text_content() if document is not None else ""
+    assert _words(seen) == _words(text.replace("\r", "\n"))
+    if document is not None:  # nothing but paragraphs, line breaks and our links
+        tags = {element.tag for element in document.iter()} - {"div"}
+        assert tags <= {"p", "br", "a"}, out

@@ -11,6 +11,12 @@ from citelink.markup.layout import (
     BLOCK_SEPARATOR,
     BREAK,
     CLOSE,
+    IN_CODE,
+    IN_CONTROL,
+    IN_EMBEDDED,
+    IN_FOREIGN,
+    IN_LINK,
+    IN_SKIPPED,
     NEUTRAL,
     NOLINK,
     OPEN,
@@ -68,6 +74,14 @@ ALWAYS_SKIP = _names("a svg math button select option optgroup datalist template
 #: Where a link is not placed unless the caller says otherwise.
 DEFAULT_SKIP = _names("a code pre kbd samp script style textarea title")
 _FOREIGN = frozenset(("svg", "math"))
+#: The run flags of text inside each skipped element: why it is not linked.
+SKIP_FLAGS = {
+    "a": IN_LINK,
+    **dict.fromkeys(("code", "pre", "kbd", "samp"), IN_CODE),
+    **dict.fromkeys(("button", "select", "option", "optgroup", "datalist"), IN_CONTROL),
+    **dict.fromkeys(_FOREIGN, IN_FOREIGN),
+    **dict.fromkeys(("template", "object"), IN_EMBEDDED),
+}
 #: How deep the open-element stack is searched for an end tag's partner.
 MATCH_DEPTH = 64
 _STACK_LIMIT = 4096
@@ -111,11 +125,11 @@ def read_html(
     )
     size = len(source)
     open_elements: list[tuple[str, int]] = []  # (name, token) of elements not yet closed
-    skipping = _Stack()  # the skipped elements we are inside
+    skipping = ElementStack()  # the skipped elements we are inside
     # Blocks opened inside a skipped element and not yet closed: while one is open, libxml2
     # ignores the skipped element's end tag ("<a><div></a>§ 8" keeps "§ 8" in the link), so
     # the text stays unlinked, whatever a browser makes of it. Void elements never open one.
-    blocks_inside = _Stack()
+    blocks_inside = ElementStack()
     text_start = 0
     reader_size = 0
     search, find = _MARKUP.search, source.find
@@ -125,7 +139,7 @@ def read_html(
             break
         lt, end = found.span()
         name, closed = found.groups()
-        text_flags = NOLINK if skipping else 0
+        text_flags = SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
         # The text before the markup.
         if text_start < lt:
             if find("&", text_start, lt) >= 0:
@@ -214,7 +228,8 @@ def read_html(
                 skipping.push(name)
     if text_start < size:
         layout.size = reader_size
-        add_html_text(layout, text_start, size, NOLINK if skipping else 0)
+        flags_after = SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
+        add_html_text(layout, text_start, size, flags_after)
         reader_size = layout.size
     layout.size = reader_size
     return layout.finish()
@@ -237,7 +252,7 @@ def _bogus_end(source: str, lt: int, foreign: bool) -> int:
     return close_at + 1 if close_at >= 0 else size
 
 
-class _Stack:
+class ElementStack:
     """A stack of element names that answers "is NAME open?" and pops through the
     last NAME in time proportional to what it pops (the reader stays linear
     however deep a page nests)."""
@@ -252,6 +267,11 @@ class _Stack:
 
     def __bool__(self) -> bool:
         return bool(self._names)
+
+    @property
+    def innermost(self) -> str:
+        """The last name pushed and not popped ("" when none is)."""
+        return self._names[-1] if self._names else ""
 
     def __contains__(self, name: str) -> bool:
         return bool(self._positions.get(name))

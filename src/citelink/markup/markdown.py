@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from citelink.markup.html import TAG
-from citelink.markup.layout import BARRIER, NEUTRAL, NOLINK, Layout
+from citelink.markup.html import TAG, ElementStack
+from citelink.markup.layout import BARRIER, IN_CODE, NEUTRAL, Layout
 from citelink.markup.markdown_inline import Inline, normalize_label
 
 # --- Markdown -----------------------------------------------------------------------
@@ -24,6 +24,11 @@ _FENCE = re.compile(r"(`{3,})(?=[^`]*$)|(~{3,})")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*\r?$")
 _THEMATIC = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$")
 _THEMATIC_CHARS = frozenset("-*_")
+_FRONT_MATTER = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n")
+_FRONT_MATTER_END = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE),
+    "+++": re.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.MULTILINE),
+}
 _LIST_ITEM = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|\r?$)")
 _DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.){1,999}\]:")
 _DEFINITION_LINES = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
@@ -86,7 +91,7 @@ class _MarkdownReader:
         #: How many block quotes the current paragraph is in.
         self.quotes = 0
         #: Inline HTML elements whose text is not linked, open across paragraphs.
-        self.skipping: list[str] = []
+        self.skipping = ElementStack()
         #: Per (line end, character): where the line is only that character and blanks.
         self._clean_from: dict[tuple[int, str], int] = {}
 
@@ -96,7 +101,7 @@ class _MarkdownReader:
         html_block: int | None = None  # the kind of the open HTML block
         after_definition = False
         lists: list[int] = []  # content columns of the open list items
-        position, size = 0, len(source)
+        position, size = self._front_matter(), len(source)
         while position < size:
             newline = source.find("\n", position)
             end = size if newline < 0 else newline
@@ -120,7 +125,7 @@ class _MarkdownReader:
                         layout.add_token(position, following, BARRIER)
                         layout.add_break(following)
                     else:
-                        layout.add_text(position, following, NOLINK)
+                        layout.add_text(position, following, IN_CODE)
                     position = following
                     continue
             if html_block is not None:
@@ -163,7 +168,7 @@ class _MarkdownReader:
                         self.lines.append((start, end, position))
                     else:  # indented code
                         layout.add_token(position, start, BARRIER)
-                        layout.add_text(start, following, NOLINK)
+                        layout.add_text(start, following, IN_CODE)
                         layout.add_break(following)
                     break
                 kind = self._block(start, end, lazy, outside_quote)
@@ -220,6 +225,24 @@ class _MarkdownReader:
             position = following
         self.flush()
         return layout.finish()
+
+    def _front_matter(self) -> int:
+        """Where the document's front matter ends (0: it has none).
+
+        YAML (``---`` ... ``---`` or ``...``) and TOML (``+++`` ... ``+++``) front
+        matter is data for a site generator (Jekyll, Hugo, MkDocs): never read, never
+        linked.
+        """
+        source = self.source
+        opening = _FRONT_MATTER.match(source)
+        if opening is None:
+            return 0
+        closing = _FRONT_MATTER_END[opening.group(1)].search(source, opening.end())
+        if closing is None:
+            return 0
+        self.layout.add_token(0, closing.end(), BARRIER)
+        self.layout.add_break(closing.end())
+        return closing.end()
 
     def _block(self, start: int, end: int, lazy: bool, outside_quote: bool) -> str | int | None:
         """What block ``source[start:end]`` (a line's content) starts, or ``None`` for

@@ -16,9 +16,20 @@ from citelink.markup.html import (
     BREAKING,
     DEFAULT_SKIP,
     MATCH_DEPTH,
+    SKIP_FLAGS,
     VOID,
+    ElementStack,
 )
-from citelink.markup.layout import BARRIER, CLOSE, NEUTRAL, NOLINK, OPEN, Layout
+from citelink.markup.layout import (
+    BARRIER,
+    CLOSE,
+    IN_CODE,
+    IN_LINK,
+    IN_SKIPPED,
+    NEUTRAL,
+    OPEN,
+    Layout,
+)
 
 # Inline atoms, found left to right.
 _ESCAPE, _CODE, _AUTOLINK, _HTML, _ENTITY, _OPENER, _DELIMITER = range(7)
@@ -101,7 +112,7 @@ class Inline:
         layout: Layout,
         lines: list[tuple[int, int, int]],
         labels: set[str],
-        skipping: list[str],
+        skipping: ElementStack,
     ) -> None:
         source = layout.source
         self.layout = layout
@@ -327,7 +338,7 @@ class Inline:
     def _close_link(self, position: int, pending: tuple[int, int, int]) -> int:
         """Add the rest of a link's text and its closing syntax; returns where it ends."""
         text_end, end, opening = pending
-        self._text(position, text_end, NOLINK)
+        self._text(position, text_end, IN_LINK)
         closing = self._token(text_end, end, CLOSE, "a")
         self.layout.pair(opening, closing)
         return end
@@ -356,9 +367,9 @@ class Inline:
             skipping = self.skipping
             if closing:
                 if name in skipping:
-                    del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                    skipping.pop_through(name)
             elif self.text[end - 2] != "/":
-                skipping.append(name)
+                skipping.push(name)
 
     def _emit(
         self,
@@ -382,7 +393,7 @@ class Inline:
                 pending = None
             if start < position:
                 continue  # inside an image, or a link's destination
-            nolink = NOLINK if self.skipping or link_text.covers(start) else 0
+            nolink = self._skipped_flags() or (IN_LINK if link_text.covers(start) else 0)
             self._text(position, start, nolink)
             position = end
             if kind == _OPENER and start in link_at:
@@ -400,7 +411,7 @@ class Inline:
             elif kind == _CODE:
                 marks = len(value)
                 self._token(start, start + marks, NEUTRAL)
-                self._text(start + marks, end - marks, NOLINK)
+                self._text(start + marks, end - marks, IN_CODE)
                 self._token(end - marks, end, NEUTRAL)
             elif kind == _AUTOLINK:
                 self._token(start, end, BARRIER)
@@ -412,8 +423,13 @@ class Inline:
                 self._text(start, end, nolink)
         if pending is not None:
             position = self._close_link(position, pending)
-        self._text(position, len(text), NOLINK if self.skipping else 0)
+        self._text(position, len(text), self._skipped_flags())
         self._prefixes_before(len(text))
+
+    def _skipped_flags(self) -> int:
+        """The flags of text inside the inline HTML elements being skipped (0: none)."""
+        skipping = self.skipping
+        return SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
 
     def _delimiter(
         self,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citelink.markup.html import ALWAYS_SKIP
-from citelink.markup.layout import BARRIER, CLOSE, NOLINK, OPEN, Layout
+from citelink.markup.layout import BARRIER, BREAK, CLOSE, NOLINK, OPEN, Layout, unlinkable_reason
 from citelink.markup.markdown_inline import flanking
 from citelink.models import Citation
 
@@ -36,12 +36,17 @@ class Placement:
 
 
 def locate(
-    layout: Layout, citations: Iterable[Citation], *, outward: bool = False
+    layout: Layout,
+    citations: Iterable[Citation],
+    *,
+    outward: bool = False,
+    unplaced: list[tuple[Citation, str]] | None = None,
 ) -> list[Placement]:
     """Where the links of ``citations`` (found in ``layout.text``) go in ``layout.source``.
 
     Citations in text that may not be linked, or that cross a block
-    boundary, are left out, and so is any that would overlap one before it.
+    boundary, are left out, and so is any that would overlap one before it;
+    each left out is added to ``unplaced``, if given, with the reason.
     ``outward`` prefers wrapping an inline element whose text is exactly the
     citation to linking inside it (Markdown needs it: ``[**§ 5**](...)``).
     """
@@ -49,7 +54,10 @@ def locate(
     floor = 0
     for citation in citations:
         place = _place(layout, citation.start, citation.end, outward)
-        if place is None or place[0] < floor:
+        if isinstance(place, str) or place[0] < floor:
+            if unplaced is not None:
+                why = place if isinstance(place, str) else "overlaps the citation before it"
+                unplaced.append((citation, why))
             continue
         placements.append(Placement(citation, place[0], place[1], place[2]))
         floor = place[1]
@@ -60,16 +68,23 @@ _Place = tuple[int, int, tuple[tuple[int, int], ...]]
 
 
 _SPACES = " \t\n\r\f"
+_ACROSS_BLOCKS = "across a block boundary"
 
 
-def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None:
+def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | str:
+    """Where a link over reader text ``[start, end)`` goes, or why it cannot go anywhere."""
     if start >= end:
-        return None
+        return "no text"
     starts, flags = layout.starts, layout.flags
     first = bisect_right(starts, start) - 1
     last = bisect_right(starts, end - 1) - 1
-    if first < 0 or any(flags[i] & NOLINK for i in range(first, last + 1)):
-        return None  # text that may not be linked, or a block boundary
+    if first < 0:
+        return "no text"
+    for i in range(first, last + 1):
+        if flags[i] & BREAK:
+            return _ACROSS_BLOCKS
+        if flags[i] & NOLINK:
+            return unlinkable_reason(flags[i])
     s, e = layout.source_span(start, end)
     tok_starts = layout.tok_starts
     if not outward and bisect_left(tok_starts, s) == bisect_left(tok_starts, e):
@@ -80,7 +95,7 @@ def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None
         return s, e, ((s, e),)
     cuts = _cuts(layout, tokens)
     if cuts is None:
-        return None
+        return _ACROSS_BLOCKS
     if not cuts:
         return s, e, ((s, e),)
     pieces = _split(layout, s, e, cuts)
@@ -88,7 +103,7 @@ def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None
         pieces = _split(layout, s, e, tokens)  # mis-nested source: link each stretch of text
     kept = [piece for piece in (_trim(layout, a, b) for a, b in pieces) if piece is not None]
     if not kept:
-        return None
+        return "no text"
     return kept[0][0], kept[-1][1], tuple(kept)
 
 
