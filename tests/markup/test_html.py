@@ -64,3 +64,18 @@ def test_deeply_nested_pages_are_read_and_the_text_after_them_linked(
 def test_text_after_a_link_that_never_closes_stays_unlinked(shape: Callable[[int], str]) -> None:
     page = shape(20_000) + PARAGRAPH
     assert annotate_html(page) == page
+
+
+@pytest.mark.parametrize(
+    ("script", "linked"),
+    [
+        ("<script><!--<script></script>8 U.S.C. 1373</script>", False),  # double-escaped
+        ("<SCRIPT><!--<script>--></SCRIPT>8 U.S.C. 1373", True),
+        ("<script><!--></script>8 U.S.C. 1373", True),  # "<!-->" escapes nothing
+        ("<script>a<!-- b --></script>8 U.S.C. 1373", True),
+        ("<script>x</script >8 U.S.C. 1373", True),
+        ("<script><!-- <script> x", False),  # never ends: all script
+    ],
+)
+def test_a_script_ends_where_the_html_tokenizer_ends_it(script: str, linked: bool) -> None:
+    assert (LINK in annotate_html(script)) is linked

@@ -297,11 +297,45 @@ def _raw_text_end(source: str, name: str, content_start: int) -> int:
     """Where a raw-text element whose start tag ends at ``content_start`` ends."""
     if name == "plaintext":
         return len(source)
+    if name == "script":
+        return _script_end(source, content_start)
     found = _raw_end_tag(name).search(source, content_start)
     if found is None:
         return len(source)
     tag = TAG.match(source, found.start())
     return tag.end() if tag is not None else len(source)
+
+
+# The tokenizer's script states: in script data, "<!--" starts an escaped part; in
+# it, "<script" starts a double-escaped part, in which "</script>" does not end the
+# script; "-->" ends either part.
+_SCRIPT_TAG_END = f"(?=[{_NOT_SPACE}/>])"
+_SCRIPT_DATA = re.compile(rf"(?P<end></script{_SCRIPT_TAG_END})|(?P<escape><!--)", re.I)
+_SCRIPT_ESCAPED = re.compile(
+    rf"(?P<end></script{_SCRIPT_TAG_END})|(?P<double><script{_SCRIPT_TAG_END})|(?P<data>-->)", re.I
+)
+_SCRIPT_DOUBLE = re.compile(rf"(?P<escaped></script{_SCRIPT_TAG_END})|(?P<data>-->)", re.I)
+
+
+def _script_end(source: str, position: int) -> int:
+    """Where a script whose start tag ends at ``position`` ends (after its end tag)."""
+    state = _SCRIPT_DATA
+    while True:
+        found = state.search(source, position)
+        if found is None:
+            return len(source)
+        kind = found.lastgroup
+        if kind == "end":
+            tag = TAG.match(source, found.start())
+            return tag.end() if tag is not None else len(source)
+        if kind == "escape":  # its "--" may be the start of "-->" ("<!-->")
+            state, position = _SCRIPT_ESCAPED, found.start() + 2
+        elif kind == "double":
+            state, position = _SCRIPT_DOUBLE, found.end()
+        elif kind == "escaped":
+            state, position = _SCRIPT_ESCAPED, found.end()
+        else:
+            state, position = _SCRIPT_DATA, found.end()
 
 
 _RAW_END_TAGS: dict[str, re.Pattern[str]] = {}
