@@ -31,7 +31,9 @@ _FRONT_MATTER_END = {
 }
 _LIST_ITEM = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|\r?$)")
 _DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.){1,999}\]:")
-_DEFINITION_LINES = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
+#: A line ends at LF, or at a CR that no LF follows (CR LF keeps its CR in the line).
+_LINE_END = re.compile(r"\n|\r(?!\n)")
+_DEFINITION_LINES = re.compile(r"(?:^|(?<=\r)) {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
 _CONTINUED_DEFINITION = re.compile(r"[ \t]*[\"'(]")
 _HTML_BLOCK_ENDS = {
     1: re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
@@ -103,9 +105,9 @@ class _MarkdownReader:
         lists: list[int] = []  # content columns of the open list items
         position, size = self._front_matter(), len(source)
         while position < size:
-            newline = source.find("\n", position)
-            end = size if newline < 0 else newline
-            following = size if newline < 0 else newline + 1
+            newline = _LINE_END.search(source, position)
+            end = size if newline is None else newline.start()
+            following = size if newline is None else newline.end()
             line = source[position:end]
             quote = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
             body = _LEADING.match(line, quote).end()  # type: ignore[union-attr]
@@ -288,7 +290,7 @@ class _MarkdownReader:
         key = (end, char)
         clean_from = self._clean_from.get(key)
         if clean_from is None:
-            line_start = self.source.rfind("\n", 0, end) + 1
+            line_start = max(self.source.rfind("\n", 0, end), self.source.rfind("\r", 0, end)) + 1
             kept = self.source[line_start:end].rstrip(char + " \t\r")
             clean_from = self._clean_from[key] = line_start + len(kept)
         return start >= clean_from and _THEMATIC.match(self.source, start, end) is not None

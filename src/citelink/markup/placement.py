@@ -222,7 +222,36 @@ def markdown_safe(layout: Layout, placement: Placement) -> bool:
                 now, was = (now[side], False), (was[side], False)
             if now != was:
                 return False
+        if not (_text_run_keeps(layout, b, ")", None) and _text_run_keeps(layout, a, None, "[")):
+            return False
     return True
+
+
+def _text_run_keeps(
+    layout: Layout, edge: int, new_before: str | None, new_after: str | None
+) -> bool:
+    """Whether a run of ``*``, ``_`` or ``~`` read as text right after (``new_before``) or
+    right before (``new_after``) a piece at ``edge`` may still neither open nor close
+    emphasis once the piece's link syntax is beside it (``§ 5_2_`` must not become
+    ``[§ 5](…)_2_``, which renders an emphasis)."""
+    source = layout.source
+    if new_before is not None:  # the run starts at edge
+        if edge >= len(source) or source[edge] not in "*_~" or layout.in_token(edge):
+            return True
+        start, end = edge, edge
+        while end < len(source) and source[end] == source[edge]:
+            end += 1
+    else:  # the run ends at edge
+        if edge == 0 or source[edge - 1] not in "*_~" or layout.in_token(edge - 1):
+            return True
+        start, end = edge, edge
+        while start > 0 and source[start - 1] == source[edge - 1]:
+            start -= 1
+    run = source[start:end]
+    before, after = _neighbour(layout, start - 1), _neighbour(layout, end)
+    was = flanking(before, run, after)
+    now = flanking(new_before or before, run, new_after or after)
+    return now == was
 
 
 def _token_ending_at(layout: Layout, position: int) -> int:
