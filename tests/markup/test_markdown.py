@@ -76,3 +76,22 @@ def test_a_link_never_changes_the_emphasis_around_it(text: str) -> None:
 def test_a_line_of_list_markers_is_read_and_its_text_linked() -> None:
     page = "- " * 20_000 + "38 U.S.C. 1151\n" + "38 U.S.C. 1151\n" * 500
     assert annotate_markdown(page).count(URL) == 501
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '{% include note.html title="38 U.S.C. 1151" %}',
+        '{{< ref "38 U.S.C. 1151" >}}',
+        "{{ page.cite | default: '38 U.S.C. 1151' }}",
+    ],
+)
+def test_a_site_generators_template_tags_are_data(tag: str) -> None:
+    page = f"See {tag} and 38 U.S.C. 1151.\n"
+    annotated = annotate_markdown(page)
+    assert annotated.startswith(f"See {tag} and [38 U.S.C. 1151]")
+    assert annotated.count(URL) == 1
+
+
+def test_braces_that_open_no_template_tag_are_text() -> None:
+    assert annotate_markdown("{{ 38 U.S.C. 1151 {%\n").count(URL) == 1

@@ -32,8 +32,11 @@ from citelink.markup.layout import (
 )
 
 # Inline atoms, found left to right.
-_ESCAPE, _CODE, _AUTOLINK, _HTML, _ENTITY, _OPENER, _DELIMITER = range(7)
-_SPECIAL = re.compile(r"[\\`<&\[\]*_~]|!\[")
+_ESCAPE, _CODE, _AUTOLINK, _HTML, _ENTITY, _OPENER, _DELIMITER, _TEMPLATE = range(8)
+_SPECIAL = re.compile(r"[\\`<&\[\]*_~]|!\[|\{[{%]")
+#: Where a site generator's template tag ends: Liquid and Jinja ``{% ... %}``,
+#: ``{{ ... }}`` (Hugo's shortcodes ``{{< ... >}}`` too). Their text is data.
+_TEMPLATE_ENDS = {"{%": "%}", "{{": "}}"}
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _URI_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>")
@@ -152,6 +155,7 @@ class Inline:
         links: list[tuple[int, int, int, bool]] = []
         openers: list[tuple[int, bool]] = []  # (position, is image) of "[" and "!["
         no_closer: set[int] = set()  # backtick lengths with no closer after this point
+        no_template_end: set[str] = set()  # template tags with no end after this point
         no_gt_after = size + 1
         next_gt = -1
         position = 0
@@ -202,6 +206,17 @@ class Inline:
                     position = entity.end()
                 else:
                     position = at + 1
+            elif char == "{":
+                opening = text[at : at + 2]
+                close = (
+                    -1 if opening in no_template_end else text.find(_TEMPLATE_ENDS[opening], at + 2)
+                )
+                if close < 0:
+                    no_template_end.add(opening)
+                    position = at + 1
+                else:
+                    atoms.append((at, close + 2, _TEMPLATE, opening))
+                    position = close + 2
             elif char in "[!":
                 openers.append((at, char == "!"))
                 atoms.append((at, at + (2 if char == "!" else 1), _OPENER, char))
@@ -413,7 +428,7 @@ class Inline:
                 self._token(start, start + marks, NEUTRAL)
                 self._text(start + marks, end - marks, IN_CODE)
                 self._token(end - marks, end, NEUTRAL)
-            elif kind == _AUTOLINK:
+            elif kind in (_AUTOLINK, _TEMPLATE):
                 self._token(start, end, BARRIER)
             elif kind == _HTML:
                 self._html(start, end, value, open_tags)
