@@ -174,16 +174,35 @@ def _split(layout: Layout, s: int, e: int, cuts: Iterable[int]) -> list[tuple[in
 def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
     """A piece without white space at its ends; ``None`` if it holds no text."""
     source = layout.source
-    while a < b and source[a] in _SPACES and not layout.in_token(a):
-        a += 1
-    while a < b and source[b - 1] in _SPACES and not layout.in_token(b - 1):
-        b -= 1
+    while a < b:
+        if source[a] in _SPACES and not layout.in_token(a):
+            a += 1
+        elif (prefix := _line_prefix_at(layout, a)) >= 0:  # a Markdown line's indentation
+            a = layout.tok_ends[prefix]
+        else:
+            break
+    while a < b:
+        if source[b - 1] in _SPACES and not layout.in_token(b - 1):
+            b -= 1
+        elif (prefix := _line_prefix_at(layout, b - 1)) >= 0:
+            b = layout.tok_starts[prefix]
+        else:
+            break
     position = a
     for k in layout.tokens_between(a, b):
         if source[position : layout.tok_starts[k]].strip(_SPACES):
             return a, b
         position = layout.tok_ends[k]
     return (a, b) if source[position:b].strip(_SPACES) else None
+
+
+def _line_prefix_at(layout: Layout, position: int) -> int:
+    """The token of a Markdown line's prefix (indentation, quote markers) holding
+    ``position``, or -1."""
+    k = bisect_right(layout.tok_starts, position) - 1
+    if k >= 0 and position < layout.tok_ends[k] and layout.tok_names[k] == "\n":
+        return k
+    return -1
 
 
 _BRACKETS = re.compile(r"(?<!\\)(?:\\\\)*[\[\]]")
