@@ -303,6 +303,8 @@ class LinkChecker:
         self._gates: dict[str, _HostGate] = {}
         self._gates_lock = threading.Lock()
         self._local = threading.local()
+        self._deadlines: set[_Deadline] = set()
+        self._deadlines_lock = threading.Lock()
         self._sessions: list[requests.Session] = []
 
     def check(self, urls: Iterable[str]) -> dict[str, LinkResult]:
@@ -379,8 +381,16 @@ class LinkChecker:
         # Lanes of different hosts alternate, so one big host does not take every worker.
         lanes = [queue for i in range(self.per_host) for queue in queues.values() if i < len(queue)]
         with ThreadPoolExecutor(max_workers=min(self.workers, len(lanes))) as pool:
-            for done in [pool.submit(lane, q) for q in lanes]:
-                done.result()
+            try:
+                for done in [pool.submit(lane, q) for q in lanes]:
+                    done.result()
+            except BaseException:  # Ctrl-C: stop the lanes now rather than after every URL
+                for queue in lanes:
+                    queue.clear()
+                with self._deadlines_lock:
+                    for deadline in self._deadlines:
+                        deadline.expire()
+                raise
         return results
 
     def _gate(self, url: str) -> _HostGate:
@@ -447,6 +457,8 @@ class LinkChecker:
 
         deadline = _Deadline(self.deadline)
         late = f"no complete answer within {self.deadline:g} s"
+        with self._deadlines_lock:
+            self._deadlines.add(deadline)
         try:
             with deadline, self._session().get(url, timeout=self.timeout, stream=True) as response:
                 head = _read(response) if _is_text(response) else b""
@@ -469,6 +481,9 @@ class LinkChecker:
             # What requests lets through from a broken answer (a bad header, a bad
             # Location...): the check failed, the run goes on.
             return result("error", f"broken answer ({type(error).__name__})"), None
+        finally:
+            with self._deadlines_lock:
+                self._deadlines.discard(deadline)
 
     def _answered(
         self,
@@ -512,7 +527,7 @@ class _Deadline:
         self.expired = False
         self._connection: Any = None
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
+        self._timer = threading.Timer(seconds, self.expire)
         self._timer.daemon = True
 
     def __enter__(self) -> _Deadline:
@@ -533,7 +548,8 @@ class _Deadline:
             if self.expired:
                 _cut(connection)
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
+        """Time is up (or the run was interrupted): cut the connection."""
         with self._lock:
             self.expired = True
             if self._connection is not None:
