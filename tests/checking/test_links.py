@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -327,6 +328,40 @@ def test_a_cache_that_fails_later_is_dropped_once(server: LinkServer, tmp_path: 
         second = links.check([server.url("/page/1")])
     assert [r.status for r in (*first.values(), *second.values())] == ["ok", "ok"]
     assert len(warnings) == 1
+
+
+def test_a_cache_with_damaged_pages_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite3"
+    cache = LinkCache(path, ttl=60)
+    cache.put(LinkResult(f"https://example.test/{i}", "ok", "HTTP 200" * 20) for i in range(2000))
+    cache.close()
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096
+    data[3 * 4096 : 5 * 4096] = b"\xa5" * (2 * 4096)  # two pages in the middle, header intact
+    path.write_bytes(bytes(data))
+    with pytest.raises(LinkCacheError, match=r"links\.sqlite3: (damaged|.*malformed)"):
+        LinkCache(path, ttl=60)
+
+
+def test_a_cache_row_that_is_no_result_is_not_taken_for_one(tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite3"
+    LinkCache(path, ttl=60).close()
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                ("https://a.test/", "bogus", "HTTP 200", 200, None, 1e12),
+                ("https://b.test/", "ok", b"bytes", 200, None, 1e12),
+                ("https://c.test/", "ok", "HTTP 200", "two hundred", None, 1e12),
+                ("https://d.test/", "dead", "HTTP 404", 404, None, 1e12),
+            ],
+        )
+    db.close()
+    cache = LinkCache(path, ttl=60, now=lambda: 1e12)
+    assert list(
+        cache.get(["https://a.test/", "https://b.test/", "https://c.test/", "https://d.test/"])
+    ) == ["https://d.test/"]
+    cache.close()
 
 
 def test_bad_settings_are_refused() -> None:

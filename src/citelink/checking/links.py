@@ -121,7 +121,12 @@ class LinkCacheError(Exception):
 
 
 class LinkCache:
-    """Results of earlier checks in a SQLite file, fresh for ``ttl`` seconds."""
+    """Results of earlier checks in a SQLite file, fresh for ``ttl`` seconds.
+
+    A file with damaged pages is refused when opened (SQLite's ``quick_check``),
+    and a row that is not a result (a status citelink does not use, a detail
+    that is not text) is not taken for one.
+    """
 
     def __init__(self, path: str | Path, ttl: float, now: Callable[[], float] = time.time) -> None:
         self.path = Path(path)
@@ -135,8 +140,12 @@ class LinkCache:
                 " detail TEXT NOT NULL, code INTEGER, final_url TEXT, checked_at REAL NOT NULL)"
             )
             self._db.commit()
+            (verdict,) = self._db.execute("PRAGMA quick_check(1)").fetchone()
         except (OSError, sqlite3.Error) as error:
             raise LinkCacheError(f"link cache {self.path}: {error}") from None
+        if verdict != "ok":
+            self._db.close()
+            raise LinkCacheError(f"link cache {self.path}: damaged ({verdict})")
 
     def get(self, urls: Sequence[str]) -> dict[str, LinkResult]:
         """The fresh results the cache holds for ``urls``."""
@@ -151,9 +160,10 @@ class LinkCache:
                     (*chunk, oldest),
                 )
                 for url, status, detail, code, final_url, checked_at in rows:
-                    found[url] = LinkResult(
-                        url, status, detail, code, final_url, checked_at, cached=True
-                    )
+                    if _is_result(status, detail, code, final_url, checked_at):
+                        found[url] = LinkResult(
+                            url, status, detail, code, final_url, checked_at, cached=True
+                        )
         except sqlite3.Error as error:
             raise LinkCacheError(f"link cache {self.path}: {error}") from None
         return found
@@ -173,6 +183,17 @@ class LinkCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _is_result(status: object, detail: object, code: object, final: object, at: object) -> bool:
+    """Whether a cache row's values are those of a :class:`LinkResult`."""
+    return (
+        status in ("ok", "dead", "unverifiable")
+        and isinstance(detail, str)
+        and (code is None or type(code) is int)
+        and (final is None or isinstance(final, str))
+        and isinstance(at, float)
+    )
 
 
 class _HostGate:
