@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 
 import citelink
-from citelink.batch import FileResult, Options, expand, extract_file, extract_files
+from citelink.batch import (
+    FileResult,
+    Options,
+    expand,
+    extract_file,
+    extract_files,
+    reads_here,
+)
 from citelink.documents.files import input_format
 from citelink.records import citation_records
 
@@ -181,3 +188,12 @@ def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
     (record,) = citation_records(result.path, result.citations, "text")
     assert record.startswith(f"{tmp_path}/caf\\xe9.txt:4-19\t")
     record.encode("utf-8")  # any standard output can carry it
+
+
+@needs_posix
+def test_a_fifo_named_in_a_batch_is_read_here_in_pieces(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert reads_here(Options(), str(fifo))
+    assert not reads_here(Options(input_format="html"), str(fifo))  # read whole, as HTML is
+    assert not reads_here(Options(), str(FIXTURES / "brief.txt"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -107,8 +108,8 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
 
 def reads_here(options: Options, path: str) -> bool:
     """Whether a file is read in this process, in pieces: a big text file, or text on
-    standard input (which the worker processes cannot read)."""
-    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path))
+    standard input (which the worker processes cannot read) or from a FIFO."""
+    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path) or is_fifo(path))
 
 
 def extract_records(
@@ -127,6 +128,16 @@ def is_big(path: str) -> bool:
         return path != "-" and os.path.getsize(path) > STREAM_ABOVE
     except OSError:
         return False  # reading it will say what is wrong
+
+
+def is_fifo(path: str) -> bool:
+    """Whether ``path`` names a FIFO (``<(command)``), whose size nobody knows."""
+    if isinstance(path, Unreadable):
+        return False
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 class StreamedFile:
