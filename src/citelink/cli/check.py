@@ -162,14 +162,14 @@ def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> 
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
-    from citelink.checking.links import LinkCacheError, LinkChecker, default_cache_path
+    from citelink.checking.links import LinkChecker, default_cache_path
+
+    def warn(message: str) -> None:
+        print(f"citelink: warning: {message}", file=sys.stderr)
 
     cache = None if args.no_link_cache else (args.link_cache or default_cache_path())
-    try:
-        with LinkChecker(cache=cache, ttl=args.link_ttl * 3600) as checker:
-            return checker.check(urls)
-    except LinkCacheError as error:
-        raise InputError(str(error)) from None
+    with LinkChecker(cache=cache, ttl=args.link_ttl * 3600, warn=warn) as checker:
+        return checker.check(urls)
 
 
 def _fix(

@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from citelink.documents.files import display_path
 from citelink.models import Citation
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
@@ -70,12 +71,12 @@ class Progress:
 def write_findings(findings: Sequence[tuple[str, Finding]], form: str, out: TextIO) -> None:
     """Print ``(path, finding)`` pairs as compiler-style lines, JSON or GitHub annotations."""
     if form == "json":
-        records = [{"path": path, **finding.to_dict()} for path, finding in findings]
+        records = [{"path": display_path(path), **f.to_dict()} for path, f in findings]
         json.dump(records, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     for path, f in findings:
-        shown = "<stdin>" if path == "-" else path
+        shown = "<stdin>" if path == "-" else display_path(path)
         if form == "github":
             level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
             where = f"file={_escape_property(shown)},line={f.line},endLine={f.end_line}"
