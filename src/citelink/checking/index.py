@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from citelink.documents.files import write_atomically
+from citelink.documents.writing import write_file
 
 USCODE_FORMAT = "citelink-uscode/1"
 CFR_FORMAT = "citelink-cfr/1"
@@ -472,7 +472,7 @@ def _write(path: str | Path, meta: Mapping[str, Any], rows: Iterable[tuple[str, 
             cells.pop()
         out.write("\t".join(cells) + "\n")
     # mtime=0: the same records always give the same bytes.
-    write_atomically(path, gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0))
+    write_file(path, gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0))
 
 
 def _clean(cell: str) -> str:
