@@ -395,3 +395,45 @@ def test_a_block_boundary_ends_a_citation() -> None:
 def test_an_unknown_input_format_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown input format 'pdf'"):
         check("8 U.S.C. § 1373", input_format="pdf")
+
+
+# --- what a new user tried (issue 19) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["29 U.S.C. § 651nt", "29 U.S.C. 651nt", "8 U.S.C. § 1101nt"])
+def test_nt_is_the_note_of_the_section(text: str) -> None:
+    findings = check(text)
+    assert [f.severity for f in findings] == ["style"]
+    (finding,) = findings
+    assert finding.suggestion is not None and finding.suggestion.endswith(" note")
+    assert "nt" not in finding.suggestion.replace("note", "")
+
+
+def test_a_made_up_nt_is_still_an_error() -> None:
+    assert check("29 U.S.C. § 99999nt")[0].code == "usc/unknown-section"
+
+
+@pytest.mark.parametrize(
+    "text", ["17 U.S.C. §§ 101, et. seq.", "17 U.S.C. §§ 101 et seq.", "17 U.S.C. § 101 et seq."]
+)
+def test_et_seq_takes_either_section_sign(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_title_named_nearer_than_the_antecedent_makes_the_short_form_doubtful() -> None:
+    text = (
+        "See 21 U.S.C. § 136.\n\nThe agency's authority is in Title 49 of the United States "
+        "Code. Section 106 describes it.\n"
+    )
+    findings = check(text)
+    doubtful = [f for f in findings if f.code == "ambiguous/other-title"]
+    assert len(doubtful) == 1 and "Title 49" in doubtful[0].message
+    assert doubtful[0].suggestion is None
+    # Nothing is said about 21 U.S.C. § 106, a reading the text contradicts.
+    assert not [f for f in findings if f.code.startswith("usc/")]
+    assert "21 U.S.C. § 106" not in doubtful[0].message
+
+
+def test_a_title_named_that_agrees_leaves_the_short_form_alone() -> None:
+    text = "See 8 U.S.C. § 1357. Title 8 of the United States Code also has § 1373.\n"
+    assert [f.code for f in check(text)] == []

@@ -312,3 +312,15 @@ def test_data_build_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert index.lookup("99", "1")[0].heading == "Only section"
     code, _, err = run(capsys, "data", "build-index", str(tmp_path / "none"), "-o", str(output))
     assert code == 2 and "no such file" in err
+
+
+def test_standard_input_is_the_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO("See 8 U.S.C. § 99999.\n".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and out.startswith("<stdin>:1:5: error:")

@@ -213,7 +213,10 @@ class Checker:
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         for unit in _units(citations):
-            findings += self._ambiguity(document, unit)
+            doubts = self._ambiguity(document, unit)
+            findings += doubts
+            if any(f.code == "ambiguous/other-title" for f in doubts):
+                continue  # its title is a guess the text contradicts: nothing more to say
             for citation in unit:
                 if citation.kind == "usc":
                     findings += self._usc_status(document, citation)
@@ -295,6 +298,10 @@ class Checker:
                 why = f"the U.S. Code has no title {title} (its titles are 1 to {LAST_TITLE})"
             return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
         records = index.lookup(title, section)
+        base = _note_base(section)
+        if not records and base is not None and index.lookup(title, base):
+            # "651nt": the Law Revision Counsel's abbreviation for "§ 651 note".
+            records = index.lookup(title, base)
         if not records:
             message = (
                 f"{label} does not exist: title {title} has no section {section} "
@@ -392,6 +399,21 @@ class Checker:
         antecedent = first.antecedent
         if antecedent is None:
             return []
+        named = _title_named_between(document.text, antecedent.end, start)
+        title = getattr(first, "title", None)
+        if named is not None and title is not None and named.group("title") != title:
+            return [
+                document.finding(
+                    "warning",
+                    "ambiguous/other-title",
+                    f'"{shown}" is read as title {title} (from "{_shown(antecedent.text)}"), '
+                    f'but "{_shown(named.group())}" is named nearer: cite it in full, '
+                    "with its title",
+                    start,
+                    end,
+                    first,
+                )
+            ]
         back = document.paragraph(first.start) - document.paragraph(antecedent.start)
         if back <= self.antecedent_paragraphs:
             return []
@@ -498,6 +520,23 @@ def _not_current(label: str, record: Record, index: UsCodeIndex) -> str:
     return message
 
 
+#: How far back before a short form a title named in words is looked for.
+_NAMED_TITLE_WINDOW = 2000
+#: "Title 49 of the United States Code", "title 49, United States Code".
+_NAMED_TITLE = re.compile(
+    rf"\b[Tt]itle{WS1}(?P<title>\d{{1,2}})(?:{WS1}of{WS1}the|{WS},){WS1}"
+    rf"(?:United{WS1}States|U\.{WS}S\.){WS1}Code\b"
+)
+
+
+def _title_named_between(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last title of the Code named in words in ``text[start:end]`` (its last part only)."""
+    found = None
+    for match in _NAMED_TITLE.finditer(text, max(start, end - _NAMED_TITLE_WINDOW), end):
+        found = match
+    return found
+
+
 def _units(citations: Sequence[Citation]) -> Iterator[list[Citation]]:
     """Citations grouped as written: a list or range is one unit, any other citation its own."""
     unit: list[Citation] = []
@@ -545,12 +584,19 @@ def _style(document: Document, unit: Sequence[Citation]) -> list[Finding]:
     start, end = unit[0].start, unit[-1].end
     sections = {getattr(c, "section", None) for c in unit}
     mark = "§§" if len(sections) > 1 else "§"
+    if mark == "§" and "§§" in text[start:end] and _et_seq(text, unit[-1]):
+        mark = "§§"  # "§ 101 et seq." and "§§ 101 et seq." are both written: either is fine
     problems: list[tuple[str, str]] = []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
 
     head = _head(text, start, end, unit[0], mark, problems)
     if head is not None:
         edits.append(head)
+    note = _note_edit(text, unit[-1])
+    if note is not None:
+        edits.append(note)
+        end = max(end, note[1])
+        problems.append(("style/note", 'write "note" for the abbreviation "nt"'))
     for citation, after in pairwise(unit):
         if getattr(citation, "range_end", None) is None:
             continue
@@ -647,6 +693,37 @@ def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
 
 
 _SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 1373"')
+
+#: "et seq." after a citation, as the finder's grammar reads it or with a stray period ("et. seq.").
+_ET_SEQ_AFTER = re.compile(rf"{WS},?{WS}et\.?{WS}seq\b")
+_NOTE_ABBREVIATION = re.compile(r"(?<=\d)nt\b|(?<=\d[A-Za-z])nt\b")
+
+
+def _et_seq(text: str, last: Citation) -> bool:
+    """Whether the citation is followed by "et seq." (the grammar may not have taken "et. seq.")."""
+    return bool(getattr(last, "et_seq", False)) or bool(
+        _ET_SEQ_AFTER.match(text, last.end, min(len(text), last.end + 20))
+    )
+
+
+def _note_base(section: str) -> str | None:
+    """The section of "651nt" ("651"): the Code has no designation ending in "nt"."""
+    if len(section) > 2 and section[-2:].lower() == "nt" and section[-3].isalnum():
+        return section[:-2]
+    return None
+
+
+def _note_edit(text: str, last: Citation) -> tuple[int, int, str] | None:
+    """The edit that writes "651nt" as "651 note"."""
+    section = str(getattr(last, "section", "") or "")
+    if _note_base(section) is None:
+        return None
+    written = text[last.start : last.end]
+    at = written.lower().rfind(section.lower())
+    if at < 0 or written[at + len(section) - 2 : at + len(section)].lower() != "nt":
+        return None
+    where = last.start + at + len(section) - 2
+    return (where, where + 2, " note")
 
 
 def _spaced(text: str) -> str:

@@ -46,9 +46,12 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
+        default=["-"],
         metavar="PATH",
-        help="UTF-8 text, HTML or Markdown files, directories (walked), or - for stdin",
+        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default);"
+        " each is decoded as --encoding (default UTF-8), and a file with NUL bytes is refused"
+        " as binary",
     )
     check.add_argument(
         "--input-format",
