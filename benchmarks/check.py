@@ -2,9 +2,9 @@
 
     python benchmarks/check.py [--urls 1000] [--repeat 5] [--polite 50]
 
-1. The shipped U.S. Code index: how long it takes to load (and to read every
-   title), and how long one look-up takes (a section, a section inside a range
-   record, a miss).
+1. The shipped U.S. Code index: its size, how long it takes to load (and to
+   read every title), and how long one look-up takes (a section, a section
+   inside a range record, a miss, a pin, where a section went).
 2. ``Checker.check`` on the title-8 text (about 3.8 MB) — find plus check —
    beside ``find`` alone (skipped when ../shared is absent).
 3. Link checking of ``--urls`` distinct URLs against a local HTTP/1.1 server
@@ -24,12 +24,13 @@ import time
 import timeit
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from citelink import Finder
 from citelink.checking.checker import Checker
-from citelink.checking.index import UsCodeIndex
+from citelink.checking.index import USCODE_DATA, UsCodeIndex
 from citelink.checking.links import LinkChecker
 
 import uslm
@@ -58,6 +59,8 @@ def index_figures(repeat: int) -> None:
 
     every = best_time(load_all, repeat)
     index = UsCodeIndex.load()
+    size = resources.files("citelink").joinpath("data").joinpath(USCODE_DATA).read_bytes()
+    print(f"  size: {len(size) / 1e3:,.0f} kB (gzip); {len(index.titles)} titles")
     print(f"  load: {load * 1e3:.0f} ms; load and read all 53 titles: {every * 1e3:.0f} ms")
     for label, title, section in [
         ("a section (8 U.S.C. § 1373)", "8", "1373"),
@@ -70,6 +73,27 @@ def index_figures(repeat: int) -> None:
         look_up = functools.partial(index.lookup, title, section)
         runs = timeit.repeat(look_up, number=number, repeat=repeat)
         print(f"  look-up, {label}: {min(runs) / number * 1e6:.2f} µs")
+    (record,) = index.lookup("8", "1357")
+
+    def pin() -> bool:
+        paths = index.subdivisions(record)
+        return paths is not None and "g/10/A" in paths
+
+    def first_pin() -> bool:
+        index._pins.clear()  # the section's subdivisions read afresh
+        return pin()
+
+    for label, run in [
+        ("a pin, section read before (8 U.S.C. § 1357(g)(10)(A))", pin),
+        ("a pin, first in its section", first_pin),
+        ("where a section went (42 U.S.C. § 1973)", functools.partial(index.moved, "42", "1973")),
+    ]:
+        run()
+        number = 100_000
+        runs = timeit.repeat(run, number=number, repeat=repeat)
+        print(f"  look-up, {label}: {min(runs) / number * 1e6:.2f} µs")
+    paths = sum(len(index.subdivisions(r) or ()) for r in index.records())
+    print(f"  subdivision paths: {paths:,}; moves: {sum(1 for _ in index.moves()):,}")
 
 
 def check_figures(repeat: int) -> None:

@@ -324,3 +324,15 @@ def test_standard_input_is_the_default(
     monkeypatch.setattr(sys, "stdin", stdin)
     code, out, _ = run(capsys, "check")
     assert code == 1 and out.startswith("<stdin>:1:5: error:")
+
+
+def test_as_of_makes_a_section_in_force_then_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, "See 10 U.S.C. § 7430(e).\n"))
+    code, out, _ = run(capsys, "check", "--fail-on", "warning", path)
+    assert code == 1 and "warning: 10 U.S.C. § 7430 was renumbered" in out
+    code, out, _ = run(capsys, "check", "--fail-on", "warning", "--as-of", "2017-10-03", path)
+    assert code == 0
+    with pytest.raises(SystemExit):
+        run(capsys, "check", "--as-of", "last year", path)

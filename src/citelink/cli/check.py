@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,14 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="error",
         help="the least severe finding that makes the exit code 1 (default: error)",
     )
+    check.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=_iso_date,
+        help="when the documents were written (YYYY-MM-DD): a section in force then that has"
+        " left the Code since is a note, not a warning (default: the date each document"
+        " states near its start, if any)",
+    )
     check.add_argument("--online", action="store_true", help="also check that each link is alive")
     check.add_argument(
         "--fix", action="store_true", help="write the style suggestions back into the files"
@@ -101,6 +110,13 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(run=_check)
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 @dataclass
 class _Checked:
     """One document being checked."""
@@ -129,7 +145,9 @@ def _check(args: argparse.Namespace) -> int:
         except InputError as error:  # reported, and the other files are still checked
             print(f"citelink: error: {error}", file=sys.stderr)
             unreadable += 1
-    checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
+    checker = Checker(
+        finder=finder, antecedent_paragraphs=args.antecedent_paragraphs, as_of=args.as_of
+    )
     links: dict[str, LinkResult] = {}
     try:
         docs = [_checked(finder, path, text, args) for path, text in texts]
