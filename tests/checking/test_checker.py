@@ -528,3 +528,12 @@ def test_a_title_restated_after_the_document_cannot_be_verified() -> None:
 def test_a_cfr_part_the_index_lists_no_sections_of_is_not_checked() -> None:
     (finding,) = check("8 C.F.R. § 1292.18")
     assert (finding.severity, finding.code) == ("info", "cfr/not-checked")
+
+
+def test_a_late_label_below_the_marked_up_subdivisions_is_made_up() -> None:
+    (finding,) = check("8 U.S.C. § 1357(g)(10)(A)(xii)")
+    assert (finding.severity, finding.code) == ("warning", "usc/unknown-pin")
+    assert "12th" in finding.message
+    # "(i)" is the first roman numeral here, not the ninth letter.
+    (early,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
+    assert early.severity == "info"

@@ -336,3 +336,35 @@ def test_as_of_makes_a_section_in_force_then_a_note(
     assert code == 0
     with pytest.raises(SystemExit):
         run(capsys, "check", "--as-of", "last year", path)
+
+
+NOISY = (
+    "See 8 U.S.C. § 99999 and 8 U.S.C. 1373 and 40 C.F.R. § 1.1, 40 C.F.R. § 1.2.\n"
+    "Also 8 U.S.C. § 1357(g)(10)(A)(i).\n"
+)
+
+
+def test_info_findings_are_counted_not_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, NOISY))
+    _, out, err = run(capsys, "check", path)
+    assert "info:" not in out and "error: 8 U.S.C. § 99999" in out
+    assert f"citelink: {path}: 5 citations (usc 3, cfr 2)" in err
+    assert "findings: 1 error, 1 style, 3 info" in err
+    assert "problems: usc/unknown-section 1, style/section-sign 1" in err
+    # What could not be verified is said once, in the summary.
+    assert "not verified: 2 CFR citations" in err and "1 pins below" in err
+    assert "3 info findings not shown (--show-info)" in err
+    _, out, _ = run(capsys, "check", "--show-info", path)
+    assert out.count("info:") == 3
+
+
+def test_ignore_leaves_out_rules_and_families(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, NOISY))
+    code, out, _ = run(capsys, "check", "--ignore", "usc/unknown-section,style", path)
+    assert code == 0 and out == ""
+    _, _, err = run(capsys, "check", "--no-summary", path)
+    assert "citations (" not in err and "finding" in err

@@ -259,7 +259,7 @@ class Checker:
         checker's), else the date the document states near its start (if ``stated_dates``)."""
         given = as_of or self.as_of
         if given is not None:
-            return Dated(given, f"{_day(given)} (the date given)")
+            return Dated(given, f"{_day(given)}, the date given")
         return stated_date(text) if self.stated_dates else None
 
     def link_findings(
@@ -503,10 +503,20 @@ class Checker:
             message = f"{full} cannot be verified: the Code marks no subdivisions under {where}" + (
                 "" if parent else " (a section of one paragraph)"
             )
+            code, severity = "usc/pin-not-verified", "info"
+            rank = _rank(pin[depth])
+            if rank > _RUN_IN:
+                # Run-in subdivisions are few: a twelfth one is a pin made up.
+                code, severity = "usc/unknown-pin", "warning"
+                message = (
+                    f"{full} almost certainly does not exist: the Code marks no subdivisions "
+                    f"under {where}, and ({pin[depth]}) would be the {_ordinal(rank)} run into "
+                    "its text"
+                )
             return [
                 document.finding(
-                    "info",
-                    "usc/pin-not-verified",
+                    severity,  # type: ignore[arg-type]
+                    code,
                     message,
                     citation.start,
                     citation.end,
@@ -778,7 +788,7 @@ def stated_date(text: str) -> Dated | None:
     when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
     if when is None:
         return None
-    return Dated(when, f"{_day(when)} (the date the document states)")
+    return Dated(when, f"{_day(when)}, the date the document states")
 
 
 def _day(when: date) -> str:
@@ -802,6 +812,41 @@ def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str
     pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
     note = " note" if getattr(citation, "note", False) else ""
     return f"{title} U.S.C. § {section}{pin}{note}"
+
+
+#: How many subdivisions run into a paragraph's text, unmarked, the checker allows for.
+_RUN_IN = 8
+
+
+def _rank(label: str) -> int:
+    """Where a label stands in its kind of sequence: "3" 3, "c" 3, "iv" 4, "cc" 3; the lower
+    of two readings ("i" is the first roman numeral or the ninth letter: 1)."""
+    if label.isdigit():
+        return int(label)
+    ranks = [n for n in range(1, 200) if _roman_numeral(n) == label.lower()][:1]
+    if label.isascii() and label.isalpha() and len(set(label)) == 1:
+        ranks.append(ord(label[0].lower()) - ord("a") + 1)
+    return min(ranks, default=0)
+
+
+def _roman_numeral(number: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix")):
+        while number >= value:
+            out += letters
+            number -= value
+    for value, letters in ((5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def _pin_label(label: str) -> str:

@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from citelink.cli.options import (
     input_options,
     read_input,
 )
-from citelink.cli.output import summary, write_findings
+from citelink.cli.output import document_summary, summary, write_findings
 from citelink.documents.files import InputError, input_format
 from citelink.finder import Finder
 from citelink.models import Citation
@@ -79,6 +80,21 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="when the documents were written (YYYY-MM-DD): a section in force then that has"
         " left the Code since is a note, not a warning (default: the date each document"
         " states near its start, if any)",
+    )
+    check.add_argument(
+        "--show-info",
+        action="store_true",
+        help="also print info findings (notes, and what could not be verified; by default"
+        " they are counted in each document's summary only)",
+    )
+    check.add_argument(
+        "--ignore",
+        metavar="RULE[,RULE...]",
+        help="leave out findings of these rules, or rule families"
+        " (e.g. ambiguous/far-antecedent, style)",
+    )
+    check.add_argument(
+        "--no-summary", action="store_true", help="no per-document summary on standard error"
     )
     check.add_argument("--online", action="store_true", help="also check that each link is alive")
     check.add_argument(
@@ -161,13 +177,38 @@ def _check(args: argparse.Namespace) -> int:
                 _fix(checker, finder, doc, links, args)
     except IndexFileError as error:
         raise InputError(str(error)) from None
+    ignored = _rules(args.ignore)
+    for doc in docs:
+        doc.findings = [f for f in doc.findings if not _ignored(f.code, ignored)]
     findings = [(doc.path, f) for doc in docs for f in doc.findings]
-    write_findings(findings, args.format, sys.stdout)
+    shown = [(p, f) for p, f in findings if args.show_info or f.severity != "info"]
+    write_findings(shown, args.format, sys.stdout)
     if args.format != "json" and docs:
-        summary(findings, len(docs))
+        if not args.no_summary:
+            for doc in docs:
+                if doc.findings or doc.citations:
+                    hidden = (
+                        0 if args.show_info else sum(f.severity == "info" for f in doc.findings)
+                    )
+                    kinds = Counter(c.kind for c in doc.citations)
+                    for line in document_summary(doc.path, kinds, doc.findings, hidden):
+                        print(
+                            f"citelink: {line}" if not line.startswith(" ") else line,
+                            file=sys.stderr,
+                        )
+        summary(shown, len(docs))
     if unreadable:
         return 2
     return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
+
+
+def _rules(given: str | None) -> tuple[str, ...]:
+    return tuple(r.strip().rstrip("/") for r in (given or "").split(",") if r.strip())
+
+
+def _ignored(code: str, rules: tuple[str, ...]) -> bool:
+    """Whether ``code`` is one of ``rules`` or in one of their families ("style")."""
+    return any(code == r or code.startswith(f"{r}/") for r in rules)
 
 
 def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> _Checked:

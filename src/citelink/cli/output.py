@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -95,6 +96,58 @@ def _escape_data(text: str) -> str:
 def _escape_property(text: str) -> str:
     """Escape a workflow command's property value (also ":" and ",")."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+#: What the checker could not verify, by finding code: said once per document.
+_NOT_VERIFIED = {
+    "cfr/not-checked": "CFR citations outside the CFR index (title 8, parts with listed sections)",
+    "usc/not-checked": "citations of the former appendix titles of the U.S. Code",
+    "usc/pin-not-verified": "pins below the subdivisions the Code marks up",
+    "link/unverified": "links that could not be verified",
+}
+#: Kinds the checker verifies; the others are counted as not verified.
+VERIFIED_KINDS = frozenset({"usc", "cfr", "const", "rule"})
+
+
+def document_summary(
+    path: str, kinds: Counter[str], findings: Sequence[Finding], hidden: int
+) -> list[str]:
+    """The summary of one checked document: its authorities by kind, its findings by
+    severity and by rule, and, once, what could not be verified."""
+    from citelink.checking.checker import SEVERITIES
+
+    shown = "<stdin>" if path == "-" else path
+    total = sum(kinds.values())
+    by_kind = ", ".join(f"{kind} {n:,}" for kind, n in kinds.most_common())
+    lines = [
+        f"{shown}: {total:,} citation{'s' if total != 1 else ''}"
+        + (f" ({by_kind})" if by_kind else "")
+    ]
+    counts = Counter(f.severity for f in findings)
+    severities = ", ".join(f"{counts[s]:,} {s}" for s in SEVERITIES if counts[s])
+    if severities:
+        lines.append(f"  findings: {severities}")
+    rules = Counter(f.code for f in findings if f.severity != "info")
+    if rules:
+        lines.append("  problems: " + ", ".join(f"{code} {n:,}" for code, n in rules.most_common()))
+    unverified = Counter(f.code for f in findings if f.code in _NOT_VERIFIED)
+    unverified.update(
+        f.code for f in findings if f.code.startswith("link/") and f.severity == "info"
+    )
+    parts = [f"{n:,} {_NOT_VERIFIED.get(code, code)}" for code, n in unverified.items() if n]
+    other = Counter({k: n for k, n in kinds.items() if k not in VERIFIED_KINDS})
+    if other:
+        parts.append(
+            ", ".join(f"{n:,} {kind}" for kind, n in other.most_common())
+            + " (kinds the checker does not verify)"
+        )
+    if parts:
+        lines.append("  not verified: " + "; ".join(parts))
+    if hidden:
+        lines.append(
+            f"  {hidden:,} info finding{'s' if hidden != 1 else ''} not shown (--show-info)"
+        )
+    return lines
 
 
 def summary(findings: Sequence[tuple[str, Finding]], files: int) -> None:
