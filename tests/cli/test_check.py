@@ -368,3 +368,57 @@ def test_ignore_leaves_out_rules_and_families(
     assert code == 0 and out == ""
     _, _, err = run(capsys, "check", "--no-summary", path)
     assert "citations (" not in err and "finding" in err
+
+
+def test_sarif_is_a_2_1_log_with_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = str(write(tmp_path, "Café: see 8 U.S.C. 1373 and 8 U.S.C. § 99999.\n"))
+    code, out, _ = run(capsys, "check", "--format", "sarif", path)
+    log = json.loads(out)
+    assert code == 1 and log["version"] == "2.1.0"
+    (sarif_run,) = log["runs"]
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rules = [r["id"] for r in sarif_run["tool"]["driver"]["rules"]]
+    style, error = sarif_run["results"]
+    assert (style["level"], error["level"]) == ("note", "error")
+    assert rules[error["ruleIndex"]] == "usc/unknown-section"
+    region = style["locations"][0]["physicalLocation"]["region"]
+    line = Path(path).read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "8 U.S.C. 1373"
+    (fix,) = style["fixes"]
+    replacement = fix["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "8 U.S.C. § 1373"
+    assert "fixes" not in error
+
+
+def test_a_table_of_authorities_lists_each_once_in_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "Under 42 U.S.C. § 1983 and U.S. Const. amend. XIV, § 1, see 8 U.S.C. § 1357(g).\n"
+        "Also 8 C.F.R. § 214.2 and Fed. R. Civ. P. 12(b)(6).\n"
+        "Again 8 U.S.C. § 1357(a) and 8 U.S.C. § 99999.\n"
+    )
+    path = str(write(tmp_path, text))
+    _, out, _ = run(capsys, "check", "--format", "toa", path)
+    lines = out.splitlines()
+    assert lines[0] == "TABLE OF AUTHORITIES"
+    headings = [line for line in lines if line and not line.startswith(" ")][1:]
+    assert headings == ["Constitutional Provisions", "Statutes", "Regulations", "Rules"]
+    statutes = [line.strip() for line in lines if "U.S.C." in line]
+    assert statutes == [
+        f"8 U.S.C. § 1357 .... {path}:1, 3",
+        f"8 U.S.C. § 99999 .... {path}:3  [1 error]",
+        f"42 U.S.C. § 1983 .... {path}:1",
+    ]
+
+
+def test_the_pre_commit_hooks_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    hooks = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    entries = re.findall(r"^\s*entry: (.+)$", hooks, flags=re.MULTILINE)
+    assert len(entries) == 2
+    clean, bad = str(write(tmp_path, CLEAN)), str(write(tmp_path, "8 U.S.C. § 99999\n", "b.md"))
+    for entry in entries:
+        program, *argv = entry.split()
+        assert program == "citelink"
+        assert run(capsys, *argv, clean)[0] == 0
+        assert run(capsys, *argv, clean, bad)[0] == 1

@@ -23,7 +23,13 @@ from citelink.cli.options import (
     input_options,
     read_input,
 )
-from citelink.cli.output import document_summary, summary, write_findings
+from citelink.cli.output import (
+    document_summary,
+    summary,
+    write_findings,
+    write_sarif,
+    write_toa,
+)
 from citelink.documents.files import InputError, input_format
 from citelink.finder import Finder
 from citelink.models import Citation
@@ -63,9 +69,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif", "toa"),
         default="text",
-        help="text: file:line:col lines (default); json: one array; github: workflow annotations",
+        help="text: file:line:col lines (default); json: one array; github: workflow annotations;"
+        " sarif: a SARIF 2.1.0 log for code-review tools; toa: a table of authorities (each"
+        " authority once, with the lines citing it and its problems)",
     )
     check.add_argument(
         "--fail-on",
@@ -144,6 +152,12 @@ class _Checked:
     citations: list[Citation]
     findings: list[Finding] = field(default_factory=list)
 
+    def source_citations(self) -> list[Citation]:
+        """The citations with their spans in the file (they are the reader's text's)."""
+        from citelink.documents.reader import ReaderText
+
+        return ReaderText(self.text, self.layout).in_source(self.citations)
+
 
 def _check(args: argparse.Namespace) -> int:
     from citelink.checking.checker import Checker, at_least
@@ -182,8 +196,13 @@ def _check(args: argparse.Namespace) -> int:
         doc.findings = [f for f in doc.findings if not _ignored(f.code, ignored)]
     findings = [(doc.path, f) for doc in docs for f in doc.findings]
     shown = [(p, f) for p, f in findings if args.show_info or f.severity != "info"]
-    write_findings(shown, args.format, sys.stdout)
-    if args.format != "json" and docs:
+    if args.format == "sarif":
+        write_sarif(shown, sys.stdout)
+    elif args.format == "toa":
+        write_toa([(d.path, d.text, d.source_citations(), d.findings) for d in docs], sys.stdout)
+    else:
+        write_findings(shown, args.format, sys.stdout)
+    if args.format not in ("json", "sarif") and docs:
         if not args.no_summary:
             for doc in docs:
                 if doc.findings or doc.citations:
