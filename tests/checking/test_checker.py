@@ -35,9 +35,12 @@ def test_the_seed_article() -> None:
     assert "repealed or omitted" in at_8[0].message
     assert "§§ 1 to 18 — Repealed or Omitted" in at_8[0].message
     assert at_8[1].suggestion == "8 U.S.C. § 8" and at_8[1].end == code8 + len("8 U.S. Code 8")
-    # The two 1373 citations: nothing but the style of "8 U.S.C. 1373".
+    # The two 1373 citations: nothing but the style of "8 U.S.C. 1373", which is inside the
+    # Attorney General's quoted statement: a note, never rewritten.
     rest = [f for f in findings if f.start != code8]
-    assert [(f.severity, f.suggestion) for f in rest] == [("style", "8 U.S.C. § 1373")]
+    assert [(f.severity, f.code, f.suggestion) for f in rest] == [
+        ("info", "style/section-sign", None)
+    ]
     assert text[rest[0].start : rest[0].end] == "8 U.S.C. 1373"
 
 

@@ -67,7 +67,7 @@ def test_text_format_reads_like_a_compiler(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     text = SEED.read_text(encoding="utf-8")
     lines = out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 2  # and a note, not shown: "8 U.S.C. 1373" inside a quotation
     pattern = re.compile(r"(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+): .+ \[[\w/-]+\]$")
     first = pattern.match(lines[0])
     assert first is not None
@@ -76,11 +76,12 @@ def test_text_format_reads_like_a_compiler(capsys: pytest.CaptureFixture[str]) -
     assert text.splitlines()[line - 1][col - 1 :].startswith("8 U.S. Code 8")
     assert "repealed or omitted" in lines[0]
     assert 'write "8 U.S.C. § 8"' in lines[1]
-    assert "3 findings (1 warning, 2 style) in 1 file" in err
+    assert "2 findings (1 warning, 1 style) in 1 file" in err
+    assert "1 info finding not shown (--show-info)" in err
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--format", "json", str(NEWS))
+    code, out, _ = run(capsys, "check", "--format", "json", "--show-info", str(NEWS))
     assert code == 0
     records = json.loads(out)
     assert [(r["severity"], r["code"]) for r in records] == [
@@ -422,3 +423,69 @@ def test_the_pre_commit_hooks_run(capsys: pytest.CaptureFixture[str], tmp_path: 
         assert program == "citelink"
         assert run(capsys, *argv, clean)[0] == 0
         assert run(capsys, *argv, clean, bad)[0] == 1
+
+
+def test_diff_prints_the_fixes_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = "First line.\nSee 8 U.S.C. 1373 today.\nLast"
+    doc = write(tmp_path, text)
+    code, out, _ = run(capsys, "check", "--diff", str(doc))
+    assert doc.read_bytes() == text.encode()
+    assert out.splitlines()[:2] == [f"--- a/{doc}", f"+++ b/{doc}"]
+    assert "-See 8 U.S.C. 1373 today.\n+See 8 U.S.C. § 1373 today.\n" in out
+    assert code == 0
+    assert run(capsys, "check", "--diff", "--fix", str(doc))[0] == 2
+
+
+def test_fix_never_rewrites_quoted_or_official_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "We cite 8 U.S.C. 1373.\n\n"
+        "Section 2 is amended to read: “(a) See 8 U.S.C. 1357.\n\n“(b) And 8 U.S.C. 1101.”.\n\n"
+        "Authority: 8 U.S.C. 1103.\n\n> As the court wrote, 8 U.S.C. 1182 applies.\n"
+    )
+    doc = write(tmp_path, text)
+    run(capsys, "check", "--fix", str(doc))
+    assert doc.read_text(encoding="utf-8") == text.replace(
+        "cite 8 U.S.C. 1373", "cite 8 U.S.C. § 1373"
+    )
+    markdown = write(tmp_path, "See 8 U.S.C. 1373.\n\n> Quoted: 8 U.S.C. 1357.\n", "q.md")
+    run(capsys, "check", "--fix", str(markdown))
+    assert markdown.read_text(encoding="utf-8").endswith("> Quoted: 8 U.S.C. 1357.\n")
+    page = write(tmp_path, "<p>8 U.S.C. 1373</p><blockquote>8 U.S.C. 1357</blockquote>", "q.html")
+    run(capsys, "check", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == (
+        "<p>8 U.S.C. § 1373</p><blockquote>8 U.S.C. 1357</blockquote>"
+    )
+
+
+def test_fix_writes_through_links_keeps_hard_links_and_mode(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = write(tmp_path, "See 8 U.S.C. 1373.\n", "target.txt")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run(capsys, "check", "--fix", str(link))
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "See 8 U.S.C. § 1373.\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    shared = write(tmp_path, "See 8 U.S.C. 1357.\n", "shared.txt")
+    other = tmp_path / "other.txt"
+    other.hardlink_to(shared)
+    run(capsys, "check", "--fix", str(shared))
+    assert other.read_text(encoding="utf-8") == "See 8 U.S.C. § 1357.\n"
+    assert other.stat().st_ino == shared.stat().st_ino
+
+
+def test_fix_refuses_a_read_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import os
+
+    doc = write(tmp_path, "See 8 U.S.C. 1373.\n")
+    doc.chmod(0o444)
+    if os.access(doc, os.W_OK):
+        pytest.skip("running as a user who may write any file")
+    code, _, err = run(capsys, "check", "--fix", str(doc))
+    assert code == 2 and "read-only" in err
+    assert doc.read_text(encoding="utf-8") == "See 8 U.S.C. 1373.\n"

@@ -31,8 +31,8 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
@@ -48,6 +48,7 @@ from citelink.checking.index import (
     sorted_labels,
     uscode_index,
 )
+from citelink.checking.quoted import Spans, markup_spans, quoted_spans
 from citelink.documents.reader import ReaderText, read
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1
@@ -234,7 +235,8 @@ class Checker:
         """
         if layout is not None:
             read = self.check_citations(layout.text, citations, links, as_of=as_of)
-            return _in_source(read, layout)
+            moved = _in_source(read, layout)
+            return _leave_quoted(moved, lambda: markup_spans(layout.source, layout.markup))
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         when = self.written(text, as_of)
@@ -252,7 +254,7 @@ class Checker:
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
-        return _ordered(findings)
+        return _ordered(_leave_quoted(findings, lambda: quoted_spans(text)))
 
     def written(self, text: str, as_of: date | None = None) -> Dated | None:
         """When ``text`` was written, as far as the checker is told: ``as_of`` (else the
@@ -707,6 +709,27 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
 
 
 _DEFAULT: Checker | None = None
+
+
+def _leave_quoted(findings: list[Finding], spans: Callable[[], Spans]) -> list[Finding]:
+    """Findings whose fix would rewrite quoted or official text, without the fix: a style
+    finding there becomes a note (a quotation is reproduced as it was written)."""
+    if not any(f.suggestion is not None or f.severity == "style" for f in findings):
+        return findings
+    found = spans()
+    if not found:
+        return findings
+    kept = []
+    for f in findings:
+        if (f.suggestion is not None or f.severity == "style") and found.covers(f.start, f.end):
+            f = replace(
+                f,
+                severity="info" if f.severity == "style" else f.severity,
+                message=f"{f.message} (in quoted or official text, or code: left as written)",
+                suggestion=None,
+            )
+        kept.append(f)
+    return kept
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import os
 import shutil
 import sys
@@ -106,7 +108,15 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument("--online", action="store_true", help="also check that each link is alive")
     check.add_argument(
-        "--fix", action="store_true", help="write the style suggestions back into the files"
+        "--fix",
+        action="store_true",
+        help="write the suggested fixes back into the files, atomically (never into quoted or"
+        " official text, block quotes or code; a read-only file is refused)",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of the findings, and change nothing",
     )
     check.add_argument(
         "--antecedent-paragraphs",
@@ -165,6 +175,8 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.fix and "-" in args.paths:
         raise InputError("--fix cannot write back to standard input")
+    if args.fix and args.diff:
+        raise InputError("--fix and --diff: choose one (--diff changes nothing)")
     if args.antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
     finder = build_finder(args.resolver, args.config)
@@ -188,7 +200,11 @@ def _check(args: argparse.Namespace) -> int:
                 doc.text, doc.citations, links, layout=doc.layout
             )
             if args.fix:
-                _fix(checker, finder, doc, links, args)
+                try:
+                    _fix(checker, finder, doc, links, args)
+                except InputError as error:  # reported; the other files are still fixed
+                    print(f"citelink: error: {error}", file=sys.stderr)
+                    unreadable += 1
     except IndexFileError as error:
         raise InputError(str(error)) from None
     ignored = _rules(args.ignore)
@@ -196,7 +212,10 @@ def _check(args: argparse.Namespace) -> int:
         doc.findings = [f for f in doc.findings if not _ignored(f.code, ignored)]
     findings = [(doc.path, f) for doc in docs for f in doc.findings]
     shown = [(p, f) for p, f in findings if args.show_info or f.severity != "info"]
-    if args.format == "sarif":
+    if args.diff:
+        for doc in docs:
+            sys.stdout.writelines(_diff(doc))
+    elif args.format == "sarif":
         write_sarif(shown, sys.stdout)
     elif args.format == "toa":
         write_toa([(d.path, d.text, d.source_citations(), d.findings) for d in docs], sys.stdout)
@@ -253,6 +272,25 @@ def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkRes
         raise InputError(str(error)) from None
 
 
+def _diff(doc: _Checked) -> list[str]:
+    """The unified diff of what --fix would write into the document."""
+    from citelink.checking.checker import apply_fixes
+
+    fixed, applied = apply_fixes(doc.text, doc.findings)
+    if not applied:
+        return []
+    name = "<stdin>" if doc.path == "-" else doc.path
+    lines = difflib.unified_diff(
+        doc.text.splitlines(keepends=True),
+        fixed.splitlines(keepends=True),
+        f"a/{name}",
+        f"b/{name}",
+    )
+    return [
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    ]
+
+
 def _fix(
     checker: Checker,
     finder: Finder,
@@ -276,21 +314,44 @@ def _fix(
         raise InputError(
             f"{doc.path}: cannot --fix a file that does not decode and re-encode unchanged"
         )
-    _replace_file(path, fixed.encode(args.encoding))
+    replace_file(path, fixed.encode(args.encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     fixed_doc = _checked(finder, doc.path, fixed, args)
     doc.text, doc.layout, doc.citations = fixed_doc.text, fixed_doc.layout, fixed_doc.citations
     doc.findings = checker.check_citations(doc.text, doc.citations, links, layout=doc.layout)
 
 
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, keeping its permissions."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` safely: a read-only file is refused; a symbolic link is
+    written through (its target changes, the link stays); a file with several hard links is
+    rewritten in place so that every link sees it; any other file is replaced atomically
+    (a temporary file beside it, flushed to disk, renamed over it) with its permissions."""
+    target = Path(os.path.realpath(path))
+    try:
+        status = target.stat()
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    if not os.access(target, os.W_OK):
+        raise InputError(f"{path}: read-only: not fixed")
+    if status.st_nlink > 1:
+        with open(target, "r+b") as out:
+            out.write(data)
+            out.truncate()
+            out.flush()
+            os.fsync(out.fileno())
+        return
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(target, temporary)
+        if hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only the owner's own files: keep theirs
+                os.chown(temporary, status.st_uid, status.st_gid)
+        os.replace(temporary, target)
     except BaseException:
-        os.unlink(temporary)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
