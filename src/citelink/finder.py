@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from citelink.grammar import (
@@ -64,6 +65,8 @@ _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")
 #: Years are not sections: "§ 2019" with nothing before it is not a citation.
 _YEARS = range(1990, 2100)
+#: How many paragraphs back a short form may find its full citation, by default.
+ANTECEDENT_PARAGRAPHS = 5
 
 
 class Finder:
@@ -72,7 +75,9 @@ class Finder:
     ``resolvers`` names the chain of resolvers that gives each citation its
     ``url``, or is a :class:`~citelink.resolve.Chain` (see
     :mod:`citelink.resolve`; default: each kind's default chain);
-    ``resolve=False`` skips linking.
+    ``resolve=False`` skips linking. ``antecedent_paragraphs`` is the reach of
+    short forms: a "§ 1373" whose full citation is more paragraphs back (blank
+    lines) stays unresolved.
     """
 
     def __init__(
@@ -81,7 +86,13 @@ class Finder:
         resolvers: Sequence[str] | Chain | None = None,
         resolve: bool = True,
         sources: Sequence[Source] = SOURCES,
+        antecedent_paragraphs: int | None = ANTECEDENT_PARAGRAPHS,
     ) -> None:
+        if antecedent_paragraphs is not None and antecedent_paragraphs < 0:
+            raise ValueError("antecedent_paragraphs must be 0 or more")
+        #: How many paragraphs back a short form may find its full citation (``None``:
+        #: any distance); one further back is left unresolved ("far-antecedent").
+        self.antecedent_paragraphs = antecedent_paragraphs
         self.chain = (
             resolvers if isinstance(resolvers, Chain) else chain(resolvers) if resolve else None
         )
@@ -141,7 +152,7 @@ class Finder:
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A finder pickles as what it was made from; the copy compiles its own searches."""
-        return _rebuild_finder, (self.chain, self.sources)
+        return _rebuild_finder, (self.chain, self.sources, self.antecedent_paragraphs)
 
     def find(
         self, text: str, *, this_title: str | None = None, cases: bool = False
@@ -218,6 +229,7 @@ class Finder:
             last=carried.last,
             anchor=carried.anchor,
             previous_anchor=carried.previous_anchor,
+            carried_breaks=carried.breaks,
         )
         self._run(scan, cases)
         if self.chain is not None:
@@ -283,23 +295,14 @@ class Finder:
             claimed = source.qualify(scan, start, sections)
             if claimed is not None:
                 return claimed
-        if _OF_SOMETHING_ELSE.match(text, sections.end):
+        if _OF_SOMETHING_ELSE.match(text, sections.end) or _not_the_code(scan, start, sections):
             return None
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if (
-            owner is not None
-            and antecedent is not None
-            and not owner.continues(antecedent, sections)
-        ):
-            owner = None
+        reason = None
         if owner is None or owner.item is None or antecedent is None:  # nothing to refer back to
-            if _looks_like_a_year(sections):
-                return None
-            return scan.cite(
-                DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
-            )
-        if owner.item.pattern != SECTION_ITEM:
+            reason = _reason_of(scan.anchor)
+        elif owner.item.pattern != SECTION_ITEM:
             reparsed = owner.sections(text, end - 1, plural, antecedent)
             if reparsed is None:  # "§ 1357(g)" after "8 C.F.R. § 287.7": the anchor before it
                 antecedent = scan.previous_antecedent
@@ -310,10 +313,37 @@ class Finder:
                     return None
             else:
                 sections = reparsed
+        if reason is None and owner is not None and antecedent is not None:
+            reason = self._broken_chain(scan, antecedent, start)
+            if reason is None and not owner.continues(antecedent, sections):
+                reason = "unknown-section"
+        if reason is not None or owner is None or antecedent is None:
+            if _looks_like_a_year(sections):
+                return None
+            return scan.cite(
+                DEFAULT_SHORT_FORM_SOURCE,
+                None,
+                sections,
+                start,
+                sections.end,
+                short=True,
+                reason=reason or "no-antecedent",
+            )
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
         )
+
+    def _broken_chain(self, scan: Scan, antecedent: Citation, at: int) -> str | None:
+        """Why a short form at ``at`` may not refer back to ``antecedent``, if it may not:
+        too far back, or, after a U.S. Code citation, another body of law named since
+        (see :func:`_other_container`; an act's or a state code's own name is no other)."""
+        reach = self.antecedent_paragraphs
+        if reach is not None and scan.paragraphs_back(antecedent, at) > reach:
+            return "far-antecedent"
+        if antecedent.kind == "usc" and _other_container(scan, antecedent, at):
+            return "other-container"
+        return None
 
     def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
         """A section number the U.S. Code never uses ("§ 287.7", "§ 1.1031(a)-1").
@@ -349,6 +379,8 @@ class Finder:
             sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
             return None
+        if self._broken_chain(scan, antecedent, start) is not None:
+            return None  # not the Code's numbering, and not surely the antecedent's code's
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -433,10 +465,14 @@ class _Carried:
         self.previous_anchor: Citation | None = None
         #: id() of a carried antecedent -> the citation yielded for it (whole-text offsets).
         self.absolute: dict[int, Citation] = {}
+        #: id() of a carried antecedent -> the paragraph breaks after it, up to the next chunk.
+        self.breaks: dict[int, int] = {}
 
     def carry(self, scan: Scan, shifted: dict[int, Citation]) -> None:
         absolute: dict[int, Citation] = {}
         faraway: dict[int, Citation] = {}
+        breaks: dict[int, int] = {}
+        end_of_text = len(scan.text) + 1
         for name in ("last", "anchor", "previous_anchor"):
             citation = getattr(scan, name)
             if citation is None:
@@ -453,8 +489,10 @@ class _Carried:
                 )
                 faraway[id(citation)] = far
                 absolute[id(far)] = shifted.get(id(citation), citation)
+                breaks[id(far)] = scan.paragraphs_back(citation, end_of_text)
             setattr(self, name, faraway[id(citation)])
         self.absolute = absolute
+        self.breaks = breaks
 
 
 def _moved(citation: Citation, base: int, shifted: dict[int, Citation]) -> Citation:
@@ -585,8 +623,15 @@ def _fall_back(scan: Scan, start: int, fallback: _Fallback) -> int | None:
     return None
 
 
-def _rebuild_finder(chain: Chain | None, sources: Sequence[Source]) -> Finder:
-    return Finder(resolvers=chain, resolve=chain is not None, sources=sources)
+def _rebuild_finder(
+    chain: Chain | None, sources: Sequence[Source], antecedent_paragraphs: int | None
+) -> Finder:
+    return Finder(
+        resolvers=chain,
+        resolve=chain is not None,
+        sources=sources,
+        antecedent_paragraphs=antecedent_paragraphs,
+    )
 
 
 def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
@@ -647,6 +692,114 @@ def _is_plural(mark: str) -> bool:
     return mark.rstrip(" .\u00a0\u202f\n\t").endswith(("§§", "s", "S"))
 
 
+def _reason_of(anchor: Citation | None) -> str:
+    """Why a short form after ``anchor`` (no resolved full citation) is unresolved: the
+    reason of an unresolved short form before it carries on."""
+    if anchor is not None and anchor.short and anchor.unresolved_reason is not None:
+        return anchor.unresolved_reason
+    return "no-antecedent"
+
+
+#: A body of law other than the antecedent's, named in the text: an act ("the Act",
+#: "Clean Air Act"), an executive order, a rule, a code, an agreement; an acronym just
+#: before a section mark ("TSCA section 5", "E-SIGN §§ 101"). A bare section after one
+#: is more likely that one's than the Code's.
+_CONTAINER_WORDS = re.compile(
+    r"\b(?:Acts?|ACT|E\.[^\S\n]?O\.|Executive[^\S\n]+Order|Exec\.[^\S\n]+Order"
+    r"|Orders?|Agreement|Compact|Treaty|Convention|Charter|Ordinance|Contract|Constitution"
+    r"|(?<!States[^\S\n])(?<!U\.S\.[^\S\n])(?<!U\.[^\S\n]S\.[^\S\n])Code"
+    r"|[Rr]ules?(?=[^\S\n]+\d))(?![\w-])"
+    r"|\b[A-Z][A-Z0-9-]*[A-Z](?=(?:['’]s)?[^\S\n]+(?:sections?\b|§))"
+)
+#: Where a sentence ends: a mention of another body in the antecedent's own sentence
+#: ("8 U.S.C. § 8, of the Immigration and Nationality Act") names the antecedent itself.
+_SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s|\n")
+
+
+def _other_container(scan: Scan, antecedent: Citation, at: int) -> bool:
+    """Whether another body of law is named between ``antecedent`` and the short form at
+    ``at``, after the antecedent's own sentence."""
+    memo = scan.memo
+    mentions: list[int] | None = memo.get(_MENTIONS)
+    if mentions is None:
+        mentions = memo[_MENTIONS] = [m.start() for m in _CONTAINER_WORDS.finditer(scan.text)]
+        memo[_SENTENCES] = [m.start() for m in _SENTENCE_END.finditer(scan.text)]
+    since = max(antecedent.end, 0)
+    sentences: list[int] = memo[_SENTENCES]
+    citations = scan.citations
+    last = bisect_left(mentions, at) - 1
+    for _ in range(_MENTIONS_TRIED):
+        if last < 0 or mentions[last] < since:
+            return False
+        mention = mentions[last]
+        # A name inside a citation found since ("22 Tex. Admin. Code § 72.10") is that one's.
+        inside = bisect_right(citations, mention, key=_start) - 1
+        if inside < 0 or _end(citations[inside]) <= mention:
+            return bisect_left(sentences, since) < bisect_left(sentences, mention)
+        last -= 1
+    return False
+
+
+def _end(citation: Citation) -> int:
+    return citation.group[1] if citation.group is not None else citation.end
+
+
+_start = attrgetter("start")
+#: How many names inside citations :func:`_other_container` looks past.
+_MENTIONS_TRIED = 8
+_MENTIONS = "finder:container-mentions"
+_SENTENCES = "finder:sentence-ends"
+
+#: What names the section's own body just before its mark (read backwards from the
+#: mark): an act ("Act of 1977, Section 501", "the Halibut Act, at section"), an
+#: acronym ("TSCA section 5"), an executive order, an enacting law's chapter or number
+#: ("ch. 675, § 505", "Pub. Act 91-403, § 5", "Stats. 1996, Ch. 935, Sec. 1"), an
+#: act's own title or division ("Title II, § 219"), a rule or an agreement.
+_NAMED_JUST_BEFORE = re.compile(
+    rf"{WS}(?:,{WS})?(?:ta{WS1}(?:,{WS})?|ni{WS1}|rednu{WS1})?(?:"
+    r"(?:s['’])?(?:tcA|TCA)(?![A-Za-z])"
+    rf"|\d{{4}}{WS1}fo{WS1}(?:tcA|TCA)(?![A-Za-z])"
+    r"|(?:s['’])?[A-Z][A-Z0-9-]*[A-Z](?![A-Za-z.])"
+    rf"|(?:\d+{WS}(?:\.oN{WS})?)(?:\.{WS}?O\.{WS}?E|redrO{WS1}(?:evitucexE|\.cexE))(?![A-Za-z])"
+    rf"|[A-Za-z]?\d+{WS}\.(?:hc|hC|HC|c|pahc|pahC)(?![A-Za-z])"
+    rf"|\d+{WS}[-–]{WS}\d+{WS}(?:\.oN{WS})?"
+    rf"(?:\.?L{WS}\.?buP|\.?tcA{WS}\.?buP|waL{WS1}cilbuP|\.L{WS}?\.P|\.A{WS}?\.P)(?![A-Za-z])"
+    rf"|\d{{4}}{WS1}(?:\.statS|swaL)(?![A-Za-z])"
+    rf"|[IVXLC]{{1,6}}{WS1}(?:eltit|eltiT|ELTIT)(?![A-Za-z])"
+    rf"|\.?[A-Z]{WS}\.?(?:vid|viD)(?![A-Za-z])"
+    rf"|(?:s['’])?(?:tnemeergA|tcartnoC|tcartnoc|esaeL|ecnanidrO|redrO|eluR|edoC)(?![A-Za-z])"
+    r")"
+)
+_NAMED_LOOKBACK = 48
+#: A section number used as a name, not cited: "Section 8 housing", "Section 508
+#: standards"; or a document's own section: "identified in Section 3", "Section 2 below".
+_NAME_AFTER = re.compile(
+    rf"{WS1}(?:housing|vouchers?|tenants?|landlords?|programs?|Program|participants?"
+    r"|standards?|Standards|compliance|compliant|requirements?|features|refresh|coordinators?"
+    r"|offices?|Office|Director|above|below|herein|hereof|hereto)(?!\w)"
+)
+_DOCUMENT_PART_BEFORE = re.compile(
+    rf"{WS}(?:ni|ot){WS1}(?:deifitnedi|debircsed|detsil|htrof{WS1}tes|tuo{WS1}tes"
+    r"|deificeps|deniltuo|dessucsid|denifed|deton|deniapxe)(?![A-Za-z])"
+)
+
+
+def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
+    """Whether a bare section mark at ``start`` is surely not a short form of the Code:
+    its own body is named just before it, or it is a name or a document's own section."""
+    text = scan.text
+    lookback = text[max(scan.floor, start - _NAMED_LOOKBACK) : start][::-1]
+    named = _NAMED_JUST_BEFORE.match(lookback)
+    if named is not None:
+        acronym = named.group().strip(" ,\n\u00a0").isupper()
+        # In capitals ("UNDER SECTION 8(A)") a capitalised word is no acronym.
+        if not (acronym and text[start : start + 2].isupper()):
+            return True
+    if _NAME_AFTER.match(text, sections.end) is not None:
+        return True
+    return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
+
+
 def _looks_like_a_year(sections: Sections) -> bool:
     if len(sections.items) != 1:
         return False
@@ -655,11 +808,15 @@ def _looks_like_a_year(sections: Sections) -> bool:
 
 
 #: This process's finders, by how they were made, with the registry generation they were made in.
-_SHARED: dict[tuple[tuple[str, ...] | None, bool, str | None], tuple[int, Finder]] = {}
+_SHARED: dict[tuple[tuple[str, ...] | None, bool, str | None, int | None], tuple[int, Finder]] = {}
 
 
 def shared_finder(
-    resolvers: Sequence[str] | None = None, *, configured: bool = False, config: str | None = None
+    resolvers: Sequence[str] | None = None,
+    *,
+    configured: bool = False,
+    config: str | None = None,
+    antecedent_paragraphs: int | None = ANTECEDENT_PARAGRAPHS,
 ) -> Finder:
     """This process's finder for a resolver chain: built once, then reused.
 
@@ -668,14 +825,18 @@ def shared_finder(
     line does: ``config``, or the nearest citelink.toml or pyproject.toml with
     ``[tool.citelink]`` (see :func:`citelink.resolve.configured_registry`).
     A finder is made again once resolvers are registered after it was made.
+    ``antecedent_paragraphs`` is the reach of short forms (see :class:`Finder`).
     """
-    key = (tuple(resolvers) if resolvers is not None else None, configured, config)
+    names = tuple(resolvers) if resolvers is not None else None
+    key = (names, configured, config, antecedent_paragraphs)
     made = _SHARED.get(key)
     if made is None or made[0] != REGISTRY.generation:
+        reach = antecedent_paragraphs
         if configured:
-            finder = Finder(resolvers=configured_registry(config).chain(key[0]))
+            chosen = configured_registry(config).chain(names)
+            finder = Finder(resolvers=chosen, antecedent_paragraphs=reach)
         else:
-            finder = Finder(resolvers=key[0])
+            finder = Finder(resolvers=names, antecedent_paragraphs=reach)
         made = _SHARED[key] = (REGISTRY.generation, finder)
     return made[1]
 

@@ -19,6 +19,25 @@ SPACE = r"[^\S\n]"
 WS = rf"{SPACE}*(?:\n{SPACE}*)?"
 #: Required white space (at least one character) with at most one line break.
 WS1 = rf"(?:{SPACE}+(?:\n{SPACE}*)?|\n{SPACE}*)"
+#: A blank line (white space only), which ends a paragraph.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: The fewest characters a block between blank lines needs to count as a paragraph:
+#: a heading ("(C)", "In general.—") is not one.
+PARAGRAPH_SIZE = 80
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Where each paragraph of ``text`` ends: the blank lines after a block of at least
+    :data:`PARAGRAPH_SIZE` characters (the end of each such blank line)."""
+    breaks = []
+    block = 0
+    for blank in BLANK_LINE.finditer(text):
+        if blank.start() - block >= PARAGRAPH_SIZE:
+            breaks.append(blank.end())
+        block = blank.end()
+    return breaks
+
+
 #: Hyphens and dashes that writers use between numbers.
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 _DASH_RE = re.compile(DASH)

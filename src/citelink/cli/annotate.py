@@ -52,7 +52,7 @@ def _annotate(args: argparse.Namespace) -> int:
 
     text = read_input(args.path, args.encoding, args.errors)
     form = input_format(args.path, args.input_format)
-    finder = build_finder(args.resolver, args.config)
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
         result = annotate(
             text,

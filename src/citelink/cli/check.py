@@ -73,13 +73,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--fix", action="store_true", help="write the style suggestions back into the files"
     )
     check.add_argument(
-        "--antecedent-paragraphs",
-        type=int,
-        default=5,
-        metavar="N",
-        help="how many paragraphs back a short form may find its full citation (default: 5)",
-    )
-    check.add_argument(
         "--link-cache",
         metavar="PATH",
         help="the SQLite cache of link results (default: ~/.cache/citelink/links.sqlite3)",
@@ -116,9 +109,7 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.fix and "-" in args.paths:
         raise InputError("--fix cannot write back to standard input")
-    if args.antecedent_paragraphs < 0:
-        raise InputError("--antecedent-paragraphs must be 0 or more")
-    finder = build_finder(args.resolver, args.config)
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     texts, unreadable = [], 0
     for path in expand(args.paths):
         try:

@@ -1,0 +1,130 @@
+"""Readings that real documents need, each as a short sentence of our own.
+
+Each test is one pattern a lawyer reading citelink's output on real documents
+(Federal Register issues, CRS reports, state opinions, bills, agency pages)
+found wrong: the sentence shows the pattern, not the document.
+"""
+
+from __future__ import annotations
+
+import citelink
+from citelink.finder import Finder
+from citelink.models import Citation
+
+
+def _ids(text: str) -> list[str | None]:
+    return [c.id for c in citelink.find(text)]
+
+
+def _shorts(text: str) -> list[Citation]:
+    return [c for c in citelink.find(text) if c.short]
+
+
+_FILLER = "The agency considered the comments it received and made no change. " * 2
+
+
+# --- the reach of short forms ---------------------------------------------------------
+
+
+def test_a_short_form_within_reach_takes_its_title() -> None:
+    text = f"See 8 U.S.C. § 1101.\n\n{_FILLER}\n\nCompare § 1373."
+    assert _ids(text) == ["usc/8/1101", "usc/8/1373"]
+
+
+def test_a_short_form_beyond_the_reach_stays_unresolved_and_says_why() -> None:
+    text = "See 8 U.S.C. § 1101.\n\n" + f"{_FILLER}\n\n" * 6 + "Compare § 1373."
+    short = _shorts(text)
+    assert [c.id for c in short] == [None]
+    assert short[0].unresolved_reason == "far-antecedent"
+    assert short[0].to_dict()["unresolved_reason"] == "far-antecedent"
+
+
+def test_the_reach_is_a_finder_setting() -> None:
+    text = "See 8 U.S.C. § 1101.\n\n" + f"{_FILLER}\n\n" * 6 + "Compare § 1373."
+    far = Finder(antecedent_paragraphs=None).find(text)
+    assert [c.id for c in far] == ["usc/8/1101", "usc/8/1373"]
+    near = Finder(antecedent_paragraphs=0).find(f"See 8 U.S.C. § 1101.\n\n{_FILLER}\n\n§ 1373.")
+    assert near[-1].unresolved_reason == "far-antecedent"
+
+
+def test_headings_are_not_paragraphs() -> None:
+    headings = "(C)\n\nIn general.—\n\n" * 8
+    text = f"Under 8 U.S.C. § 1101, {_FILLER}\n\n{headings}Section 1373 applies."
+    assert _ids(text) == ["usc/8/1101", "usc/8/1373"]
+
+
+def test_a_short_form_with_nothing_before_it_says_so() -> None:
+    (short,) = _shorts("Compare § 1373.")
+    assert short.unresolved_reason == "no-antecedent"
+
+
+def test_a_resolved_record_has_no_reason() -> None:
+    record = citelink.find("See 8 U.S.C. § 1101 and § 1373.")[1].to_dict()
+    assert record["id"] == "usc/8/1373"
+    assert "unresolved_reason" not in record
+
+
+# --- what is named before a bare section ends the chain --------------------------------
+
+
+def test_an_executive_order_named_since_ends_the_chain() -> None:
+    text = "See 43 U.S.C. 1337(k)(2).\n\nThe rule meets E.O. 12988. It meets section 3(a)."
+    short = _shorts(text)
+    assert [(c.id, c.unresolved_reason) for c in short] == [(None, "other-container")]
+
+
+def test_an_act_named_just_before_the_mark_is_the_sections_body() -> None:
+    for text in (
+        "See 44 U.S.C. 3501. The Mine Safety and Health Act of 1977, Section 501 applies.",
+        "See 16 U.S.C. 1801. The Fishery Conservation Act at section 304(d)(2)(A) applies.",
+        "See 15 U.S.C. 2601. Importers are subject to TSCA section 13 and FIFRA section 17.",
+        "See 5 U.S.C. 601. The agency certified under RFA section 605(b) that it has none.",
+    ):
+        assert _ids(text)[1:] == [], text
+
+
+def test_an_act_named_since_ends_the_chain() -> None:
+    text = "See 15 U.S.C. 78a. The Exchange Act governs this. Section 6(b)(5) requires rules."
+    assert [c.unresolved_reason for c in _shorts(text)] == ["other-container"]
+
+
+def test_the_antecedents_own_act_in_its_sentence_does_not_end_the_chain() -> None:
+    text = "They must comply with 8 U.S.C. 1101, of the Nationality Act, in full. See § 1373."
+    assert _ids(text) == ["usc/8/1101", "usc/8/1373"]
+
+
+def test_a_name_inside_a_citation_found_since_is_that_citations() -> None:
+    text = "8 U.S.C. § 1101; 22 Tex. Admin. Code § 72.10; § 1373"
+    assert _ids(text)[-1] == "usc/8/1373"
+
+
+def test_session_law_sections_are_not_the_codes() -> None:
+    for text in (
+        "See 21 U.S.C. § 331. See ch. 675, § 505, 52 Stat. 1040.",
+        "See 5 U.S.C. § 552. It was added by Pub. L. 113-235, Div. G, Title II, § 219(a).",
+        "See 5 U.S.C. § 552. It was repealed by Pub. Act 91-403, § 5.",
+        "See 5 U.S.C. § 552. Compare E-SIGN §§ 101(a)(1) and 102.",
+    ):
+        assert all(c.kind != "usc" or c.section in ("331", "552") for c in citelink.find(text))
+
+
+def test_a_documents_own_sections_and_program_names_are_not_the_codes() -> None:
+    assert _ids("See 18 U.S.C. Section 2319. Remove the item identified in Section 3.") == [
+        "usc/18/2319"
+    ]
+    assert _ids("See 42 U.S.C. 1983. Tenants in Section 8 housing sued.") == ["usc/42/1983"]
+    assert _ids("The site is built to meet Section 508 standards.") == []
+
+
+def test_capitals_are_no_acronym_before_a_mark() -> None:
+    text = "SEE 8 U.S.C. 1101 (1982). UNDER SECTION 1373 THE CLAIM FAILS."
+    assert _ids(text) == ["usc/8/1101", "usc/8/1373"]
+
+
+def test_the_seed_article_pattern_still_resolves() -> None:
+    text = (
+        "They cited 8 U.S. Code 8, of the Immigration and Nationalities Act, and the memo.\n\n"
+        "He raised Fourth Amendment issues about warrants.\n\n"
+        "The definition turns on compliance with § 1373 and not on warrants."
+    )
+    assert _ids(text) == ["usc/8/8", "usconst/amendment-4", "usc/8/1373"]
