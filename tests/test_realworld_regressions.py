@@ -128,3 +128,40 @@ def test_the_seed_article_pattern_still_resolves() -> None:
         "The definition turns on compliance with § 1373 and not on warrants."
     )
     assert _ids(text) == ["usc/8/8", "usconst/amendment-4", "usc/8/1373"]
+
+
+def test_a_title_named_alone_anchors_the_sections_after_it() -> None:
+    text = (
+        "See 21 U.S.C. 331.\n\nThe authority is found in Title 49 of the United States Code."
+        " Subtitle I, Section 106 describes it; Subtitle VII, Section 40103 too."
+    )
+    found = citelink.find(text)
+    assert [c.id for c in found] == ["usc/21/331", "usc/49/106", "usc/49/40103"]
+    assert found[1].antecedent is not None and found[1].antecedent.id == "usc/49"
+
+
+def test_a_section_the_title_has_no_live_section_of_stays_unresolved() -> None:
+    text = "See 16 U.S.C. 1531. Section 7(a)(2) requires consultation."
+    assert [(c.id, c.unresolved_reason) for c in _shorts(text)] == [(None, "unknown-section")]
+
+
+# --- pins and lists --------------------------------------------------------------------
+
+
+def test_a_listed_pin_continues_at_its_own_level() -> None:
+    assert [c.id for c in citelink.find("8 U.S.C. 1326(d)(1) and (2)")] == [
+        "usc/8/1326/d/1",
+        "usc/8/1326/d/2",
+    ]
+    found = citelink.find("40 CFR 721.63(a)(1), (a)(2)(i), (a)(2)(ii), (a)(6), and (c)")
+    assert [c.pin for c in found] == [  # type: ignore[attr-defined]
+        ("a", "1"),
+        ("a", "2", "i"),
+        ("a", "2", "ii"),
+        ("a", "6"),
+        ("c",),
+    ]
+    roman = citelink.find("50 CFR 635.27(a)(8)(ii) and (ix)")
+    assert roman[1].pin == ("a", "8", "ix")  # type: ignore[attr-defined]
+    capitals = citelink.find("8 U.S.C. 1182(a)(2)(A)(i)(I) and (II)")
+    assert capitals[1].id == "usc/8/1182/a/2/A/i/II"

@@ -759,7 +759,7 @@ _NAMED_JUST_BEFORE = re.compile(
     rf"{WS}(?:,{WS})?(?:ta{WS1}(?:,{WS})?|ni{WS1}|rednu{WS1})?(?:"
     r"(?:s['’])?(?:tcA|TCA)(?![A-Za-z])"
     rf"|\d{{4}}{WS1}fo{WS1}(?:tcA|TCA)(?![A-Za-z])"
-    r"|(?:s['’])?[A-Z][A-Z0-9-]*[A-Z](?![A-Za-z.])"
+    r"|(?:s['’])?(?![IVXLC]+(?![A-Za-z.]))[A-Z][A-Z0-9-]*[A-Z](?![A-Za-z.])"
     rf"|(?:\d+{WS}(?:\.oN{WS})?)(?:\.{WS}?O\.{WS}?E|redrO{WS1}(?:evitucexE|\.cexE))(?![A-Za-z])"
     rf"|[A-Za-z]?\d+{WS}\.(?:hc|hC|HC|c|pahc|pahC)(?![A-Za-z])"
     rf"|\d+{WS}[-–]{WS}\d+{WS}(?:\.oN{WS})?"

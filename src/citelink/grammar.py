@@ -101,6 +101,44 @@ def pins(text: str) -> tuple[str, ...]:
     return tuple(text.strip()[1:-1].split(")(")) if text else ()
 
 
+def continued_pin(before: tuple[str, ...], listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The pin of a list item given by its pins alone, after the item ``before``.
+
+    The item starts at the level of ``before`` that is written the same way (letters,
+    digits, capitals, roman numerals), the deepest such: "(d)(1) and (2)" is (d)(2),
+    "(a)(8)(ii) and (ix)" is (a)(8)(ix), "(a) and (b)" is (b).
+    """
+    if not listed or not before:
+        return listed
+    kinds = _pin_kinds(listed[0])
+    levels = [_pin_kinds(pin) for pin in before]
+    for level, here in enumerate(levels):
+        # Below a level of letters, "(i)" is a roman numeral: (a)(2)(i).
+        unused = here.difference(*levels[:level])
+        if len(here) > 1 and unused:
+            levels[level] = unused
+    for level in range(len(before) - 1, -1, -1):
+        if kinds & levels[level]:
+            return before[:level] + listed
+    return listed
+
+
+def _pin_kinds(pin: str) -> frozenset[str]:
+    """How a subsection designation is written: "a" -> {letter}, "ii" -> {roman, letter}."""
+    if pin[:1].isdigit():
+        return _DIGITS
+    upper = pin.isupper()
+    kinds = set()
+    if len(pin) == 1 or (len(pin) == 2 and pin[0] == pin[1]):  # (a), (aa)
+        kinds.add("upper" if upper else "lower")
+    if roman_value(pin) is not None and (len(pin) > 1 or pin.lower() in "ivx"):
+        kinds.add("upper roman" if upper else "roman")
+    return frozenset(kinds) or frozenset({pin})
+
+
+_DIGITS = frozenset({"digit"})
+
+
 def hyphenate(section: str) -> str:
     """Write every dash in a section number as an ASCII hyphen."""
     return _DASH_RE.sub("-", section) if not section.isalnum() else section
@@ -202,7 +240,8 @@ def _next_item(
         items.append(Item(hyphenate(section), pins(nxt.group("pins")), after, nxt.end()))
         return nxt.end()
     if only_pins is not None:
-        items.append(Item(last.section, pins(only_pins.group()), after, only_pins.end()))
+        pin = continued_pin(last.pin, pins(only_pins.group()))
+        items.append(Item(last.section, pin, after, only_pins.end()))
         return only_pins.end()
     if not (plural or "&" in follow.group()):
         return None

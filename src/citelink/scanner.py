@@ -124,6 +124,14 @@ class Scan:
                 self.previous_anchor = anchor
             self.anchor = citation
 
+    def anchor_on(self, citation: Citation) -> None:
+        """Make ``citation`` what later short forms refer to, without reporting it:
+        "Title 49 of the United States Code" anchors "Section 106" after it."""
+        anchor = self.anchor
+        if anchor is not None and anchor.kind != citation.kind:
+            self.previous_anchor = anchor
+        self.anchor = citation
+
     def cite(
         self,
         source: Source,
