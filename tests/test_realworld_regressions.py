@@ -165,3 +165,41 @@ def test_a_listed_pin_continues_at_its_own_level() -> None:
     assert roman[1].pin == ("a", "8", "ix")  # type: ignore[attr-defined]
     capitals = citelink.find("8 U.S.C. 1182(a)(2)(A)(i)(I) and (II)")
     assert capitals[1].id == "usc/8/1182/a/2/A/i/II"
+
+
+# --- state sections --------------------------------------------------------------------
+
+
+def test_hyphenated_state_sections_are_sections_not_ranges() -> None:
+    assert _ids("N.Y. Elec. Law § 9-112") == ["state/ny/elec/9-112"]
+    assert _ids("N.Y. Gen. Oblig. Law § 5-701(a)(1)") == ["state/ny/gen-oblig/5-701/a/1"]
+    (dc,) = citelink.find("D.C. Code § 22\u20134504(a)(1)")
+    assert dc.id == "state/dc/code/22-4504/a/1"
+    assert [c.kind for c in citelink.find("Cal. Penal Code §§ 187-190")] == ["state", "state"]
+
+
+def test_new_york_style_without_the_state_is_new_yorks() -> None:
+    found = citelink.find("Public Officers Law § 17 and Village Law §§ 3-301(4) and 3-312(5)")
+    assert [c.id for c in found] == [
+        "state/ny/pub-off/17",
+        "state/ny/village/3-301/4",
+        "state/ny/village/3-312/5",
+    ]
+
+
+def test_a_law_the_finder_does_not_know_is_no_short_form_of_another() -> None:
+    text = "N.Y. Const. art. 2, § 7; Canal Law § 10; Harbor Improvement Law §§ 10(1)(i), 23(2)"
+    assert _ids(text) == ["state/ny/const/art-2/sec-7"]
+
+
+def test_a_state_title_and_section_alone_is_not_a_us_code_record() -> None:
+    assert citelink.find("See § 2-1933 and § 42\u20133505.01 for the notice.") == []
+    assert _ids("See 8 U.S.C. §§ 1-18.") == ["usc/8/1", "usc/8/18"]
+
+
+def test_an_enacting_laws_section_is_not_the_codes() -> None:
+    for text in (
+        "Stat. 1998 (repealed in part by Pub. Act 91 \u2014 403, § 5, eff. January 1, 2000)",
+        "July 17, 1985, D.C. Law 6-10, § 501, 32 DCR 3089",
+    ):
+        assert citelink.find(text) == [], text

@@ -19,6 +19,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from citelink.grammar import (
+    DASH,
     PIN,
     SECTION_ITEM,
     SECTION_MARK,
@@ -318,7 +319,7 @@ class Finder:
             if reason is None and not owner.continues(antecedent, sections):
                 reason = "unknown-section"
         if reason is not None or owner is None or antecedent is None:
-            if _looks_like_a_year(sections):
+            if _looks_like_a_year(sections) or not _code_shaped(sections):
                 return None
             return scan.cite(
                 DEFAULT_SHORT_FORM_SOURCE,
@@ -762,12 +763,13 @@ _NAMED_JUST_BEFORE = re.compile(
     r"|(?:s['’])?(?![IVXLC]+(?![A-Za-z.]))[A-Z][A-Z0-9-]*[A-Z](?![A-Za-z.])"
     rf"|(?:\d+{WS}(?:\.oN{WS})?)(?:\.{WS}?O\.{WS}?E|redrO{WS1}(?:evitucexE|\.cexE))(?![A-Za-z])"
     rf"|[A-Za-z]?\d+{WS}\.(?:hc|hC|HC|c|pahc|pahC)(?![A-Za-z])"
-    rf"|\d+{WS}[-–]{WS}\d+{WS}(?:\.oN{WS})?"
-    rf"(?:\.?L{WS}\.?buP|\.?tcA{WS}\.?buP|waL{WS1}cilbuP|\.L{WS}?\.P|\.A{WS}?\.P)(?![A-Za-z])"
+    rf"|\d+{WS}{DASH}{WS}\d+{WS}(?:\.oN{WS})?"
+    rf"(?:\.?L{WS}\.?buP|\.?tcA|waL|\.L{WS}?\.P|\.A{WS}?\.P)(?![A-Za-z])"
     rf"|\d{{4}}{WS1}(?:\.statS|swaL)(?![A-Za-z])"
     rf"|[IVXLC]{{1,6}}{WS1}(?:eltit|eltiT|ELTIT)(?![A-Za-z])"
     rf"|\.?[A-Z]{WS}\.?(?:vid|viD)(?![A-Za-z])"
-    rf"|(?:s['’])?(?:tnemeergA|tcartnoC|tcartnoc|esaeL|ecnanidrO|redrO|eluR|edoC)(?![A-Za-z])"
+    rf"|(?:s['’])?(?:tnemeergA|tcartnoC|tcartnoc|esaeL|ecnanidrO|redrO|eluR|edoC|waL|WAL)"
+    r"(?![A-Za-z])"
     r")"
 )
 _NAMED_LOOKBACK = 48
@@ -798,6 +800,20 @@ def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
     if _NAME_AFTER.match(text, sections.end) is not None:
         return True
     return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
+
+
+#: A state's title and section ("2-1933", "22-4504"): a short number, a dash, a much
+#: longer one. The U.S. Code has no such designation, so an unresolved short form so
+#: numbered is not reported as the Code's.
+_STATE_NUMBER = re.compile(r"\d{1,3}-\d{3,}")
+
+
+def _code_shaped(sections: Sections) -> bool:
+    return not any(
+        _STATE_NUMBER.fullmatch(item.section)
+        and len(item.section) - 2 * item.section.index("-") >= 3
+        for item in sections.items
+    )
 
 
 def _looks_like_a_year(sections: Sections) -> bool:

@@ -54,7 +54,9 @@ SECTION_MARK = (
 #: A section number of the U.S. Code kind: 1373, 1324a, 5318A, 2000e-2, 460nnn-101.
 #: Dash-joined parts may also be a range ("1981-1983"); see :func:`split_range`.
 #: Never a decimal: "18.13" is a regulation's section, not the Code's.
-SECTION_NUMBER = rf"\d{{1,6}}[A-Za-z]{{0,4}}(?:{DASH}\d{{1,6}}[A-Za-z]{{0,4}}){{0,4}}(?!\w|[.:]\d)"
+SECTION_NUMBER = (
+    rf"\d{{1,6}}[A-Za-z]{{0,4}}(?:{DASH}\d{{1,6}}[A-Za-z]{{0,4}}){{0,4}}(?!\w|[.:]\d|{DASH}\d)"
+)
 
 #: One section of the U.S. Code kind with its pins; a first pin may follow a space ("552 (a)").
 SECTION_ITEM = rf"(?P<section>{SECTION_NUMBER})(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
@@ -149,11 +151,15 @@ def split_range(token: str) -> tuple[str, str | None]:
 
     "2000e-2", "288-1" and "460nnn-101" are sections (the part after the dash
     is smaller than the part before it); "1981-1983" and "10a-10c" are ranges,
-    and so is "1320a-7-1320a-7b". Returns ``(section, range_end)``.
+    and so is "1320a-7-1320a-7b". A short number before a much longer one is a
+    state's title and section ("2-1933", "9-112"), which no Code range is: one
+    section. Returns ``(section, range_end)``.
     """
     parts = _DASH_RE.split(token)
     if len(parts) == 1:
         return token, None
+    if len(parts) == 2 and parts[0].isdigit() and len(parts[1]) - len(parts[0]) >= 2:
+        return "-".join(parts), None
     first = _number_key(parts[0])
     for i in range(1, len(parts)):
         key = _number_key(parts[i])

@@ -84,6 +84,8 @@ _MARKLESS: set[str] = set()
 _NAMES: set[str] = set()
 for _row in table.CODES:
     _code = Code(*_row[:6])
+    if _code.jurisdiction == "ny" and _code.shape == "decimal":
+        _code = _code._replace(shape="hyphenated")  # "N.Y. Elec. Law § 9-112" is one section
     CODES.setdefault((_code.jurisdiction, _code.key), _code)
     for _name in _row[6]:
         # The name patterns read an optional "Ann." after any name: "X Ann." is X.
@@ -268,6 +270,7 @@ def roman(number: str) -> str:
 # --- grammar -------------------------------------------------------------------------
 
 _HYPHEN = "[-\u2010\u2011]"
+_TITLE_DASH = "[-\u2010\u2011\u2013]"
 _PINS = rf"(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
 #: Section numbers by shape (see ``table.CODES``); each ends where no word character follows.
 _NUMBERS = {
@@ -276,10 +279,13 @@ _NUMBERS = {
         r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){0,3}(?:-[A-Za-z]{1,2}(?![A-Za-z]))?"
     ),
     # 14-17, 13A-5-40, 46b-137, 9-22-3-2.5, 18.2-32, 12.1-16-01, 55-7B-6, 50-7a02
+    # (D.C. prints an en dash after the title: "22–4504"; a range is then "22-4501–22-4504")
     "dashed": (
         rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:\.\d{{1,4}}[A-Za-z]?)?"
+        rf"(?:{_TITLE_DASH}\d{{1,6}}(?:[A-Za-z]{{1,3}}\d{{1,4}})?[A-Za-z]{{0,3}}"
+        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}"
         rf"(?:{_HYPHEN}\d{{1,6}}(?:[A-Za-z]{{1,3}}\d{{1,4}})?[A-Za-z]{{0,3}}"
-        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}){{0,5}}"
+        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}){{0,4}})?"
     ),
     # 14:30, 630:1, 2C:11-3, 318-B:2, 9:2800.6
     "colon": (
@@ -292,6 +298,12 @@ _NUMBERS = {
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
 _NUMBERS["dotted"] = _NUMBERS["decimal"]
+# New York's laws (the table's "decimal" codes of "ny"): article and section joined by a
+# hyphen, "9-112", "5-701", "27-0704", "5-1.1"; else as decimal, "125.25", "2116-a".
+_NUMBERS["hyphenated"] = (
+    rf"(?:\d{{1,2}}{_HYPHEN}\d{{1,4}}[A-Za-z]{{0,2}}(?:\.\d{{1,3}})?(?![\d.\-\u2010\u2011])"
+    rf"|{_NUMBERS['decimal']})"
+)
 # 701.7 or 2-6-105 (Oklahoma: the titles differ); a dot before a dash starts a range, "701.7-701.9".
 # Its short forms are as free as a decimal code's: "§ 702" after "Okla. Stat. tit. 21, § 701.7".
 _DECIMAL_PARTS = r"(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}"
@@ -301,7 +313,7 @@ _NUMBERS["mixed"] = rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PART
 #: structure of their code's numbers, a bare "§ 4" being more often another law's section.
 _SHORT_NUMBERS = {
     **_NUMBERS,
-    "dashed": _NUMBERS["dashed"].replace("){0,5}", "){1,5}"),
+    "dashed": _NUMBERS["dashed"].removesuffix(")?") + ")",
     "dotted": r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}",
     "ilcs": rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}",
 }
@@ -649,9 +661,14 @@ class StateLaw(Source):
         if code is not None:
             return code
         jurisdiction = scan.memo.get(_MEMO_STATE)
-        for candidate in _LOCAL.get(name, ()):
+        candidates = _LOCAL.get(name, [])
+        for candidate in candidates:
             if candidate.jurisdiction == jurisdiction:
                 return candidate
+        # New York's own style names no state: "Village Law § 3-301", "Public Officers Law
+        # § 17". A law so named in one jurisdiction only is that one's.
+        if name.endswith("Law") and len({c.jurisdiction for c in candidates}) == 1:
+            return candidates[0]
         return None
 
     @staticmethod
