@@ -203,3 +203,34 @@ def test_an_enacting_laws_section_is_not_the_codes() -> None:
         "July 17, 1985, D.C. Law 6-10, § 501, 32 DCR 3089",
     ):
         assert citelink.find(text) == [], text
+
+
+# --- capitals, state rules, "Id." -------------------------------------------------------
+
+
+def test_all_capitals_are_read_and_pins_link_in_the_codes_case() -> None:
+    (cfr,) = citelink.find("4. UNDER 41 C.F.R. SEC. 3-3.5103(E), WHERE INQUIRY IS MADE")
+    assert cfr.id == "cfr/41/3-3.5103/e"
+    (usc,) = citelink.find("SET-ASIDES (15 U.S.C. 637(A) (SUPP. III, (1979)) WHERE")
+    assert usc.url is not None and usc.url.endswith("/15/637#a")
+    caps = citelink.find("SEE 8 U.S.C. 1182(A)(2)(A)(I)(II).")
+    assert caps[0].id == "usc/8/1182/a/2/A/i/II"
+
+
+def test_a_section_of_a_named_act_in_capitals_is_not_the_codes() -> None:
+    text = "SEE 15 U.S.C. 637. A PROCUREMENT UNDER SECTION 8(A) OF THE SMALL BUSINESS ACT."
+    assert _ids(text) == ["usc/15/637"]
+
+
+def test_state_court_rules_are_not_federal_rules() -> None:
+    text = "See Fed. R. Civ. P. 60(b)(6). Under Rule 1-060(B) NMRA the court may act."
+    assert _ids(text) == ["rule/frcp/60/b/6"]
+
+
+def test_id_after_a_case_the_finder_did_not_find_is_not_the_statutes() -> None:
+    text = "See 8 U.S.C. § 1101(a). See State v. Ross, 122 N.M. 15, 919 P.2d 1 (1996). Id. at 20."
+    assert _ids(text) == ["usc/8/1101/a"]
+    assert _ids(
+        "Fed. R. Evid. 803(4) applies. The court in Smith, 122 N.M. at 24, agreed. Id."
+    ) == ["rule/fre/803/4"]
+    assert _ids("See 8 U.S.C. § 1101. Id. § 1373.") == ["usc/8/1101", "usc/8/1373"]

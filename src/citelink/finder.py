@@ -45,6 +45,8 @@ _SECTION_MARK_TRIGGERS = (
     rf"section(?<![A-Za-z]section)s?{WS}\d",
     rf"SECTION(?<![A-Za-z]SECTION)S?{WS}\d",
     rf"Sec\.(?<![A-Za-z]Sec\.){WS}\d",
+    rf"SEC\.(?<![A-Za-z]SEC\.){WS}\d",
+    rf"SECS\.(?<![A-Za-z]SECS\.){WS}\d",
     rf"sec\.(?<![A-Za-z]sec\.){WS}\d",
     rf"Secs\.(?<![A-Za-z]Secs\.){WS}\d",
     rf"secs\.(?<![A-Za-z]secs\.){WS}\d",
@@ -58,7 +60,7 @@ _ID_TRIGGERS = (
 #: "section 3 of the Act", "§ 5 of such Act", "section 5, title 8, California Code of
 #: Regulations": a section of something the finder does not cite (the sources declined it).
 _OF_SOMETHING_ELSE = re.compile(
-    rf"(?:{WS},)?{WS1}of{WS1}[\w\"“]"
+    rf"(?:{WS},)?{WS1}(?:of|OF){WS1}[\w\"“]"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
 )
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
@@ -163,7 +165,7 @@ class Finder:
         ``cases=True`` also finds case law (through eyecite, which must be
         installed: ``pip install 'citelink[cases]'``); it is much slower.
         """
-        scan = Scan(text, this_title=this_title)
+        scan = Scan(text, this_title=this_title, reach=self.antecedent_paragraphs)
         self._run(scan, cases)
         if self.chain is not None:
             self.chain.attach(scan.citations)
@@ -231,6 +233,7 @@ class Finder:
             anchor=carried.anchor,
             previous_anchor=carried.previous_anchor,
             carried_breaks=carried.breaks,
+            reach=self.antecedent_paragraphs,
         )
         self._run(scan, cases)
         if self.chain is not None:
@@ -401,7 +404,7 @@ class Finder:
         if last is None or not last.resolved:
             return None
         antecedent = last.antecedent if last.short else last
-        if antecedent is None:
+        if antecedent is None or _unfound_between(scan, last, start):
             return None
         source = self._by_kind.get(last.kind)
         if source is None:
@@ -691,6 +694,27 @@ _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 def _is_plural(mark: str) -> bool:
     """Whether a section mark ("§§ ", "sections ", "Secs. ") introduces several sections."""
     return mark.rstrip(" .\u00a0\u202f\n\t").endswith(("§§", "s", "S"))
+
+
+#: What an "Id." may refer to that the finder did not find: a case ("State v. Ross,
+#: 122 N.M. 15", "919 P.2d at 986"), a page of a report.
+_UNFOUND_CITATION = re.compile(
+    r"\sv\.\s|\b\d{1,4}[^\S\n]+[A-Z][A-Za-z]{0,6}\.(?:[^\S\n]?[A-Za-z0-9]{1,6}\.?){0,3}"
+    r"[^\S\n]+(?:at[^\S\n]+)?\d{1,5}\b"
+)
+#: The most characters an "Id." may be from the citation it refers to.
+_ID_REACH = 3000
+
+
+def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
+    """Whether something the finder did not find may lie between ``last`` and an "Id."
+    at ``at`` (so that "Id." is that one's): a case, or too much text to tell."""
+    since = _end(last)
+    if since < 0:  # carried from an earlier chunk of a long text, just before this one
+        return False
+    if at - since > _ID_REACH:
+        return True
+    return _UNFOUND_CITATION.search(scan.text, since, at) is not None
 
 
 def _reason_of(anchor: Citation | None) -> str:

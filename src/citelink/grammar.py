@@ -47,8 +47,8 @@ PIN = r"\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,2}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\)"
 
 #: A section sign or word, singular or plural. Group ``plural`` is set for "§§" etc.
 SECTION_MARK = (
-    r"(?:(?P<plural>§§|[Ss]ections\b|SECTIONS\b|[Ss]ecs\.?(?!\w))"
-    r"|§|[Ss]ection\b|SECTION\b|[Ss]ec\.?(?!\w)|S\.(?=\s*\d))"
+    r"(?:(?P<plural>§§|[Ss]ections\b|SECTIONS\b|[Ss]ecs\.?(?!\w)|SECS\.)"
+    r"|§|[Ss]ection\b|SECTION\b|[Ss]ec\.?(?!\w)|SEC\.|S\.(?=\s*\d))"
 )
 
 #: A section number of the U.S. Code kind: 1373, 1324a, 5318A, 2000e-2, 460nnn-101.
@@ -101,6 +101,22 @@ class Sections(NamedTuple):
 def pins(text: str) -> tuple[str, ...]:
     """Split "(a)(1)(A)" (as matched by :data:`PIN`) into ``("a", "1", "A")``."""
     return tuple(text.strip()[1:-1].split(")(")) if text else ()
+
+
+#: How the U.S. Code writes each level of a pin: (a)(1)(A)(i)(I)(aa).
+CODE_PIN_LEVELS = ("lower", "digit", "upper", "lower", "upper", "lower")
+#: How the C.F.R. writes them: (a)(1)(i)(A)(1)(i).
+CFR_PIN_LEVELS = ("lower", "digit", "lower", "upper", "digit", "lower")
+
+
+def pin_in_case(pin: tuple[str, ...], text: str, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The pin of a citation written in capitals ("15 U.S.C. 637(A)", a GAO digest) in
+    the case its code writes each level in ("(a)"); any other citation's pin unchanged."""
+    if not pin or any(ch.islower() for ch in text):
+        return pin
+    return tuple(
+        p.lower() if i < len(levels) and levels[i] == "lower" else p for i, p in enumerate(pin)
+    )
 
 
 def continued_pin(before: tuple[str, ...], listed: tuple[str, ...]) -> tuple[str, ...]:

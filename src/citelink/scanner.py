@@ -72,6 +72,8 @@ class Scan:
     #: What sources remember between citations of this call, by a key of their
     #: own (the jurisdiction of the last state citation, for "Penal Code § 187").
     memo: dict[str, Any] = field(default_factory=dict)
+    #: How many paragraphs back a short form may find its full citation (``None``: any).
+    reach: int | None = None
     #: Paragraph breaks between each antecedent carried from an earlier chunk of a long
     #: text (by ``id()``) and the start of this text (see :meth:`paragraphs_back`).
     carried_breaks: Mapping[int, int] = field(default_factory=dict)

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from urllib.parse import quote
 
 from citelink.grammar import (
+    CFR_PIN_LEVELS,
     DASH,
     PIN,
     SECTION_MARK,
@@ -34,6 +35,7 @@ from citelink.grammar import (
     cited_sections,
     one_section,
     parse_sections,
+    pin_in_case,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
@@ -321,7 +323,7 @@ class Cfr(Source):
             title=title,
             part=part,
             section=section,
-            pin=item.pin if section is not None else (),
+            pin=pin_in_case(item.pin, text, CFR_PIN_LEVELS) if section is not None else (),
             range_end=item.range_end,
             et_seq=et_seq,
             cited_as=cited_as,

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from citelink.grammar import (
+    CODE_PIN_LEVELS,
     SECTION_ITEM,
     SECTION_MARK,
     WS,
@@ -28,6 +29,7 @@ from citelink.grammar import (
     Item,
     Sections,
     parse_sections,
+    pin_in_case,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
@@ -323,7 +325,7 @@ class UsCode(Source):
             group=group,
             title=title,
             section=item.section,
-            pin=item.pin,
+            pin=pin_in_case(item.pin, text, CODE_PIN_LEVELS),
             appendix=appendix,
             range_end=item.range_end,
             et_seq=et_seq,
