@@ -234,3 +234,55 @@ def test_id_after_a_case_the_finder_did_not_find_is_not_the_statutes() -> None:
         "Fed. R. Evid. 803(4) applies. The court in Smith, 122 N.M. at 24, agreed. Id."
     ) == ["rule/fre/803/4"]
     assert _ids("See 8 U.S.C. § 1101. Id. § 1373.") == ["usc/8/1101", "usc/8/1373"]
+
+
+# --- pins, lists and typography -----------------------------------------------------------
+
+
+def test_a_title_written_after_the_word_section_is_the_citations() -> None:
+    assert _ids("See section 17 U.S.C. § 501 for it.") == ["usc/17/501"]
+
+
+def test_a_list_after_a_singular_mark_ending_in_or_is_a_list() -> None:
+    text = "See Cal. Gov. Code § 18200. Section 18213, 18215, or 18216 applies."
+    assert [c.id for c in citelink.find(text)][1:] == [
+        "state/ca/gov/18213",
+        "state/ca/gov/18215",
+        "state/ca/gov/18216",
+    ]
+
+
+def test_et_seq_after_a_comma_and_the_codes_nt() -> None:
+    (et_seq,) = citelink.find("17 U.S.C. §§ 100, et. seq.")
+    assert et_seq.normalized == "17 U.S.C. § 100 et seq."
+    (note,) = citelink.find("29 U.S.C. 651nt")
+    assert note.normalized == "29 U.S.C. § 651 note"
+
+
+def test_a_page_of_the_statutes_at_large_after_its_law() -> None:
+    found = citelink.find("See ch. 675, 52 Stat. 1040 (1938). See 52 Stat. at 1052.")
+    assert [c.normalized for c in found] == ["52 Stat. 1040", "52 Stat. 1040, 1052"]
+    assert found[1].short and found[1].antecedent is found[0]
+    (alone,) = citelink.find("See 52 Stat. at 1052.")
+    assert alone.normalized == "52 Stat. 1052"
+
+
+def test_a_state_code_named_in_full_before_a_bare_number() -> None:
+    (penal,) = citelink.find("laws such as Cal. Penal Code 502(c) apply")
+    assert penal.id == "state/ca/penal/502/c"
+
+
+def test_oklahoma_supplement_years_and_illinois_em_dashes() -> None:
+    text = "violating 47 O.S.2011, § 11-902, and 21 O.S.Supp.2017, § 1123(A)(1)"
+    assert _ids(text) == ["state/ok/stat/47/11-902", "state/ok/stat/21/1123/A/1"]
+    (ilcs,) = citelink.find("sentenced under 730 ILCS 5/5\u20148\u20141(a)(1)(d)(iii)")
+    assert ilcs.normalized == "730 Ill. Comp. Stat. 5/5-8-1(a)(1)(d)(iii)"
+
+
+def test_invisible_characters_inside_a_citation_do_not_hide_it() -> None:
+    text = "8 U.S.C. § 12\u200b29a, 8 U.S.C. § 12\u00ad29a and 8 U.S.\u200dC. § 1373; § 1357"
+    found = citelink.find(text)
+    assert [c.id for c in found] == ["usc/8/1229a", "usc/8/1229a", "usc/8/1373", "usc/8/1357"]
+    for citation in found:
+        assert text[citation.start : citation.end] == citation.text
+    assert found[-1].antecedent is found[-2]

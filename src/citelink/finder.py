@@ -63,6 +63,11 @@ _OF_SOMETHING_ELSE = re.compile(
     rf"(?:{WS},)?{WS1}(?:of|OF){WS1}[\w\"“]"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
 )
+#: A Code's name after a number: the number is its title ("section 17 U.S.C. § 501").
+_TITLE_OF_A_CODE = re.compile(
+    rf"{WS1}(?:U\.?{WS}?S\.?{WS}?C\b|U\.{WS}?S\.{WS1}Code\b|United{WS1}States{WS1}Code\b"
+    rf"|C\.?{WS}?F\.?{WS}?R\b)"
+)
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
 _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")
@@ -165,6 +170,9 @@ class Finder:
         ``cases=True`` also finds case law (through eyecite, which must be
         installed: ``pip install 'citelink[cases]'``); it is much slower.
         """
+        visible = _visible(text)
+        if visible is not None:  # found in the text as read, offsets into the text as given
+            return list(self._chunk(text, 0, _Carried(), this_title, cases, visible))
         scan = Scan(text, this_title=this_title, reach=self.antecedent_paragraphs)
         self._run(scan, cases)
         if self.chain is not None:
@@ -194,10 +202,12 @@ class Finder:
             text = "".join(buffer)
             while len(text) >= 2 * _CHUNK:
                 cut = self._cut(text, _CHUNK, this_title)
-                yield from self._chunk(text[:cut], base, carried, this_title, cases)
+                chunk = text[:cut]
+                yield from self._chunk(chunk, base, carried, this_title, cases, _visible(chunk))
                 text, base = text[cut:], base + cut
             buffer, size = [text], len(text)
-        yield from self._chunk("".join(buffer), base, carried, this_title, cases)
+        text = "".join(buffer)
+        yield from self._chunk(text, base, carried, this_title, cases, _visible(text))
 
     def _cut(self, text: str, near: int, this_title: str | None) -> int:
         """Where to cut ``text`` after ``near`` so that no citation is cut in two."""
@@ -223,11 +233,18 @@ class Finder:
         return scan.citations
 
     def _chunk(
-        self, text: str, base: int, carried: _Carried, this_title: str | None, cases: bool
+        self,
+        text: str,
+        base: int,
+        carried: _Carried,
+        this_title: str | None,
+        cases: bool,
+        visible: _Visible | None = None,
     ) -> Iterator[Citation]:
-        """Find in one chunk, starting from the antecedents the chunks before it left."""
+        """Find in one chunk, starting from the antecedents the chunks before it left;
+        with ``visible``, in the chunk without its invisible characters."""
         scan = Scan(
-            text,
+            visible.text if visible is not None else text,
             this_title=this_title,
             last=carried.last,
             anchor=carried.anchor,
@@ -240,7 +257,7 @@ class Finder:
             self.chain.attach(scan.citations)
         shifted: dict[int, Citation] = dict(carried.absolute)
         for citation in scan.citations:
-            moved = _moved(citation, base, shifted)
+            moved = _moved(citation, base, shifted, visible, text)
             shifted[id(citation)] = moved
             yield moved
         carried.carry(scan, shifted)
@@ -287,6 +304,8 @@ class Finder:
         if first is None:
             return self._other_numbering(scan, start, end - 1, plural)
         sections = parse_sections(text, first, _ITEM, plural)
+        if _TITLE_OF_A_CODE.match(text, first.end()) and not first.group("pins"):
+            return None  # "section 17 U.S.C. § 501": the number is the title of what follows
         asked = self._named_before_always
         guard = self._before_guard
         if guard is not None and guard.match(scan.backward, len(text) - start):
@@ -499,17 +518,76 @@ class _Carried:
         self.breaks = breaks
 
 
-def _moved(citation: Citation, base: int, shifted: dict[int, Citation]) -> Citation:
-    """``citation`` with offsets into the whole text, its antecedent mapped the same way."""
+def _moved(
+    citation: Citation,
+    base: int,
+    shifted: dict[int, Citation],
+    visible: _Visible | None = None,
+    source: str = "",
+) -> Citation:
+    """``citation`` with offsets into the whole text, its antecedent mapped the same way.
+
+    With ``visible``, the citation was found in the text without its invisible
+    characters: its offsets are moved back into ``source`` (the chunk as given), and its
+    text is taken from there. An antecedent not yet mapped (a title that anchors short
+    forms without being reported) is mapped too.
+    """
     group = citation.group
     antecedent = citation.antecedent
+    if antecedent is not None:
+        known = shifted.get(id(antecedent))
+        if known is None and antecedent.start >= 0:
+            known = shifted[id(antecedent)] = _moved(antecedent, base, shifted, visible, source)
+        antecedent = known or antecedent
+    start, end = citation.start, citation.end
+    text = citation.text
+    if visible is not None:
+        start, end = visible.start(start), visible.end(end)
+        text = source[start:end]
+        if group is not None:
+            group = (visible.start(group[0]), visible.end(group[1]))
     return dataclasses.replace(
         citation,
-        start=citation.start + base,
-        end=citation.end + base,
+        text=text,
+        start=start + base,
+        end=end + base,
         group=(group[0] + base, group[1] + base) if group is not None else None,
-        antecedent=shifted.get(id(antecedent), antecedent) if antecedent is not None else None,
+        antecedent=antecedent,
     )
+
+
+#: Characters that do not show: zero-width spaces and joiners, the soft hyphen, the
+#: word joiner, the byte-order mark. Inside a citation they hide it ("§ 12\u00ad29a").
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class _Visible:
+    """A text without its invisible characters, and how to map offsets back."""
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        #: Where in the visible text each invisible character was taken out.
+        self.removed: list[int] = []
+        last = 0
+        for found in _INVISIBLE.finditer(text):
+            pieces.append(text[last : found.start()])
+            self.removed.append(found.start() - len(self.removed))
+            last = found.end()
+        pieces.append(text[last:])
+        self.text = "".join(pieces)
+
+    def start(self, at: int) -> int:
+        """Where the visible character at ``at`` is in the original text."""
+        return at + bisect_right(self.removed, at) if at >= 0 else at
+
+    def end(self, at: int) -> int:
+        """Where a span of the visible text that ends at ``at`` ends in the original."""
+        return self.start(at - 1) + 1 if at > 0 else at
+
+
+def _visible(text: str) -> _Visible | None:
+    """The text without its invisible characters, if it has any."""
+    return _Visible(text) if _INVISIBLE.search(text) is not None else None
 
 
 def _overriding(sources: Sequence[Source], hook: str) -> tuple[Source, ...]:

@@ -71,12 +71,17 @@ _NEXT_CITATION = re.compile(
 _FOLLOW = re.compile(
     rf"(?=[\s,&]|{DASH}){WS}(?:"
     rf"(?P<range>{DASH}{WS}|(?<=\s)(?:to|through|thru){WS1})"
+    rf"|(?:(?<=\s)|,{WS})(?P<et_seq>et\.?{WS}seq\.?)"
     rf"|(?P<list>,{WS}(?:(?:and|or){WS1})?|(?<=\s)(?:and|or){WS1}|&{WS})"
-    rf"|(?<=\s)(?P<et_seq>et\.?{WS}seq\.?)"
     rf"|(?<=\s)(?P<note>note\b(?!{WS1}that\b))"
     r")"
 )
 _PINS_ONLY = re.compile(rf"(?:{PIN}){{1,10}}")
+#: "Section 18213, 18215, or 18216": a list after a singular mark, its last item after
+#: "or" or "and": its numbers are sections too.
+_ENUMERATION = re.compile(
+    rf"(?:,{WS}\d[\w.\-]{{0,12}}(?:{PIN}){{0,6}}){{1,8}},?{WS1}(?:or|and){WS1}\d"
+)
 
 
 class Item(NamedTuple):
@@ -213,11 +218,17 @@ def parse_sections(
     end = first.end()
     follow = _FOLLOW.match(text, end)
     token, pin_text = first.group("section", "pins")
+    if token.endswith("nt") and token[-3:-2].isdigit() and not pin_text:
+        # "651nt": the Code's own abbreviation of "§ 651 note" (no section ends so)
+        noted = Item(token[:-2], (), first.start("section"), end)
+        return Sections([noted], end, False, True)
     if follow is None and token.isalnum():  # one plain section: the common case
         pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
         return Sections([Item(token, pin, first.start("section"), end)], end, False, False)
     items: list[Item] = []
     _add_item(items, first, split)
+    if not plural and follow is not None and follow.group().lstrip().startswith(","):
+        plural = _ENUMERATION.match(text, end) is not None
     while follow is not None:
         joint = follow.lastgroup
         if joint == "et_seq":

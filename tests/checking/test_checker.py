@@ -87,11 +87,13 @@ def test_a_designation_used_twice_and_an_appendix_title() -> None:
     assert [(f.severity, f.code) for f in findings] == [("info", "usc/not-checked")]
 
 
-def test_a_missing_short_form_is_a_warning_that_names_its_antecedent() -> None:
-    """Its title was inferred, so it may cite another law ("Pub. L. 99-603, § 405")."""
+def test_a_short_form_its_title_lacks_is_left_unresolved_and_warned_about() -> None:
+    """The finder does not infer a title that has no such section ("§ 1983" after title 8
+    is 42 U.S.C.'s): the short form is unresolved, which is a warning."""
     (finding,) = check("See 8 U.S.C. § 1373. Compare § 1983.")
-    assert (finding.severity, finding.code) == ("warning", "usc/unknown-section")
-    assert '"§ 1983", title 8 taken from "8 U.S.C. § 1373"' in finding.message
+    assert (finding.severity, finding.code) == ("warning", "ambiguous/no-antecedent")
+    assert finding.citation is not None
+    assert finding.citation.unresolved_reason == "unknown-section"
 
 
 # --- style --------------------------------------------------------------------------------

@@ -293,7 +293,8 @@ _NUMBERS = {
         r"(?::\d{1,5}[A-Za-z]{0,3}(?:[-.]\d{1,5}[A-Za-z]{0,3}){0,3})?"
     ),
     # 5/2-619, 54/1: act and section
-    "ilcs": r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}(?:[-.]\d{1,5}[A-Za-z]{0,3}){0,4}",
+    # (Illinois reporters print em dashes: "5/5—8—1")
+    "ilcs": r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}(?:[-.\u2013\u2014]\d{1,5}[A-Za-z]{0,3}){0,4}",
     # a constitution's section: at most 300 ("Section 778a" is not one)
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
@@ -338,10 +339,11 @@ _TRIE_AHEAD = trie_pattern(sorted(_NAMES), reverse=False)
 _NUMBER_BACK = r"(?:[A-Za-z]-)?[A-Za-z]{0,2}\d{1,4}"
 #: What precedes a section number, read backwards from it: an "art." mark (codes
 #: cited by article), a comma, a year ("21 O.S.2011,", "NMSA 1978,", "K.S.A. 2019
-#: Supp."), "tit. 13," or "ch. 93A," after the name, the name, and a title before it.
+#: Supp.", "21 O.S.Supp.2017,"), "tit. 13," or "ch. 93A," after the name, the name,
+#: and a title before it.
 _BEFORE = (
     rf"{WS}(?P<art>\.s?tr[Aa](?![A-Za-z]){WS})?(?:,{WS})?"
-    rf"(?:(?:\.ppuS{WS1})?(?P<year>\d{{4}})(?![\d]){WS}(?:,{WS})?)?"
+    rf"(?:(?:\.ppuS{WS1})?(?P<year>\d{{4}})(?![\d]){WS}(?:\.ppuS{WS})?(?:,{WS})?)?"
     rf"(?:(?P<chapter>{_NUMBER_BACK})(?![\w]){WS}"
     rf"(?P<word>\.tit|\.tiT|\.hc|\.hC|\.c|eltit|eltiT|retpahc|retpahC)(?:{WS},|{WS1}))?"
     rf"(?:\.nnA{WS1})?(?P<name>{_TRIE_BACK})(?![A-Za-z0-9'’])"
@@ -509,6 +511,8 @@ class StateLaw(Source):
                 ),
                 self._by_article,
             ),
+            # "Cal. Penal Code 502(c)": a code's full name and a number, no mark
+            Trigger((r"Code\s{1,2}\d",), self._code_and_number),
             Trigger((r"Const\.", r"Constitution\b"), self._constitution),
             Trigger((r"Art\.\s?[IVXLC]", r"Article\s[IVXLC]"), self._lone_article),
         )
@@ -579,6 +583,19 @@ class StateLaw(Source):
             return None
         code = _FULL[name]
         return self._cite_code(scan, code, found, at, at, separators=_separators(name))
+
+    # "laws such as Cal. Penal Code 502(c)": only a full name, with its jurisdiction
+    def _code_and_number(self, scan: Scan, start: int, end: int) -> int | None:
+        text = scan.text
+        at = end - 1
+        window = text[max(scan.floor, at - _LOOKBACK) : at][::-1]
+        found = _compiled(_BEFORE).match(window)
+        if found is None or found.group("art") is not None or found.group("year") is not None:
+            return None
+        code = _FULL.get(key(found.group("name")[::-1]))
+        if code is None or code.style == "art" or not code.name.endswith("Code"):
+            return None
+        return self._cite_code(scan, code, found, at, at, plural=False)
 
     # "La. Civ. Code art. 2315", "Tex. Code Crim. Proc. Ann. art. 38.22"
     def _by_article(self, scan: Scan, start: int, end: int) -> int | None:
