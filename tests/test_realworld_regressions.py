@@ -286,3 +286,13 @@ def test_invisible_characters_inside_a_citation_do_not_hide_it() -> None:
     for citation in found:
         assert text[citation.start : citation.end] == citation.text
     assert found[-1].antecedent is found[-2]
+
+
+def test_illinois_reporters_spaced_dashes_and_spaced_pins() -> None:
+    text = "See 730 ILCS 5/5-4-1. Under section 5 \u2014 8\u20141(a) (1) (d) (iii) of the Code."
+    assert _ids(text) == ["state/il/ilcs/730/5/5-4-1", "state/il/ilcs/730/5/5-8-1/a/1/d/iii"]
+
+
+def test_a_documents_section_headings_are_not_citations() -> None:
+    text = "TITLE I\n\nSEC. 11001. MODIFICATION OF RATES.\n\nSec. 3. Short title.\n\nSee 8 U.S.C. 1101."
+    assert _ids(text) == ["usc/8/1101"]

@@ -882,6 +882,8 @@ _NAME_AFTER = re.compile(
     r"|standards?|Standards|compliance|compliant|requirements?|features|refresh|coordinators?"
     r"|offices?|Office|Director|above|below|herein|hereof|hereto)(?!\w)"
 )
+#: A heading after a section's number: "SEC. 2. DEFINITIONS.", "Sec. 3. Short title".
+_HEADING_AFTER = re.compile(rf"\.{WS1}(?:[A-Z]{{2}}|[A-Z][a-z]+{WS1}[a-z]+\.)")
 _DOCUMENT_PART_BEFORE = re.compile(
     rf"{WS}(?:ni|ot){WS1}(?:deifitnedi|debircsed|detsil|htrof{WS1}tes|tuo{WS1}tes"
     r"|deificeps|deniltuo|dessucsid|denifed|deton|deniapxe)(?![A-Za-z])"
@@ -901,6 +903,8 @@ def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
             return True
     if _NAME_AFTER.match(text, sections.end) is not None:
         return True
+    if _HEADING_AFTER.match(text, sections.end) is not None and text[start] != "§":
+        return True  # "SEC. 11001. MODIFICATION OF RATES.": the document's own section
     return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
 
 

@@ -41,6 +41,7 @@ def paragraph_breaks(text: str) -> list[int]:
 #: Hyphens and dashes that writers use between numbers.
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 _DASH_RE = re.compile(DASH)
+_SPACED_DASH = re.compile(rf"\s*{DASH}\s*")
 
 #: One subsection designation in parentheses: (a), (12), (A), (iii), (II), (aa).
 PIN = r"\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,2}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\)"
@@ -104,8 +105,9 @@ class Sections(NamedTuple):
 
 
 def pins(text: str) -> tuple[str, ...]:
-    """Split "(a)(1)(A)" (as matched by :data:`PIN`) into ``("a", "1", "A")``."""
-    return tuple(text.strip()[1:-1].split(")(")) if text else ()
+    """Split "(a)(1)(A)" (as matched by :data:`PIN`, spaces between allowed) into
+    ``("a", "1", "A")``."""
+    return tuple("".join(text.split())[1:-1].split(")(")) if text else ()
 
 
 #: How the U.S. Code writes each level of a pin: (a)(1)(A)(i)(I)(aa).
@@ -164,7 +166,7 @@ _DIGITS = frozenset({"digit"})
 
 def hyphenate(section: str) -> str:
     """Write every dash in a section number as an ASCII hyphen."""
-    return _DASH_RE.sub("-", section) if not section.isalnum() else section
+    return _SPACED_DASH.sub("-", section) if not section.isalnum() else section
 
 
 def split_range(token: str) -> tuple[str, str | None]:
@@ -223,8 +225,9 @@ def parse_sections(
         noted = Item(token[:-2], (), first.start("section"), end)
         return Sections([noted], end, False, True)
     if follow is None and token.isalnum():  # one plain section: the common case
-        pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
-        return Sections([Item(token, pin, first.start("section"), end)], end, False, False)
+        return Sections(
+            [Item(token, pins(pin_text), first.start("section"), end)], end, False, False
+        )
     items: list[Item] = []
     _add_item(items, first, split)
     if not plural and follow is not None and follow.group().lstrip().startswith(","):
@@ -290,7 +293,7 @@ def _add_item(
 ) -> None:
     token, pin_text = found.group("section", "pins")
     start = found.start("section")
-    pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
+    pin = pins(pin_text)
     if token.isalnum():  # the common case: no dash, so neither a range nor a hyphenated number
         items.append(Item(token, pin, start, found.end()))
         return

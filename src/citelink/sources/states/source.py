@@ -271,7 +271,8 @@ def roman(number: str) -> str:
 
 _HYPHEN = "[-\u2010\u2011]"
 _TITLE_DASH = "[-\u2010\u2011\u2013]"
-_PINS = rf"(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
+#: Pins, a space allowed before each: reporters print "(a) (1) (d) (iii)".
+_PINS = rf"(?P<pins>(?:[^\S\n]?{PIN}){{0,10}})"
 #: Section numbers by shape (see ``table.CODES``); each ends where no word character follows.
 _NUMBERS = {
     # 187, 21001.1, 437c, 125.25, 3020-a, 9A.32.030, 11.41.100, 2.1002
@@ -293,8 +294,11 @@ _NUMBERS = {
         r"(?::\d{1,5}[A-Za-z]{0,3}(?:[-.]\d{1,5}[A-Za-z]{0,3}){0,3})?"
     ),
     # 5/2-619, 54/1: act and section
-    # (Illinois reporters print em dashes: "5/5—8—1")
-    "ilcs": r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}(?:[-.\u2013\u2014]\d{1,5}[A-Za-z]{0,3}){0,4}",
+    # (Illinois reporters print em dashes, spaced or not: "5/5—8—1", "5 — 8—1")
+    "ilcs": (
+        r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}"
+        r"(?:(?:[-.\u2013\u2014]|[^\S\n]\u2014[^\S\n]?)\d{1,5}[A-Za-z]{0,3}){0,4}"
+    ),
     # a constitution's section: at most 300 ("Section 778a" is not one)
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
