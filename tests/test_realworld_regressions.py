@@ -294,5 +294,29 @@ def test_illinois_reporters_spaced_dashes_and_spaced_pins() -> None:
 
 
 def test_a_documents_section_headings_are_not_citations() -> None:
-    text = "TITLE I\n\nSEC. 11001. MODIFICATION OF RATES.\n\nSec. 3. Short title.\n\nSee 8 U.S.C. 1101."
+    text = "TITLE I\n\nSEC. 11001. MODIFICATION OF RATES.\n\nSec. 3. Short title.\n\nSee 8 U.S.C. 1101"
     assert _ids(text) == ["usc/8/1101"]
+
+
+def test_cfr_parts_end_at_the_next_title_and_at_a_full_stop() -> None:
+    found = citelink.find("See 15 CFR part 906 and 40 CFR part 721. Under § 721.20 also.")
+    assert [c.id for c in found] == ["cfr/15/part-906", "cfr/40/part-721", "cfr/40/721.20"]
+
+
+def test_a_section_of_another_part_is_not_a_part_citations() -> None:
+    text = "See 50 CFR 679.43 and 15 CFR part 906. Under § 679.41(m) it applies."
+    assert "cfr/15/679.41/m" not in _ids(text)
+
+
+def test_id_after_a_parenthetical_or_a_page_is_not_the_statutes() -> None:
+    for text in (
+        "Smith v. Jones, 5 F.4th 1 (2020) (quoting 21 C.F.R. § 101.9(b)). Id.",
+        "Pub. L. No. 94-295, 90 Stat. 539 (codified as amended at 21 U.S.C. § 360k). Id.",
+        "See 21 C.F.R. § 101.62(b). Id. at 1091. Id.",
+    ):
+        assert all(not c.short for c in citelink.find(text)), text
+
+
+def test_a_section_a_law_inserts_is_the_amended_acts() -> None:
+    text = "Pub. L. No. 94-295, § 2, sec. 513(a)(1)(C), 90 Stat. 539, 541."
+    assert _ids(text) == ["pl/94/295/s2", "stat/90/539"]

@@ -404,6 +404,8 @@ class Finder:
             return None
         if self._broken_chain(scan, antecedent, start) is not None:
             return None  # not the Code's numbering, and not surely the antecedent's code's
+        if not owner.continues(antecedent, sections):
+            return None
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
@@ -779,7 +781,12 @@ def _is_plural(mark: str) -> bool:
 _UNFOUND_CITATION = re.compile(
     r"\sv\.\s|\b\d{1,4}[^\S\n]+[A-Z][A-Za-z]{0,6}\.(?:[^\S\n]?[A-Za-z0-9]{1,6}\.?){0,3}"
     r"[^\S\n]+(?:at[^\S\n]+)?\d{1,5}\b"
+    r"|\b[Ii]d\.,?[^\S\n]+at[^\S\n]+\*?\d"  # "Id. at 1091": a page, so a case or a report
 )
+#: A parenthetical the last citation may be in: "(quoting 21 C.F.R. § 101.9)", "(codified
+#: as amended at 21 U.S.C. § 360k)"; "Id." after it is the citation the parenthetical is of.
+_PARENTHETICAL = re.compile(r"\((?:quoting|citing|codified)\b[^()]*$")
+_PARENTHETICAL_LOOKBACK = 80
 #: The most characters an "Id." may be from the citation it refers to.
 _ID_REACH = 3000
 
@@ -792,7 +799,11 @@ def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
         return False
     if at - since > _ID_REACH:
         return True
-    return _UNFOUND_CITATION.search(scan.text, since, at) is not None
+    text = scan.text
+    start = last.group[0] if last.group is not None else last.start
+    if _PARENTHETICAL.search(text, max(0, start - _PARENTHETICAL_LOOKBACK), start) is not None:
+        return True
+    return _UNFOUND_CITATION.search(text, since, at) is not None
 
 
 def _reason_of(anchor: Citation | None) -> str:
@@ -883,7 +894,9 @@ _NAME_AFTER = re.compile(
     r"|offices?|Office|Director|above|below|herein|hereof|hereto)(?!\w)"
 )
 #: A heading after a section's number: "SEC. 2. DEFINITIONS.", "Sec. 3. Short title".
-_HEADING_AFTER = re.compile(rf"\.{WS1}(?:[A-Z]{{2}}|[A-Z][a-z]+{WS1}[a-z]+\.)")
+_HEADING_AFTER = re.compile(
+    rf"\.(?=\s)[^\S\n]*(?:\n[^\S\n]*){{0,2}}(?:[A-Z]{{2}}|[A-Z][a-z]+{WS1}[a-z]+\.)"
+)
 _DOCUMENT_PART_BEFORE = re.compile(
     rf"{WS}(?:ni|ot){WS1}(?:deifitnedi|debircsed|detsil|htrof{WS1}tes|tuo{WS1}tes"
     r"|deificeps|deniltuo|dessucsid|denifed|deton|deniapxe)(?![A-Za-z])"
