@@ -294,7 +294,7 @@ def test_illinois_reporters_spaced_dashes_and_spaced_pins() -> None:
 
 
 def test_a_documents_section_headings_are_not_citations() -> None:
-    text = "TITLE I\n\nSEC. 11001. MODIFICATION OF RATES.\n\nSec. 3. Short title.\n\nSee 8 U.S.C. 1101"
+    text = "TITLE I\n\nSEC. 11001. MODIFICATION OF RATES.\n\nSec. 3. Short title.\n\n8 U.S.C. 1101"
     assert _ids(text) == ["usc/8/1101"]
 
 
