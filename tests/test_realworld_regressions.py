@@ -320,3 +320,16 @@ def test_id_after_a_parenthetical_or_a_page_is_not_the_statutes() -> None:
 def test_a_section_a_law_inserts_is_the_amended_acts() -> None:
     text = "Pub. L. No. 94-295, § 2, sec. 513(a)(1)(C), 90 Stat. 539, 541."
     assert _ids(text) == ["pl/94/295/s2", "stat/90/539"]
+
+
+def test_a_law_named_in_the_citation_before_owns_the_section_after_it() -> None:
+    text = "N.Y. Educ. Law § 2-d; Public Law 111-5 § 13402(h)(2)."
+    assert _ids(text) == ["state/ny/educ/2-d", "pl/111/5"]
+
+
+def test_articles_of_laws_and_numbered_regulations_are_not_the_constitutions() -> None:
+    text = (
+        "N.Y. Const. art. 2, § 7; REAL PROPERTY LAW, ART. 9, § 291; Real Property Law, Art. 9,"
+        " § 291; N.Y.C.R.R. §§ 9, § 9000.1; New York Code, Rules And Regulations 19, § 203.1(a)"
+    )
+    assert _ids(text) == ["state/ny/const/art-2/sec-7"]

@@ -387,8 +387,8 @@ class Finder:
                 return claimed
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if owner is None or antecedent is None:
-            return None  # nothing resolved to refer back to
+        if owner is None or antecedent is None or _named_just_before(scan, start):
+            return None  # nothing resolved to refer back to, or another body's section
         sections = None
         if owner in self._numbered:
             sections = owner.sections(text, at, plural, antecedent)
@@ -883,6 +883,12 @@ _NAMED_JUST_BEFORE = re.compile(
     rf"|\.?[A-Z]{WS}\.?(?:vid|viD)(?![A-Za-z])"
     rf"|(?:s['’])?(?:tnemeergA|tcartnoC|tcartnoc|esaeL|ecnanidrO|redrO|eluR|edoC|waL|WAL)"
     r"(?![A-Za-z])"
+    # an article of a law ("REAL PROPERTY LAW, ART. 9, § 291"); a number of regulations
+    # ("New York Code, Rules and Regulations 19, § 203.1", "N.Y.C.R.R. §§ 9")
+    rf"|(?:\d{{1,3}}|[IVXLC]{{1,6}}){WS}\.?(?:TRA|trA|tra){WS}(?:,{WS})?(?:WAL|waL|edoC|EDOC)"
+    r"(?![A-Za-z])"
+    rf"|\d{{1,3}}{WS}(?:,{WS})?(?:snoitalugeR|SNOITALUGER|\.sgeR)(?![A-Za-z])"
+    r"|\.(?:[A-Z]\.){2,7}[A-Z](?![A-Za-z.])"
     r")"
 )
 _NAMED_LOOKBACK = 48
@@ -903,17 +909,26 @@ _DOCUMENT_PART_BEFORE = re.compile(
 )
 
 
+def _named_just_before(scan: Scan, start: int) -> bool:
+    """Whether the body a section mark at ``start`` belongs to is named just before it
+    (:data:`_NAMED_JUST_BEFORE`)."""
+    text = scan.text
+    # (the name may be the end of the citation before: "Public Law 111-5 § 13402")
+    named = _NAMED_JUST_BEFORE.match(text[max(0, start - _NAMED_LOOKBACK) : start][::-1])
+    if named is None:
+        return False
+    acronym = named.group().strip(" ,\n\u00a0").isupper()
+    # In capitals ("UNDER SECTION 8(A)") a capitalised word is no acronym.
+    return not (acronym and text[start : start + 2].isupper())
+
+
 def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
     """Whether a bare section mark at ``start`` is surely not a short form of the Code:
     its own body is named just before it, or it is a name or a document's own section."""
     text = scan.text
-    lookback = text[max(scan.floor, start - _NAMED_LOOKBACK) : start][::-1]
-    named = _NAMED_JUST_BEFORE.match(lookback)
-    if named is not None:
-        acronym = named.group().strip(" ,\n\u00a0").isupper()
-        # In capitals ("UNDER SECTION 8(A)") a capitalised word is no acronym.
-        if not (acronym and text[start : start + 2].isupper()):
-            return True
+    if _named_just_before(scan, start):
+        return True
+    lookback = text[max(0, start - _NAMED_LOOKBACK) : start][::-1]
     if _NAME_AFTER.match(text, sections.end) is not None:
         return True
     if _HEADING_AFTER.match(text, sections.end) is not None and text[start] != "§":

@@ -415,6 +415,8 @@ _ARTICLE_BEFORE = re.compile(
     rf"{WS}(?:,{WS})?(?P<article>{_ROMAN_NUMERAL}|[A-Za-z]?\d{{1,3}})(?![\w])"
     rf"{WS}(?:\.trA|\.tra|elcitrA|elcitra|ELCITRA)(?![A-Za-z])"
     rf"(?!(?:{WS},)?{WS}(?:\.tsnoC|noitutitsnoC))"  # "U.S. Const. art. I, § 8" is not ours
+    # "Real Property Law, Art. 9, § 291": an article of a law, not of the constitution
+    rf"(?!(?:{WS},)?{WS}(?:waL|WAL|edoC|EDOC)(?![A-Za-z]))"
 )
 #: "Art. VII" on its own after a citation of a state's constitution: another article of it.
 #: Not "Art. XII, § 2" (the section mark claims that), "Art. XIII A" (a lettered article)
