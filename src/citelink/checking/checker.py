@@ -1076,16 +1076,15 @@ def _note_base(section: str) -> str | None:
 
 
 def _note_edit(text: str, last: Citation) -> tuple[int, int, str] | None:
-    """The edit that writes "651nt" as "651 note"."""
+    """The edit that writes "651nt" as "651 note" (the finder reads it as the note already, or
+    an older grammar as a section "651nt")."""
     section = str(getattr(last, "section", "") or "")
-    if _note_base(section) is None:
+    if not (getattr(last, "note", False) or _note_base(section) is not None):
         return None
-    written = text[last.start : last.end]
-    at = written.lower().rfind(section.lower())
-    if at < 0 or written[at + len(section) - 2 : at + len(section)].lower() != "nt":
+    found = _NOTE_ABBREVIATION.search(text, last.start, last.end)
+    if found is None:
         return None
-    where = last.start + at + len(section) - 2
-    return (where, where + 2, " note")
+    return (found.start(), found.end(), " note")
 
 
 def _spaced(text: str) -> str:

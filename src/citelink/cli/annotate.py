@@ -79,7 +79,7 @@ def _annotate(args: argparse.Namespace) -> int:
 
     text = read_input(args.path, args.encoding, args.errors)
     form = document_format(args.path, args.input_format, text)
-    finder = build_finder(args.resolver, args.config)
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
         result = link_document(
             text,

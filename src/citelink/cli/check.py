@@ -116,13 +116,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="print the fixes as a unified diff instead of the findings, and change nothing",
     )
     check.add_argument(
-        "--antecedent-paragraphs",
-        type=int,
-        default=5,
-        metavar="N",
-        help="how many paragraphs back a short form may find its full citation (default: 5)",
-    )
-    check.add_argument(
         "--link-cache",
         metavar="PATH",
         help="the SQLite cache of link results (default: ~/.cache/citelink/links.sqlite3)",
@@ -176,7 +169,7 @@ def _check(args: argparse.Namespace) -> int:
         raise InputError("--fix and --diff: choose one (--diff changes nothing)")
     if args.antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
-    finder = build_finder(args.resolver, args.config)
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     texts, unreadable = [], 0
     for path in expand(args.paths):
         try:
