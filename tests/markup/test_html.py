@@ -79,3 +79,11 @@ def test_text_after_a_link_that_never_closes_stays_unlinked(shape: Callable[[int
 )
 def test_a_script_ends_where_the_html_tokenizer_ends_it(script: str, linked: bool) -> None:
     assert (LINK in annotate_html(script)) is linked
+
+
+def test_links_written_nested_are_read_nested() -> None:
+    # Every link start tag has its end tag: an XML parser nests them, so the text between the
+    # inner and the outer end tag is inside a link for it, and stays unlinked.
+    page = '<p><a href="/1">one <a href="/2">two</a> 8 U.S.C. 1373</a> and 8 U.S.C. 1101.</p>'
+    annotated = annotate_html(page)
+    assert "8 U.S.C. 1373</a> and" in annotated and annotated.count("law.cornell.edu") == 1

@@ -50,7 +50,7 @@ from citelink.checking.index import (
 )
 from citelink.checking.quoted import Spans, markup_spans, quoted_spans
 from citelink.documents.reader import ReaderText, read
-from citelink.finder import Finder
+from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
 from citelink.grammar import WS, WS1
 from citelink.markup import Layout
 from citelink.models import Citation
@@ -63,8 +63,6 @@ Severity = Literal["error", "warning", "style", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
 _RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
-#: How many paragraphs back a short form may find its full citation.
-ANTECEDENT_PARAGRAPHS = 5
 #: The highest title number of the U.S. Code.
 LAST_TITLE = 54
 

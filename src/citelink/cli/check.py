@@ -11,9 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citelink.batch import (
-    expand,
-)
 from citelink.cli.options import (
     build_finder,
     cases_option,
@@ -30,13 +27,13 @@ from citelink.cli.output import (
 )
 from citelink.documents.files import InputError, input_format
 from citelink.documents.writing import write_file
-from citelink.finder import Finder
-from citelink.models import Citation
 
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
+if TYPE_CHECKING:  # the checker's modules (and the finder) load when the command runs
     from citelink.checking.checker import Checker, Finding
     from citelink.checking.links import LinkResult
+    from citelink.finder import Finder
     from citelink.markup import Layout
+    from citelink.models import Citation
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -160,6 +157,7 @@ class _Checked:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from citelink.batch import expand
     from citelink.checking.checker import Checker, at_least
     from citelink.checking.index import IndexFileError
 

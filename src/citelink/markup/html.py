@@ -42,6 +42,8 @@ TAG = re.compile(
     rf"(?:[{_NOT_SPACE}/]+(?![{_NOT_SPACE}/])|{_ATTRIBUTE})*>"
 )
 _COMMENT_END = re.compile(r"--!?>")
+_LINK_START = re.compile(rf"<a(?=[{_NOT_SPACE}/>])", re.IGNORECASE)
+_LINK_END = re.compile(rf"</a(?=[{_NOT_SPACE}/>])", re.IGNORECASE)
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -132,6 +134,10 @@ def read_html(
     blocks_inside = ElementStack()
     text_start = 0
     reader_size = 0
+    # A browser (and libxml2) closes an open link at the next link's start tag; an XML parser
+    # nests them. Where every link start tag has its end tag, the page was written nested
+    # (XHTML): read it so, and text between the inner and the outer end tag stays unlinked.
+    auto_close_links = len(_LINK_START.findall(source)) != len(_LINK_END.findall(source))
     search, find = _MARKUP.search, source.find
     while True:
         found = search(source, text_start)
@@ -173,7 +179,7 @@ def read_html(
             else:
                 role = BARRIER if name in BREAKING else NEUTRAL if name in VOID else OPEN
         text_start = end
-        if name == "a" and not closing and "a" in skipping:
+        if name == "a" and not closing and auto_close_links and "a" in skipping:
             # A link start tag inside a link closes the open one first, as in a browser.
             skipping.pop_through("a")
         if role == BARRIER:
