@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from citelink.documents.files import display_path
 from citelink.models import Citation
+from citelink.records import json_text
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
     from citelink.checking.checker import Finding
@@ -20,11 +21,9 @@ if TYPE_CHECKING:  # the checker's modules are imported by the commands that use
 def write_citations(citations: Sequence[Citation], form: str, out: TextIO) -> None:
     """Print citations as one JSON array (``json``) or one line each (``text``)."""
     if form == "json":
-        json.dump([c.to_dict() for c in citations], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text([c.to_dict() for c in citations], indent=True) + "\n")
         return
-    for c in citations:
-        out.write(f"{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}\n")
+    out.write("".join(f"{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}\n" for c in citations))
 
 
 class RecordWriter:
@@ -36,12 +35,14 @@ class RecordWriter:
             out.write("[")
 
     def write(self, records: Sequence[str]) -> None:
-        for record in records:
-            if self.form == "json":
-                self.out.write(("\n" if not self.count else ",\n") + record)
-            else:
-                self.out.write(record + "\n")
-            self.count += 1
+        """Write one file's records in one write (``PYTHONUNBUFFERED`` makes each a system call)."""
+        if not records:
+            return
+        if self.form == "json":
+            self.out.write(("\n" if not self.count else ",\n") + ",\n".join(records))
+        else:
+            self.out.write("\n".join(records) + "\n")
+        self.count += len(records)
 
     def close(self) -> None:
         if self.form == "json":
@@ -73,8 +74,7 @@ def write_findings(findings: Sequence[tuple[str, Finding]], form: str, out: Text
     """Print ``(path, finding)`` pairs as compiler-style lines, JSON or GitHub annotations."""
     if form == "json":
         records = [{"path": display_path(path), **f.to_dict()} for path, f in findings]
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json_text(records, indent=True) + "\n")
         return
     for path, f in findings:
         shown = "<stdin>" if path == "-" else display_path(path)
