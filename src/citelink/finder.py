@@ -833,25 +833,57 @@ _SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s|\n")
 def _other_container(scan: Scan, antecedent: Citation, at: int) -> bool:
     """Whether another body of law is named between ``antecedent`` and the short form at
     ``at``, after the antecedent's own sentence."""
-    memo = scan.memo
-    mentions: list[int] | None = memo.get(_MENTIONS)
+    mentions: _Mentions | None = scan.memo.get(_MENTIONS)
     if mentions is None:
-        mentions = memo[_MENTIONS] = [m.start() for m in _CONTAINER_WORDS.finditer(scan.text)]
-        memo[_SENTENCES] = [m.start() for m in _SENTENCE_END.finditer(scan.text)]
+        mentions = scan.memo[_MENTIONS] = _Mentions(scan.text)
     since = max(antecedent.end, 0)
-    sentences: list[int] = memo[_SENTENCES]
+    found = mentions.between(since, at)
     citations = scan.citations
-    last = bisect_left(mentions, at) - 1
-    for _ in range(_MENTIONS_TRIED):
-        if last < 0 or mentions[last] < since:
-            return False
-        mention = mentions[last]
+    for mention in found[: -_MENTIONS_TRIED - 1 : -1]:
         # A name inside a citation found since ("22 Tex. Admin. Code § 72.10") is that one's.
         inside = bisect_right(citations, mention, key=_start) - 1
         if inside < 0 or _end(citations[inside]) <= mention:
-            return bisect_left(sentences, since) < bisect_left(sentences, mention)
-        last -= 1
+            return mentions.sentence_end_after(since) < mention
     return False
+
+
+class _Mentions:
+    """Where the text names a body of law, found only in the stretches short forms ask
+    about, each stretch read once (consecutive short forms share their antecedent's)."""
+
+    __slots__ = ("_found", "_from", "_sentence_ends", "_to", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._from = self._to = 0  # the stretch read: [_from, _to)
+        self._found: list[int] = []
+        # A sentence end found after a position, kept for the next look-up from a position
+        # it also follows: (from, end); end is len(text) when there is none.
+        self._sentence_ends: tuple[int, int] = (-1, -1)
+
+    def between(self, start: int, end: int) -> list[int]:
+        """The mentions in ``[start, end)``, in text order."""
+        if start < self._from or start > self._to:  # a stretch apart from the one read
+            self._from = self._to = start
+            self._found = []
+        if end > self._to:
+            # A name's lookahead may read past the stretch ("TSCA section 5", where the
+            # short form is "section 5"): search a little further, keep what starts inside.
+            search = _CONTAINER_WORDS.finditer(self.text, self._to, end + _LOOKAHEAD)
+            self._found += (m.start() for m in search if m.start() < end)
+            self._to = end
+        found = self._found
+        return found[bisect_left(found, start) : bisect_left(found, end)]
+
+    def sentence_end_after(self, position: int) -> int:
+        """Where the first sentence ends at or after ``position`` (the text's length if none)."""
+        start, end = self._sentence_ends
+        if start <= position < end:
+            return end
+        found = _SENTENCE_END.search(self.text, position)
+        end = found.start() if found is not None else len(self.text)
+        self._sentence_ends = (position, end)
+        return end
 
 
 def _end(citation: Citation) -> int:
@@ -862,7 +894,8 @@ _start = attrgetter("start")
 #: How many names inside citations :func:`_other_container` looks past.
 _MENTIONS_TRIED = 8
 _MENTIONS = "finder:container-mentions"
-_SENTENCES = "finder:sentence-ends"
+#: How far past a stretch a mention's lookahead may read.
+_LOOKAHEAD = 64
 
 #: What names the section's own body just before its mark (read backwards from the
 #: mark): an act ("Act of 1977, Section 501", "the Halibut Act, at section"), an
