@@ -548,12 +548,16 @@ def _moved(
         text = source[start:end]
         if group is not None:
             group = (visible.start(group[0]), visible.end(group[1]))
+    moved_group = (group[0] + base, group[1] + base) if group is not None else None
+    respan = getattr(citation, "_respan", None)
+    if respan is not None:  # a fast_init citation: a copy without dataclasses' machinery
+        return respan(text, start + base, end + base, moved_group, antecedent)  # type: ignore[no-any-return]
     return dataclasses.replace(
         citation,
         text=text,
         start=start + base,
         end=end + base,
-        group=(group[0] + base, group[1] + base) if group is not None else None,
+        group=moved_group,
         antecedent=antecedent,
     )
 

@@ -77,15 +77,25 @@ def fast_init(cls: _C) -> _C:
         "    self.__class__ = _cls\n"
         "    return self\n"
         "def __reduce__(self):\n"
-        f"    return (_cls._restore, (({fields},),))\n",
+        f"    return (_cls._restore, (({fields},),))\n"
+        "def _respan(self, text, start, end, group, antecedent):\n"
+        "    new = _new(_twin)\n"
+        f"    {fields.replace('self.', 'new.')} = {fields}\n"
+        "    new.text, new.start, new.end, new.group, new.antecedent ="
+        " text, start, end, group, antecedent\n"
+        "    new.__class__ = _cls\n"
+        "    return new\n",
         scope,
     )
-    for name in ("__init__", "_restore", "__reduce__"):
+    for name in ("__init__", "_restore", "__reduce__", "_respan"):
         scope[name].__qualname__ = f"{cls.__qualname__}.{name}"
         scope[name].__module__ = cls.__module__
     cls.__init__ = scope["__init__"]  # type: ignore[misc]
     cls._restore = staticmethod(scope["_restore"])  # type: ignore[attr-defined]
     cls.__reduce__ = scope["__reduce__"]  # type: ignore[method-assign]
+    #: A copy with another span (text, offsets, group, antecedent): the finder moves
+    #: every citation of a chunk or of a text with invisible characters this way.
+    cls._respan = scope["_respan"]  # type: ignore[attr-defined]
     return cls
 
 
