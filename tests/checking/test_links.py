@@ -81,6 +81,7 @@ def checker(**options: Any) -> LinkChecker:
         ("/to-404", "dead", "redirected to a 'not found' page"),
         ("/to-errors", "dead", "redirected to a 'not found' page"),
         ("/error-title", "dead", "Error 404 - Not Found"),
+        ("/to-file", "error", "invalid URL"),
     ],
 )
 def test_classification(server: LinkServer, path: str, status: str, words: str) -> None:

@@ -488,7 +488,11 @@ class LinkChecker:
             return self._answered(url, response, head, result)
         except requests.exceptions.TooManyRedirects:
             return result("error", "redirect loop"), None
-        except requests.exceptions.InvalidURL as error:
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.InvalidSchema,
+            requests.exceptions.MissingSchema,
+        ) as error:  # the URL, or where a redirect led ("file:///etc/passwd")
             return result("error", f"invalid URL ({error})"), None
         except requests.exceptions.RequestException as error:
             if deadline.expired:
