@@ -205,7 +205,8 @@ def _decoder(encoding: str, errors: str) -> codecs.IncrementalDecoder:
         raise InputError(
             str(error).replace("unknown error handler name", "unknown --errors")
         ) from None
-    if not getattr(info, "_is_text_encoding", True):  # "base64", "rot13": not a text encoding
+    if info.incrementaldecoder is None or not getattr(info, "_is_text_encoding", True):
+        # "base64", "rot13", "zlib": codecs, but not of text
         raise InputError(f"{encoding!r} is not a text encoding")
     return info.incrementaldecoder(errors)
 
