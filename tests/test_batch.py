@@ -62,7 +62,7 @@ def test_results_match_one_by_one_and_bad_files_do_not_stop_the_batch(
         if result.error is None:
             text = Path(result.path).read_text(encoding="utf-8")
             form = input_format(result.path)
-            assert list(result.citations) == citelink.find_in_document(text, form)
+            assert list(result.citations) == citelink.find(text, form)
 
 
 def test_html_is_read_as_html_unless_the_options_say_otherwise(tmp_path: Path) -> None:

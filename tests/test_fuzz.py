@@ -89,12 +89,6 @@ SHAPES: list[str | tuple[str, str]] = [
 
 #: Shapes whose work is known to grow faster than the input, in the markup readers (the
 #: other half of issue 23); remove an entry when its reader is linear.
-QUADRATIC = {
-    ("find-html", ("<a>", "<b/>")),
-    ("annotate-html", ("<a>", "<b/>")),
-    ("find-html", ("<a>", "<!---->")),
-    ("annotate-html", ("<a>", "<!---->")),
-}
 
 
 def shaped(shape: str | tuple[str, str], size: int) -> str:
@@ -128,10 +122,7 @@ def work(operation: Callable[[str], object], text: str) -> int:
 def _cases() -> Iterator[Any]:
     for shape in SHAPES:
         for name in OPERATIONS:
-            marks = []
-            if (name, shape) in QUADRATIC:
-                marks.append(pytest.mark.xfail(reason="quadratic markup reader", strict=False))
-            yield pytest.param(name, shape, id=f"{name}-{shape!r}", marks=marks)
+            yield pytest.param(name, shape, id=f"{name}-{shape!r}")
 
 
 @pytest.mark.skipif(sys.gettrace() is not None, reason="a tracer (coverage) is running")

@@ -32,3 +32,15 @@ def test_pins_and_dashes() -> None:
     assert pins("") == ()
     assert hyphenate("2000e–2") == "2000e-2"
     assert hyphenate("1373") == "1373"
+
+
+def test_continued_pin_takes_the_level_written_the_same_way() -> None:
+    from citelink.grammar import continued_pin
+
+    assert continued_pin(("d", "1"), ("2",)) == ("d", "2")
+    assert continued_pin(("a",), ("b",)) == ("b",)
+    assert continued_pin(("h", "1"), ("h", "2")) == ("h", "2")
+    assert continued_pin(("h", "2"), ("i",)) == ("i",)
+    assert continued_pin(("a", "2", "i"), ("ii",)) == ("a", "2", "ii")
+    assert continued_pin(("a", "8", "ii"), ("ix",)) == ("a", "8", "ix")
+    assert continued_pin((), ("b",)) == ("b",)

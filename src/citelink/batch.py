@@ -31,7 +31,7 @@ from citelink.documents.files import (
     read_text,
 )
 from citelink.documents.reader import find
-from citelink.finder import Finder, shared_finder
+from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder, shared_finder
 from citelink.models import Citation
 from citelink.records import citation_records
 
@@ -54,6 +54,8 @@ class Options:
     #: "text", "html" or "markdown"; ``None``: by each file's extension (see
     #: :func:`citelink.documents.input_format`).
     input_format: str | None = None
+    #: How many paragraphs back a short form may find its full citation.
+    antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS
 
     def format_of(self, path: str) -> str:
         """The format a file is read in."""
@@ -61,7 +63,12 @@ class Options:
 
     def finder(self) -> Finder:
         """This process's finder for these options (built once, then reused)."""
-        return shared_finder(self.resolvers, configured=True, config=self.config)
+        return shared_finder(
+            self.resolvers,
+            configured=True,
+            config=self.config,
+            antecedent_paragraphs=self.antecedent_paragraphs,
+        )
 
 
 @dataclass(frozen=True)

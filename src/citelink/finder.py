@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from citelink.grammar import (
+    DASH,
     PIN,
     SECTION_ITEM,
     SECTION_MARK,
@@ -43,6 +45,8 @@ _SECTION_MARK_TRIGGERS = (
     rf"section(?<![A-Za-z]section)s?{WS}\d",
     rf"SECTION(?<![A-Za-z]SECTION)S?{WS}\d",
     rf"Sec\.(?<![A-Za-z]Sec\.){WS}\d",
+    rf"SEC\.(?<![A-Za-z]SEC\.){WS}\d",
+    rf"SECS\.(?<![A-Za-z]SECS\.){WS}\d",
     rf"sec\.(?<![A-Za-z]sec\.){WS}\d",
     rf"Secs\.(?<![A-Za-z]Secs\.){WS}\d",
     rf"secs\.(?<![A-Za-z]secs\.){WS}\d",
@@ -56,14 +60,21 @@ _ID_TRIGGERS = (
 #: "section 3 of the Act", "§ 5 of such Act", "section 5, title 8, California Code of
 #: Regulations": a section of something the finder does not cite (the sources declined it).
 _OF_SOMETHING_ELSE = re.compile(
-    rf"(?:{WS},)?{WS1}of{WS1}[\w\"“]"
+    rf"(?:{WS},)?{WS1}(?:of|OF){WS1}[\w\"“]"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
+)
+#: A Code's name after a number: the number is its title ("section 17 U.S.C. § 501").
+_TITLE_OF_A_CODE = re.compile(
+    rf"{WS1}(?:U\.?{WS}?S\.?{WS}?C\b|U\.{WS}?S\.{WS1}Code\b|United{WS1}States{WS1}Code\b"
+    rf"|C\.?{WS}?F\.?{WS}?R\b)"
 )
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
 _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")
 #: Years are not sections: "§ 2019" with nothing before it is not a citation.
 _YEARS = range(1990, 2100)
+#: How many paragraphs back a short form may find its full citation, by default.
+ANTECEDENT_PARAGRAPHS = 5
 
 
 class Finder:
@@ -72,7 +83,9 @@ class Finder:
     ``resolvers`` names the chain of resolvers that gives each citation its
     ``url``, or is a :class:`~citelink.resolve.Chain` (see
     :mod:`citelink.resolve`; default: each kind's default chain);
-    ``resolve=False`` skips linking.
+    ``resolve=False`` skips linking. ``antecedent_paragraphs`` is the reach of
+    short forms: a "§ 1373" whose full citation is more paragraphs back (blank
+    lines) stays unresolved.
     """
 
     def __init__(
@@ -81,7 +94,13 @@ class Finder:
         resolvers: Sequence[str] | Chain | None = None,
         resolve: bool = True,
         sources: Sequence[Source] = SOURCES,
+        antecedent_paragraphs: int | None = ANTECEDENT_PARAGRAPHS,
     ) -> None:
+        if antecedent_paragraphs is not None and antecedent_paragraphs < 0:
+            raise ValueError("antecedent_paragraphs must be 0 or more")
+        #: How many paragraphs back a short form may find its full citation (``None``:
+        #: any distance); one further back is left unresolved ("far-antecedent").
+        self.antecedent_paragraphs = antecedent_paragraphs
         self.chain = (
             resolvers if isinstance(resolvers, Chain) else chain(resolvers) if resolve else None
         )
@@ -141,7 +160,7 @@ class Finder:
 
     def __reduce__(self) -> tuple[Any, ...]:
         """A finder pickles as what it was made from; the copy compiles its own searches."""
-        return _rebuild_finder, (self.chain, self.sources)
+        return _rebuild_finder, (self.chain, self.sources, self.antecedent_paragraphs)
 
     def find(
         self, text: str, *, this_title: str | None = None, cases: bool = False
@@ -151,7 +170,10 @@ class Finder:
         ``cases=True`` also finds case law (through eyecite, which must be
         installed: ``pip install 'citelink[cases]'``); it is much slower.
         """
-        scan = Scan(text, this_title=this_title)
+        visible = _visible(text)
+        if visible is not None:  # found in the text as read, offsets into the text as given
+            return list(self._chunk(text, 0, _Carried(), this_title, cases, visible))
+        scan = Scan(text, this_title=this_title, reach=self.antecedent_paragraphs)
         self._run(scan, cases)
         if self.chain is not None:
             self.chain.attach(scan.citations)
@@ -180,10 +202,12 @@ class Finder:
             text = "".join(buffer)
             while len(text) >= 2 * _CHUNK:
                 cut = self._cut(text, _CHUNK, this_title)
-                yield from self._chunk(text[:cut], base, carried, this_title, cases)
+                chunk = text[:cut]
+                yield from self._chunk(chunk, base, carried, this_title, cases, _visible(chunk))
                 text, base = text[cut:], base + cut
             buffer, size = [text], len(text)
-        yield from self._chunk("".join(buffer), base, carried, this_title, cases)
+        text = "".join(buffer)
+        yield from self._chunk(text, base, carried, this_title, cases, _visible(text))
 
     def _cut(self, text: str, near: int, this_title: str | None) -> int:
         """Where to cut ``text`` after ``near`` so that no citation is cut in two."""
@@ -209,22 +233,31 @@ class Finder:
         return scan.citations
 
     def _chunk(
-        self, text: str, base: int, carried: _Carried, this_title: str | None, cases: bool
+        self,
+        text: str,
+        base: int,
+        carried: _Carried,
+        this_title: str | None,
+        cases: bool,
+        visible: _Visible | None = None,
     ) -> Iterator[Citation]:
-        """Find in one chunk, starting from the antecedents the chunks before it left."""
+        """Find in one chunk, starting from the antecedents the chunks before it left;
+        with ``visible``, in the chunk without its invisible characters."""
         scan = Scan(
-            text,
+            visible.text if visible is not None else text,
             this_title=this_title,
             last=carried.last,
             anchor=carried.anchor,
             previous_anchor=carried.previous_anchor,
+            carried_breaks=carried.breaks,
+            reach=self.antecedent_paragraphs,
         )
         self._run(scan, cases)
         if self.chain is not None:
             self.chain.attach(scan.citations)
         shifted: dict[int, Citation] = dict(carried.absolute)
         for citation in scan.citations:
-            moved = _moved(citation, base, shifted)
+            moved = _moved(citation, base, shifted, visible, text)
             shifted[id(citation)] = moved
             yield moved
         carried.carry(scan, shifted)
@@ -271,6 +304,8 @@ class Finder:
         if first is None:
             return self._other_numbering(scan, start, end - 1, plural)
         sections = parse_sections(text, first, _ITEM, plural)
+        if _TITLE_OF_A_CODE.match(text, first.end()) and not first.group("pins"):
+            return None  # "section 17 U.S.C. § 501": the number is the title of what follows
         asked = self._named_before_always
         guard = self._before_guard
         if guard is not None and guard.match(scan.backward, len(text) - start):
@@ -283,23 +318,14 @@ class Finder:
             claimed = source.qualify(scan, start, sections)
             if claimed is not None:
                 return claimed
-        if _OF_SOMETHING_ELSE.match(text, sections.end):
+        if _OF_SOMETHING_ELSE.match(text, sections.end) or _not_the_code(scan, start, sections):
             return None
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if (
-            owner is not None
-            and antecedent is not None
-            and not owner.continues(antecedent, sections)
-        ):
-            owner = None
+        reason = None
         if owner is None or owner.item is None or antecedent is None:  # nothing to refer back to
-            if _looks_like_a_year(sections):
-                return None
-            return scan.cite(
-                DEFAULT_SHORT_FORM_SOURCE, None, sections, start, sections.end, short=True
-            )
-        if owner.item.pattern != SECTION_ITEM:
+            reason = _reason_of(scan.anchor)
+        elif owner.item.pattern != SECTION_ITEM:
             reparsed = owner.sections(text, end - 1, plural, antecedent)
             if reparsed is None:  # "§ 1357(g)" after "8 C.F.R. § 287.7": the anchor before it
                 antecedent = scan.previous_antecedent
@@ -310,10 +336,37 @@ class Finder:
                     return None
             else:
                 sections = reparsed
+        if reason is None and owner is not None and antecedent is not None:
+            reason = self._broken_chain(scan, antecedent, start)
+            if reason is None and not owner.continues(antecedent, sections):
+                reason = "unknown-section"
+        if reason is not None or owner is None or antecedent is None:
+            if _looks_like_a_year(sections) or not _code_shaped(sections):
+                return None
+            return scan.cite(
+                DEFAULT_SHORT_FORM_SOURCE,
+                None,
+                sections,
+                start,
+                sections.end,
+                short=True,
+                reason=reason or "no-antecedent",
+            )
         container = owner.container(antecedent)
         return scan.cite(
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
         )
+
+    def _broken_chain(self, scan: Scan, antecedent: Citation, at: int) -> str | None:
+        """Why a short form at ``at`` may not refer back to ``antecedent``, if it may not:
+        too far back, or, after a U.S. Code citation, another body of law named since
+        (see :func:`_other_container`; an act's or a state code's own name is no other)."""
+        reach = self.antecedent_paragraphs
+        if reach is not None and scan.paragraphs_back(antecedent, at) > reach:
+            return "far-antecedent"
+        if antecedent.kind == "usc" and _other_container(scan, antecedent, at):
+            return "other-container"
+        return None
 
     def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
         """A section number the U.S. Code never uses ("§ 287.7", "§ 1.1031(a)-1").
@@ -334,8 +387,8 @@ class Finder:
                 return claimed
         antecedent = scan.antecedent
         owner = self._short_form_source(antecedent)
-        if owner is None or antecedent is None:
-            return None  # nothing resolved to refer back to
+        if owner is None or antecedent is None or _named_just_before(scan, start):
+            return None  # nothing resolved to refer back to, or another body's section
         sections = None
         if owner in self._numbered:
             sections = owner.sections(text, at, plural, antecedent)
@@ -348,6 +401,10 @@ class Finder:
                 return None
             sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
+            return None
+        if self._broken_chain(scan, antecedent, start) is not None:
+            return None  # not the Code's numbering, and not surely the antecedent's code's
+        if not owner.continues(antecedent, sections):
             return None
         container = owner.container(antecedent)
         return scan.cite(
@@ -368,7 +425,7 @@ class Finder:
         if last is None or not last.resolved:
             return None
         antecedent = last.antecedent if last.short else last
-        if antecedent is None:
+        if antecedent is None or _unfound_between(scan, last, start):
             return None
         source = self._by_kind.get(last.kind)
         if source is None:
@@ -433,10 +490,14 @@ class _Carried:
         self.previous_anchor: Citation | None = None
         #: id() of a carried antecedent -> the citation yielded for it (whole-text offsets).
         self.absolute: dict[int, Citation] = {}
+        #: id() of a carried antecedent -> the paragraph breaks after it, up to the next chunk.
+        self.breaks: dict[int, int] = {}
 
     def carry(self, scan: Scan, shifted: dict[int, Citation]) -> None:
         absolute: dict[int, Citation] = {}
         faraway: dict[int, Citation] = {}
+        breaks: dict[int, int] = {}
+        end_of_text = len(scan.text) + 1
         for name in ("last", "anchor", "previous_anchor"):
             citation = getattr(scan, name)
             if citation is None:
@@ -453,21 +514,82 @@ class _Carried:
                 )
                 faraway[id(citation)] = far
                 absolute[id(far)] = shifted.get(id(citation), citation)
+                breaks[id(far)] = scan.paragraphs_back(citation, end_of_text)
             setattr(self, name, faraway[id(citation)])
         self.absolute = absolute
+        self.breaks = breaks
 
 
-def _moved(citation: Citation, base: int, shifted: dict[int, Citation]) -> Citation:
-    """``citation`` with offsets into the whole text, its antecedent mapped the same way."""
+def _moved(
+    citation: Citation,
+    base: int,
+    shifted: dict[int, Citation],
+    visible: _Visible | None = None,
+    source: str = "",
+) -> Citation:
+    """``citation`` with offsets into the whole text, its antecedent mapped the same way.
+
+    With ``visible``, the citation was found in the text without its invisible
+    characters: its offsets are moved back into ``source`` (the chunk as given), and its
+    text is taken from there. An antecedent not yet mapped (a title that anchors short
+    forms without being reported) is mapped too.
+    """
     group = citation.group
     antecedent = citation.antecedent
+    if antecedent is not None:
+        known = shifted.get(id(antecedent))
+        if known is None and antecedent.start >= 0:
+            known = shifted[id(antecedent)] = _moved(antecedent, base, shifted, visible, source)
+        antecedent = known or antecedent
+    start, end = citation.start, citation.end
+    text = citation.text
+    if visible is not None:
+        start, end = visible.start(start), visible.end(end)
+        text = source[start:end]
+        if group is not None:
+            group = (visible.start(group[0]), visible.end(group[1]))
     return dataclasses.replace(
         citation,
-        start=citation.start + base,
-        end=citation.end + base,
+        text=text,
+        start=start + base,
+        end=end + base,
         group=(group[0] + base, group[1] + base) if group is not None else None,
-        antecedent=shifted.get(id(antecedent), antecedent) if antecedent is not None else None,
+        antecedent=antecedent,
     )
+
+
+#: Characters that do not show: zero-width spaces and joiners, the soft hyphen, the
+#: word joiner, the byte-order mark. Inside a citation they hide it ("§ 12\u00ad29a").
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+class _Visible:
+    """A text without its invisible characters, and how to map offsets back."""
+
+    def __init__(self, text: str) -> None:
+        pieces: list[str] = []
+        #: Where in the visible text each invisible character was taken out.
+        self.removed: list[int] = []
+        last = 0
+        for found in _INVISIBLE.finditer(text):
+            pieces.append(text[last : found.start()])
+            self.removed.append(found.start() - len(self.removed))
+            last = found.end()
+        pieces.append(text[last:])
+        self.text = "".join(pieces)
+
+    def start(self, at: int) -> int:
+        """Where the visible character at ``at`` is in the original text."""
+        return at + bisect_right(self.removed, at) if at >= 0 else at
+
+    def end(self, at: int) -> int:
+        """Where a span of the visible text that ends at ``at`` ends in the original."""
+        return self.start(at - 1) + 1 if at > 0 else at
+
+
+def _visible(text: str) -> _Visible | None:
+    """The text without its invisible characters, if it has any."""
+    return _Visible(text) if _INVISIBLE.search(text) is not None else None
 
 
 def _overriding(sources: Sequence[Source], hook: str) -> tuple[Source, ...]:
@@ -585,8 +707,15 @@ def _fall_back(scan: Scan, start: int, fallback: _Fallback) -> int | None:
     return None
 
 
-def _rebuild_finder(chain: Chain | None, sources: Sequence[Source]) -> Finder:
-    return Finder(resolvers=chain, resolve=chain is not None, sources=sources)
+def _rebuild_finder(
+    chain: Chain | None, sources: Sequence[Source], antecedent_paragraphs: int | None
+) -> Finder:
+    return Finder(
+        resolvers=chain,
+        resolve=chain is not None,
+        sources=sources,
+        antecedent_paragraphs=antecedent_paragraphs,
+    )
 
 
 def _literal_prefix(pattern: str) -> list[tuple[str, int]]:
@@ -647,6 +776,180 @@ def _is_plural(mark: str) -> bool:
     return mark.rstrip(" .\u00a0\u202f\n\t").endswith(("§§", "s", "S"))
 
 
+#: What an "Id." may refer to that the finder did not find: a case ("State v. Ross,
+#: 122 N.M. 15", "919 P.2d at 986"), a page of a report.
+_UNFOUND_CITATION = re.compile(
+    r"\sv\.\s|\b\d{1,4}[^\S\n]+[A-Z][A-Za-z]{0,6}\.(?:[^\S\n]?[A-Za-z0-9]{1,6}\.?){0,3}"
+    r"[^\S\n]+(?:at[^\S\n]+)?\d{1,5}\b"
+    r"|\b[Ii]d\.,?[^\S\n]+at[^\S\n]+\*?\d"  # "Id. at 1091": a page, so a case or a report
+)
+#: A parenthetical the last citation may be in: "(quoting 21 C.F.R. § 101.9)", "(codified
+#: as amended at 21 U.S.C. § 360k)"; "Id." after it is the citation the parenthetical is of.
+_PARENTHETICAL = re.compile(r"\((?:quoting|citing|codified)\b[^()]*$")
+_PARENTHETICAL_LOOKBACK = 80
+#: The most characters an "Id." may be from the citation it refers to.
+_ID_REACH = 3000
+
+
+def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
+    """Whether something the finder did not find may lie between ``last`` and an "Id."
+    at ``at`` (so that "Id." is that one's): a case, or too much text to tell."""
+    since = _end(last)
+    if since < 0:  # carried from an earlier chunk of a long text, just before this one
+        return False
+    if at - since > _ID_REACH:
+        return True
+    text = scan.text
+    start = last.group[0] if last.group is not None else last.start
+    if _PARENTHETICAL.search(text, max(0, start - _PARENTHETICAL_LOOKBACK), start) is not None:
+        return True
+    return _UNFOUND_CITATION.search(text, since, at) is not None
+
+
+def _reason_of(anchor: Citation | None) -> str:
+    """Why a short form after ``anchor`` (no resolved full citation) is unresolved: the
+    reason of an unresolved short form before it carries on."""
+    if anchor is not None and anchor.short and anchor.unresolved_reason is not None:
+        return anchor.unresolved_reason
+    return "no-antecedent"
+
+
+#: A body of law other than the antecedent's, named in the text: an act ("the Act",
+#: "Clean Air Act"), an executive order, a rule, a code, an agreement; an acronym just
+#: before a section mark ("TSCA section 5", "E-SIGN §§ 101"). A bare section after one
+#: is more likely that one's than the Code's.
+_CONTAINER_WORDS = re.compile(
+    r"\b(?:Acts?|ACT|E\.[^\S\n]?O\.|Executive[^\S\n]+Order|Exec\.[^\S\n]+Order"
+    r"|Orders?|Agreement|Compact|Treaty|Convention|Charter|Ordinance|Contract|Constitution"
+    r"|(?<!States[^\S\n])(?<!U\.S\.[^\S\n])(?<!U\.[^\S\n]S\.[^\S\n])Code"
+    r"|[Rr]ules?(?=[^\S\n]+\d))(?![\w-])"
+    r"|\b[A-Z][A-Z0-9-]*[A-Z](?=(?:['’]s)?[^\S\n]+(?:sections?\b|§))"
+)
+#: Where a sentence ends: a mention of another body in the antecedent's own sentence
+#: ("8 U.S.C. § 8, of the Immigration and Nationality Act") names the antecedent itself.
+_SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s|\n")
+
+
+def _other_container(scan: Scan, antecedent: Citation, at: int) -> bool:
+    """Whether another body of law is named between ``antecedent`` and the short form at
+    ``at``, after the antecedent's own sentence."""
+    memo = scan.memo
+    mentions: list[int] | None = memo.get(_MENTIONS)
+    if mentions is None:
+        mentions = memo[_MENTIONS] = [m.start() for m in _CONTAINER_WORDS.finditer(scan.text)]
+        memo[_SENTENCES] = [m.start() for m in _SENTENCE_END.finditer(scan.text)]
+    since = max(antecedent.end, 0)
+    sentences: list[int] = memo[_SENTENCES]
+    citations = scan.citations
+    last = bisect_left(mentions, at) - 1
+    for _ in range(_MENTIONS_TRIED):
+        if last < 0 or mentions[last] < since:
+            return False
+        mention = mentions[last]
+        # A name inside a citation found since ("22 Tex. Admin. Code § 72.10") is that one's.
+        inside = bisect_right(citations, mention, key=_start) - 1
+        if inside < 0 or _end(citations[inside]) <= mention:
+            return bisect_left(sentences, since) < bisect_left(sentences, mention)
+        last -= 1
+    return False
+
+
+def _end(citation: Citation) -> int:
+    return citation.group[1] if citation.group is not None else citation.end
+
+
+_start = attrgetter("start")
+#: How many names inside citations :func:`_other_container` looks past.
+_MENTIONS_TRIED = 8
+_MENTIONS = "finder:container-mentions"
+_SENTENCES = "finder:sentence-ends"
+
+#: What names the section's own body just before its mark (read backwards from the
+#: mark): an act ("Act of 1977, Section 501", "the Halibut Act, at section"), an
+#: acronym ("TSCA section 5"), an executive order, an enacting law's chapter or number
+#: ("ch. 675, § 505", "Pub. Act 91-403, § 5", "Stats. 1996, Ch. 935, Sec. 1"), an
+#: act's own title or division ("Title II, § 219"), a rule or an agreement.
+_NAMED_JUST_BEFORE = re.compile(
+    rf"{WS}(?:,{WS})?(?:ta{WS1}(?:,{WS})?|ni{WS1}|rednu{WS1})?(?:"
+    r"(?:s['’])?(?:tcA|TCA)(?![A-Za-z])"
+    rf"|\d{{4}}{WS1}fo{WS1}(?:tcA|TCA)(?![A-Za-z])"
+    r"|(?:s['’])?(?![IVXLC]+(?![A-Za-z.]))[A-Z][A-Z0-9-]*[A-Z](?![A-Za-z.])"
+    rf"|(?:\d+{WS}(?:\.oN{WS})?)(?:\.{WS}?O\.{WS}?E|redrO{WS1}(?:evitucexE|\.cexE))(?![A-Za-z])"
+    rf"|[A-Za-z]?\d+{WS}\.(?:hc|hC|HC|c|pahc|pahC)(?![A-Za-z])"
+    rf"|\d+{WS}{DASH}{WS}\d+{WS}(?:\.oN{WS})?"
+    rf"(?:\.?L{WS}\.?buP|\.?tcA|waL|\.L{WS}?\.P|\.A{WS}?\.P)(?![A-Za-z])"
+    rf"|\d{{4}}{WS1}(?:\.statS|swaL)(?![A-Za-z])"
+    rf"|[IVXLC]{{1,6}}{WS1}(?:eltit|eltiT|ELTIT)(?![A-Za-z])"
+    rf"|\.?[A-Z]{WS}\.?(?:vid|viD)(?![A-Za-z])"
+    rf"|(?:s['’])?(?:tnemeergA|tcartnoC|tcartnoc|esaeL|ecnanidrO|redrO|eluR|edoC|waL|WAL)"
+    r"(?![A-Za-z])"
+    # an article of a law ("REAL PROPERTY LAW, ART. 9, § 291"); a number of regulations
+    # ("New York Code, Rules and Regulations 19, § 203.1", "N.Y.C.R.R. §§ 9")
+    rf"|(?:\d{{1,3}}|[IVXLC]{{1,6}}){WS}\.?(?:TRA|trA|tra){WS}(?:,{WS})?(?:WAL|waL|edoC|EDOC)"
+    r"(?![A-Za-z])"
+    rf"|\d{{1,3}}{WS}(?:,{WS})?(?:snoitalugeR|SNOITALUGER|\.sgeR)(?![A-Za-z])"
+    r"|\.(?:[A-Z]\.){2,7}[A-Z](?![A-Za-z.])"
+    r")"
+)
+_NAMED_LOOKBACK = 48
+#: A section number used as a name, not cited: "Section 8 housing", "Section 508
+#: standards"; or a document's own section: "identified in Section 3", "Section 2 below".
+_NAME_AFTER = re.compile(
+    rf"{WS1}(?:housing|vouchers?|tenants?|landlords?|programs?|Program|participants?"
+    r"|standards?|Standards|compliance|compliant|requirements?|features|refresh|coordinators?"
+    r"|offices?|Office|Director|above|below|herein|hereof|hereto)(?!\w)"
+)
+#: A heading after a section's number: "SEC. 2. DEFINITIONS.", "Sec. 3. Short title".
+_HEADING_AFTER = re.compile(
+    rf"\.(?=\s)[^\S\n]*(?:\n[^\S\n]*){{0,2}}(?:[A-Z]{{2}}|[A-Z][a-z]+{WS1}[a-z]+\.)"
+)
+_DOCUMENT_PART_BEFORE = re.compile(
+    rf"{WS}(?:ni|ot){WS1}(?:deifitnedi|debircsed|detsil|htrof{WS1}tes|tuo{WS1}tes"
+    r"|deificeps|deniltuo|dessucsid|denifed|deton|deniapxe)(?![A-Za-z])"
+)
+
+
+def _named_just_before(scan: Scan, start: int) -> bool:
+    """Whether the body a section mark at ``start`` belongs to is named just before it
+    (:data:`_NAMED_JUST_BEFORE`)."""
+    text = scan.text
+    # (the name may be the end of the citation before: "Public Law 111-5 § 13402")
+    named = _NAMED_JUST_BEFORE.match(text[max(0, start - _NAMED_LOOKBACK) : start][::-1])
+    if named is None:
+        return False
+    acronym = named.group().strip(" ,\n\u00a0").isupper()
+    # In capitals ("UNDER SECTION 8(A)") a capitalised word is no acronym.
+    return not (acronym and text[start : start + 2].isupper())
+
+
+def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
+    """Whether a bare section mark at ``start`` is surely not a short form of the Code:
+    its own body is named just before it, or it is a name or a document's own section."""
+    text = scan.text
+    if _named_just_before(scan, start):
+        return True
+    lookback = text[max(0, start - _NAMED_LOOKBACK) : start][::-1]
+    if _NAME_AFTER.match(text, sections.end) is not None:
+        return True
+    if _HEADING_AFTER.match(text, sections.end) is not None and text[start] != "§":
+        return True  # "SEC. 11001. MODIFICATION OF RATES.": the document's own section
+    return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
+
+
+#: A state's title and section ("2-1933", "22-4504"): a short number, a dash, a much
+#: longer one. The U.S. Code has no such designation, so an unresolved short form so
+#: numbered is not reported as the Code's.
+_STATE_NUMBER = re.compile(r"\d{1,3}-\d{3,}")
+
+
+def _code_shaped(sections: Sections) -> bool:
+    return not any(
+        _STATE_NUMBER.fullmatch(item.section)
+        and len(item.section) - 2 * item.section.index("-") >= 3
+        for item in sections.items
+    )
+
+
 def _looks_like_a_year(sections: Sections) -> bool:
     if len(sections.items) != 1:
         return False
@@ -655,11 +958,15 @@ def _looks_like_a_year(sections: Sections) -> bool:
 
 
 #: This process's finders, by how they were made, with the registry generation they were made in.
-_SHARED: dict[tuple[tuple[str, ...] | None, bool, str | None], tuple[int, Finder]] = {}
+_SHARED: dict[tuple[tuple[str, ...] | None, bool, str | None, int | None], tuple[int, Finder]] = {}
 
 
 def shared_finder(
-    resolvers: Sequence[str] | None = None, *, configured: bool = False, config: str | None = None
+    resolvers: Sequence[str] | None = None,
+    *,
+    configured: bool = False,
+    config: str | None = None,
+    antecedent_paragraphs: int | None = ANTECEDENT_PARAGRAPHS,
 ) -> Finder:
     """This process's finder for a resolver chain: built once, then reused.
 
@@ -668,14 +975,18 @@ def shared_finder(
     line does: ``config``, or the nearest citelink.toml or pyproject.toml with
     ``[tool.citelink]`` (see :func:`citelink.resolve.configured_registry`).
     A finder is made again once resolvers are registered after it was made.
+    ``antecedent_paragraphs`` is the reach of short forms (see :class:`Finder`).
     """
-    key = (tuple(resolvers) if resolvers is not None else None, configured, config)
+    names = tuple(resolvers) if resolvers is not None else None
+    key = (names, configured, config, antecedent_paragraphs)
     made = _SHARED.get(key)
     if made is None or made[0] != REGISTRY.generation:
+        reach = antecedent_paragraphs
         if configured:
-            finder = Finder(resolvers=configured_registry(config).chain(key[0]))
+            chosen = configured_registry(config).chain(names)
+            finder = Finder(resolvers=chosen, antecedent_paragraphs=reach)
         else:
-            finder = Finder(resolvers=key[0])
+            finder = Finder(resolvers=names, antecedent_paragraphs=reach)
         made = _SHARED[key] = (REGISTRY.generation, finder)
     return made[1]
 

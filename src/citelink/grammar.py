@@ -19,23 +19,45 @@ SPACE = r"[^\S\n]"
 WS = rf"{SPACE}*(?:\n{SPACE}*)?"
 #: Required white space (at least one character) with at most one line break.
 WS1 = rf"(?:{SPACE}+(?:\n{SPACE}*)?|\n{SPACE}*)"
+#: A blank line (white space only), which ends a paragraph.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+#: The fewest characters a block between blank lines needs to count as a paragraph:
+#: a heading ("(C)", "In general.—") is not one.
+PARAGRAPH_SIZE = 80
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Where each paragraph of ``text`` ends: the blank lines after a block of at least
+    :data:`PARAGRAPH_SIZE` characters (the end of each such blank line)."""
+    breaks = []
+    block = 0
+    for blank in BLANK_LINE.finditer(text):
+        if blank.start() - block >= PARAGRAPH_SIZE:
+            breaks.append(blank.end())
+        block = blank.end()
+    return breaks
+
+
 #: Hyphens and dashes that writers use between numbers.
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 _DASH_RE = re.compile(DASH)
+_SPACED_DASH = re.compile(rf"\s*{DASH}\s*")
 
 #: One subsection designation in parentheses: (a), (12), (A), (iii), (II), (aa).
 PIN = r"\((?:\d{1,3}[A-Za-z]?|[A-Za-z]{1,2}|[ivxlcdm]{1,8}|[IVXLCDM]{1,8})\)"
 
 #: A section sign or word, singular or plural. Group ``plural`` is set for "§§" etc.
 SECTION_MARK = (
-    r"(?:(?P<plural>§§|[Ss]ections\b|SECTIONS\b|[Ss]ecs\.?(?!\w))"
-    r"|§|[Ss]ection\b|SECTION\b|[Ss]ec\.?(?!\w)|S\.(?=\s*\d))"
+    r"(?:(?P<plural>§§|[Ss]ections\b|SECTIONS\b|[Ss]ecs\.?(?!\w)|SECS\.)"
+    r"|§|[Ss]ection\b|SECTION\b|[Ss]ec\.?(?!\w)|SEC\.|S\.(?=\s*\d))"
 )
 
 #: A section number of the U.S. Code kind: 1373, 1324a, 5318A, 2000e-2, 460nnn-101.
 #: Dash-joined parts may also be a range ("1981-1983"); see :func:`split_range`.
 #: Never a decimal: "18.13" is a regulation's section, not the Code's.
-SECTION_NUMBER = rf"\d{{1,6}}[A-Za-z]{{0,4}}(?:{DASH}\d{{1,6}}[A-Za-z]{{0,4}}){{0,4}}(?!\w|[.:]\d)"
+SECTION_NUMBER = (
+    rf"\d{{1,6}}[A-Za-z]{{0,4}}(?:{DASH}\d{{1,6}}[A-Za-z]{{0,4}}){{0,4}}(?!\w|[.:]\d|{DASH}\d)"
+)
 
 #: One section of the U.S. Code kind with its pins; a first pin may follow a space ("552 (a)").
 SECTION_ITEM = rf"(?P<section>{SECTION_NUMBER})(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
@@ -50,12 +72,17 @@ _NEXT_CITATION = re.compile(
 _FOLLOW = re.compile(
     rf"(?=[\s,&]|{DASH}){WS}(?:"
     rf"(?P<range>{DASH}{WS}|(?<=\s)(?:to|through|thru){WS1})"
+    rf"|(?:(?<=\s)|,{WS})(?P<et_seq>et\.?{WS}seq\.?)"
     rf"|(?P<list>,{WS}(?:(?:and|or){WS1})?|(?<=\s)(?:and|or){WS1}|&{WS})"
-    rf"|(?<=\s)(?P<et_seq>et\.?{WS}seq\.?)"
     rf"|(?<=\s)(?P<note>note\b(?!{WS1}that\b))"
     r")"
 )
 _PINS_ONLY = re.compile(rf"(?:{PIN}){{1,10}}")
+#: "Section 18213, 18215, or 18216": a list after a singular mark, its last item after
+#: "or" or "and": its numbers are sections too.
+_ENUMERATION = re.compile(
+    rf"(?:,{WS}\d[\w.\-]{{0,12}}(?:{PIN}){{0,6}}){{1,8}},?{WS1}(?:or|and){WS1}\d"
+)
 
 
 class Item(NamedTuple):
@@ -78,13 +105,68 @@ class Sections(NamedTuple):
 
 
 def pins(text: str) -> tuple[str, ...]:
-    """Split "(a)(1)(A)" (as matched by :data:`PIN`) into ``("a", "1", "A")``."""
-    return tuple(text.strip()[1:-1].split(")(")) if text else ()
+    """Split "(a)(1)(A)" (as matched by :data:`PIN`, spaces between allowed) into
+    ``("a", "1", "A")``."""
+    return tuple("".join(text.split())[1:-1].split(")(")) if text else ()
+
+
+#: How the U.S. Code writes each level of a pin: (a)(1)(A)(i)(I)(aa).
+CODE_PIN_LEVELS = ("lower", "digit", "upper", "lower", "upper", "lower")
+#: How the C.F.R. writes them: (a)(1)(i)(A)(1)(i).
+CFR_PIN_LEVELS = ("lower", "digit", "lower", "upper", "digit", "lower")
+
+
+def pin_in_case(pin: tuple[str, ...], text: str, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The pin of a citation written in capitals ("15 U.S.C. 637(A)", a GAO digest) in
+    the case its code writes each level in ("(a)"); any other citation's pin unchanged."""
+    if not pin or any(ch.islower() for ch in text):
+        return pin
+    return tuple(
+        p.lower() if i < len(levels) and levels[i] == "lower" else p for i, p in enumerate(pin)
+    )
+
+
+def continued_pin(before: tuple[str, ...], listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The pin of a list item given by its pins alone, after the item ``before``.
+
+    The item starts at the level of ``before`` that is written the same way (letters,
+    digits, capitals, roman numerals), the deepest such: "(d)(1) and (2)" is (d)(2),
+    "(a)(8)(ii) and (ix)" is (a)(8)(ix), "(a) and (b)" is (b).
+    """
+    if not listed or not before:
+        return listed
+    kinds = _pin_kinds(listed[0])
+    levels = [_pin_kinds(pin) for pin in before]
+    for level, here in enumerate(levels):
+        # Below a level of letters, "(i)" is a roman numeral: (a)(2)(i).
+        unused = here.difference(*levels[:level])
+        if len(here) > 1 and unused:
+            levels[level] = unused
+    for level in range(len(before) - 1, -1, -1):
+        if kinds & levels[level]:
+            return before[:level] + listed
+    return listed
+
+
+def _pin_kinds(pin: str) -> frozenset[str]:
+    """How a subsection designation is written: "a" -> {letter}, "ii" -> {roman, letter}."""
+    if pin[:1].isdigit():
+        return _DIGITS
+    upper = pin.isupper()
+    kinds = set()
+    if len(pin) == 1 or (len(pin) == 2 and pin[0] == pin[1]):  # (a), (aa)
+        kinds.add("upper" if upper else "lower")
+    if roman_value(pin) is not None and (len(pin) > 1 or pin.lower() in "ivx"):
+        kinds.add("upper roman" if upper else "roman")
+    return frozenset(kinds) or frozenset({pin})
+
+
+_DIGITS = frozenset({"digit"})
 
 
 def hyphenate(section: str) -> str:
     """Write every dash in a section number as an ASCII hyphen."""
-    return _DASH_RE.sub("-", section) if not section.isalnum() else section
+    return _SPACED_DASH.sub("-", section) if not section.isalnum() else section
 
 
 def split_range(token: str) -> tuple[str, str | None]:
@@ -92,11 +174,15 @@ def split_range(token: str) -> tuple[str, str | None]:
 
     "2000e-2", "288-1" and "460nnn-101" are sections (the part after the dash
     is smaller than the part before it); "1981-1983" and "10a-10c" are ranges,
-    and so is "1320a-7-1320a-7b". Returns ``(section, range_end)``.
+    and so is "1320a-7-1320a-7b". A short number before a much longer one is a
+    state's title and section ("2-1933", "9-112"), which no Code range is: one
+    section. Returns ``(section, range_end)``.
     """
     parts = _DASH_RE.split(token)
     if len(parts) == 1:
         return token, None
+    if len(parts) == 2 and parts[0].isdigit() and len(parts[1]) - len(parts[0]) >= 2:
+        return "-".join(parts), None
     first = _number_key(parts[0])
     for i in range(1, len(parts)):
         key = _number_key(parts[i])
@@ -134,11 +220,18 @@ def parse_sections(
     end = first.end()
     follow = _FOLLOW.match(text, end)
     token, pin_text = first.group("section", "pins")
+    if token.endswith("nt") and token[-3:-2].isdigit() and not pin_text:
+        # "651nt": the Code's own abbreviation of "§ 651 note" (no section ends so)
+        noted = Item(token[:-2], (), first.start("section"), end)
+        return Sections([noted], end, False, True)
     if follow is None and token.isalnum():  # one plain section: the common case
-        pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
-        return Sections([Item(token, pin, first.start("section"), end)], end, False, False)
+        return Sections(
+            [Item(token, pins(pin_text), first.start("section"), end)], end, False, False
+        )
     items: list[Item] = []
     _add_item(items, first, split)
+    if not plural and follow is not None and follow.group().lstrip().startswith(","):
+        plural = _ENUMERATION.match(text, end) is not None
     while follow is not None:
         joint = follow.lastgroup
         if joint == "et_seq":
@@ -183,7 +276,8 @@ def _next_item(
         items.append(Item(hyphenate(section), pins(nxt.group("pins")), after, nxt.end()))
         return nxt.end()
     if only_pins is not None:
-        items.append(Item(last.section, pins(only_pins.group()), after, only_pins.end()))
+        pin = continued_pin(last.pin, pins(only_pins.group()))
+        items.append(Item(last.section, pin, after, only_pins.end()))
         return only_pins.end()
     if not (plural or "&" in follow.group()):
         return None
@@ -199,7 +293,7 @@ def _add_item(
 ) -> None:
     token, pin_text = found.group("section", "pins")
     start = found.start("section")
-    pin = tuple(pin_text.strip()[1:-1].split(")(")) if pin_text else ()
+    pin = pins(pin_text)
     if token.isalnum():  # the common case: no dash, so neither a range nor a hyphenated number
         items.append(Item(token, pin, start, found.end()))
         return

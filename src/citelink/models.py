@@ -114,6 +114,9 @@ class Citation:
     group: tuple[int, int] | None = None
     url: str | None = None
     chain: Linker | None = field(default=None, repr=False, compare=False)
+    #: Why a short form is unresolved (``None`` for any other citation): one of
+    #: :data:`UNRESOLVED_REASONS`.
+    unresolved_reason: str | None = None
 
     @property
     def normalized(self) -> str:
@@ -182,6 +185,8 @@ class Citation:
         }
         record.update(self.fields())
         record["short"] = self.short
+        if self.short and not self.resolved:
+            record["unresolved_reason"] = self.unresolved_reason
         if self.antecedent is not None:
             record["antecedent"] = {
                 "start": self.antecedent.start,
@@ -193,6 +198,17 @@ class Citation:
         return record
 
 
+#: Why a short form is left unresolved (:attr:`Citation.unresolved_reason`).
+UNRESOLVED_REASONS = {
+    "no-antecedent": "no full citation before it to take its code from",
+    "far-antecedent": "its full citation is further back than the finder's reach"
+    " (antecedent_paragraphs)",
+    "other-container": "an act, order, rule, document or other body not cited in full is"
+    " named between its full citation and it: the section is more likely that one's",
+    "unknown-section": "its full citation's code has no such section (no live one, for the"
+    " U.S. Code)",
+}
+
 #: The kind-specific field names of each citation class, found once.
 _OWN_FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -201,3 +217,5 @@ _OWN_FIELDS: dict[type, tuple[str, ...]] = {}
 #: frozen class's ``__setattr__``.
 set_url = vars(Citation)["url"].__set__
 set_chain = vars(Citation)["chain"].__set__
+#: Set a new short form's ``unresolved_reason``, as the finder makes it.
+set_unresolved_reason = vars(Citation)["unresolved_reason"].__set__

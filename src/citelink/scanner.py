@@ -18,13 +18,14 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from citelink.grammar import Item, Sections, parse_sections
-from citelink.models import Citation
+from citelink.grammar import Item, Sections, paragraph_breaks, parse_sections
+from citelink.models import Citation, set_unresolved_reason
 
 #: A trigger handler: ``(scan, trigger_start, trigger_end) -> end of the citation``,
 #: or ``None`` when the text at the trigger is not a citation after all.
@@ -71,6 +72,26 @@ class Scan:
     #: What sources remember between citations of this call, by a key of their
     #: own (the jurisdiction of the last state citation, for "Penal Code § 187").
     memo: dict[str, Any] = field(default_factory=dict)
+    #: How many paragraphs back a short form may find its full citation (``None``: any).
+    reach: int | None = None
+    #: Paragraph breaks between each antecedent carried from an earlier chunk of a long
+    #: text (by ``id()``) and the start of this text (see :meth:`paragraphs_back`).
+    carried_breaks: Mapping[int, int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def paragraph_breaks(self) -> list[int]:
+        """Where each paragraph of the text ends (:func:`citelink.grammar.paragraph_breaks`)."""
+        return paragraph_breaks(self.text)
+
+    def paragraphs_back(self, earlier: Citation, at: int) -> int:
+        """How many paragraph breaks lie between ``earlier`` (a citation of this scan, or
+        one carried from an earlier chunk) and the offset ``at``."""
+        breaks = self.paragraph_breaks
+        before_at = bisect_right(breaks, at)
+        carried = self.carried_breaks.get(id(earlier))
+        if carried is not None:
+            return carried + before_at
+        return before_at - bisect_right(breaks, earlier.start)
 
     @functools.cached_property
     def backward(self) -> str:
@@ -105,6 +126,14 @@ class Scan:
                 self.previous_anchor = anchor
             self.anchor = citation
 
+    def anchor_on(self, citation: Citation) -> None:
+        """Make ``citation`` what later short forms refer to, without reporting it:
+        "Title 49 of the United States Code" anchors "Section 106" after it."""
+        anchor = self.anchor
+        if anchor is not None and anchor.kind != citation.kind:
+            self.previous_anchor = anchor
+        self.anchor = citation
+
     def cite(
         self,
         source: Source,
@@ -115,6 +144,7 @@ class Scan:
         *,
         short: bool = False,
         antecedent: Citation | None = None,
+        reason: str | None = None,
     ) -> int:
         """Record one citation per item of ``sections``; return ``end``.
 
@@ -122,25 +152,27 @@ class Scan:
         title or section mark before the number) and the last one's ends at
         ``end`` (so it includes "of title 8" or "et seq."). The others span
         just their own number. ``container`` is what the items share, as
-        :meth:`Source.container` describes it.
+        :meth:`Source.container` describes it. ``reason`` says why an
+        unresolved short form is unresolved (:data:`citelink.models.UNRESOLVED_REASONS`).
         """
         items = sections.items
         text = self.text
         if len(items) == 1:  # the common case, kept short
-            self.add(
-                source.build(
-                    container,
-                    items[0],
-                    text[start:end],
-                    start,
-                    end,
-                    None,
-                    sections.et_seq,
-                    sections.note,
-                    short,
-                    antecedent,
-                )
+            citation = source.build(
+                container,
+                items[0],
+                text[start:end],
+                start,
+                end,
+                None,
+                sections.et_seq,
+                sections.note,
+                short,
+                antecedent,
             )
+            if reason is not None:
+                set_unresolved_reason(citation, reason)
+            self.add(citation)
             return end
         group = (start, end)
         last = len(items) - 1
@@ -151,6 +183,8 @@ class Scan:
             citation = source.build(
                 container, item, text[s:e], s, e, group, et_seq, False, short, antecedent
             )
+            if reason is not None:
+                set_unresolved_reason(citation, reason)
             self.add(citation)
         return end
 

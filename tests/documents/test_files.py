@@ -14,7 +14,6 @@ from citelink.documents.files import (
     display_path,
     read_pieces,
     read_text,
-    write_atomically,
 )
 
 needs_fifos = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -152,47 +151,3 @@ def test_an_unreadable_path_says_why_and_pickles() -> None:
 def test_display_path(name: str, shown: str) -> None:
     assert display_path(name) == shown
     display_path(name).encode("utf-8")  # any output can carry it
-
-
-def test_an_atomic_write_replaces_the_file_whole(tmp_path: Path) -> None:
-    path = tmp_path / "index.gz"
-    path.write_bytes(b"old")
-    path.chmod(0o640)
-    write_atomically(path, b"new")
-    assert path.read_bytes() == b"new"
-    assert path.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["index.gz"]  # no temporary file left
-
-
-def test_an_atomic_write_that_fails_leaves_the_old_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "index.gz"
-    path.write_bytes(b"old")
-
-    def full(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(OSError, match="No space left"):
-        write_atomically(path, b"new" * 1000)
-    assert path.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["index.gz"]
-
-
-def test_an_atomic_write_through_a_link_writes_its_target(tmp_path: Path) -> None:
-    target = tmp_path / "real.gz"
-    target.write_bytes(b"old")
-    link = tmp_path / "link.gz"
-    link.symlink_to(target)
-    write_atomically(link, b"new")
-    assert link.is_symlink() and target.read_bytes() == b"new"
-
-
-def test_a_new_file_gets_the_umasks_permissions(tmp_path: Path) -> None:
-    umask = os.umask(0o022)
-    try:
-        write_atomically(tmp_path / "new.gz", b"x")
-    finally:
-        os.umask(umask)
-    assert (tmp_path / "new.gz").stat().st_mode & 0o777 == 0o644

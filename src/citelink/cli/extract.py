@@ -84,13 +84,15 @@ def _extract(args: argparse.Namespace) -> int:
     single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
     if single and args.format != "jsonl":
         text = read_input(paths[0], args.encoding, args.errors)
-        finder = build_finder(args.resolver, args.config)
+        finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
         citations = find_citations(finder, text, form, args)
         write_citations(citations, args.format, sys.stdout)
         if finder.chain is not None:
             warn_resolver_errors(finder.chain)
         return 0
-    build_finder(args.resolver, args.config)  # a usage error is found before any work starts
+    build_finder(
+        args.resolver, args.config, args.antecedent_paragraphs
+    )  # a usage error is found before any work starts
     options = Options(
         args.this_title,
         resolver_names(args.resolver),
@@ -99,6 +101,7 @@ def _extract(args: argparse.Namespace) -> int:
         args.config,
         cases=args.cases,
         input_format=args.input_format,
+        antecedent_paragraphs=args.antecedent_paragraphs,
     )
     out = RecordWriter(args.format, sys.stdout)
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None

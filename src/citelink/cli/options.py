@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from citelink.config import ConfigError
 from citelink.documents.files import InputError, read_text
 from citelink.documents.reader import find
-from citelink.finder import Finder
+from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
 from citelink.models import Citation
 from citelink.resolve import Chain, Registry, configured_registry
 
@@ -39,6 +39,14 @@ def finder_options(parser: argparse.ArgumentParser) -> None:
         help="the resolver chain that chooses each citation's url: per kind, the first"
         " that answers wins; 'default' stands for each kind's default chain"
         " (default: the configured chain, else each kind's default; see: citelink resolvers)",
+    )
+    parser.add_argument(
+        "--antecedent-paragraphs",
+        type=int,
+        default=ANTECEDENT_PARAGRAPHS,
+        metavar="N",
+        help="how many paragraphs back a short form may find its full citation; one further"
+        f" back stays unresolved (default: {ANTECEDENT_PARAGRAPHS})",
     )
     config_option(parser)
 
@@ -75,11 +83,21 @@ def run_registry(config: str | None) -> Registry:
         raise InputError(str(error)) from None
 
 
-def build_finder(resolver: str | None, config: str | None = None) -> Finder:
-    """A finder with the chain named by ``--resolver`` (and ``--config``)."""
+def build_finder(
+    resolver: str | None,
+    config: str | None = None,
+    antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS,
+) -> Finder:
+    """A finder with the chain named by ``--resolver`` (and ``--config``) and the reach of
+    short forms given by ``--antecedent-paragraphs``."""
+    if antecedent_paragraphs < 0:
+        raise InputError("--antecedent-paragraphs must be 0 or more")
     registry = run_registry(config)
     try:
-        finder = Finder(resolvers=registry.chain(resolver_names(resolver)))
+        finder = Finder(
+            resolvers=registry.chain(resolver_names(resolver)),
+            antecedent_paragraphs=antecedent_paragraphs,
+        )
     except ValueError as error:
         raise InputError(str(error)) from None
     warn_problems(registry.problems)

@@ -13,9 +13,7 @@ records are shown by :func:`display_path`.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterator
@@ -261,44 +259,6 @@ def _open_error(name: str, error: OSError) -> InputError:
     if isinstance(error, IsADirectoryError):
         return InputError(f"{name}: is a directory")
     return InputError(f"{name}: {error.strerror or error}")
-
-
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that no reader ever sees half of it.
-
-    The bytes go to a new file beside it, which replaces ``path`` once they
-    are all on disk: a full disk, a size limit or a kill leaves the old file
-    (and no temporary one). A symbolic link keeps pointing where it did (its
-    target is written) and the file keeps its permissions; a new file gets the
-    usual ones (the umask's).
-    """
-    target = os.path.realpath(path)
-    folder, base = os.path.split(target)
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = None
-    while True:
-        temporary = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(
-                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
-            )
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _name(path: str | os.PathLike[str]) -> str:

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from urllib.parse import quote
 
 from citelink.grammar import (
+    CFR_PIN_LEVELS,
     DASH,
     PIN,
     SECTION_MARK,
@@ -34,6 +35,7 @@ from citelink.grammar import (
     cited_sections,
     one_section,
     parse_sections,
+    pin_in_case,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
@@ -97,7 +99,10 @@ _SECTION = (
 )
 ITEM = re.compile(rf"(?P<section>{_SECTION})(?!\w)(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})")
 #: A part number on its own ("Part 60"); a dot and digits make it a section.
-_PART_NUMBER = re.compile(rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?![\w.]|\.\d|{DASH}\d)")
+#: A part number; it may end a sentence ("40 CFR part 721.").
+_PART_NUMBER = re.compile(rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?!\w|\.\w|{DASH}\d)")
+#: A number followed by a Code's name is the title of the next citation ("and 40 CFR").
+_NEXT_TITLE = re.compile(rf"{WS}(?:C\.?{WS}?F\.?{WS}?R\b|U\.?{WS}?S\.?{WS}?C\b)")
 _PART_LIST = re.compile(rf"(?:{WS},{WS}(?:and{WS1})?|{WS1}(?:and|or){WS1}|{WS}&{WS})")
 
 _NAME = rf"(?:C\.{WS}F\.{WS}R\.?|CFR(?![A-Za-z]))"
@@ -239,7 +244,7 @@ class Cfr(Source):
         while len(parts) < 20:
             joint = _PART_LIST.match(text, parts[-1].end())
             nxt = _PART_NUMBER.match(text, joint.end()) if joint is not None else None
-            if nxt is None:
+            if nxt is None or _NEXT_TITLE.match(text, nxt.end()):
                 break
             parts.append(nxt)
         group = (start, parts[-1].end()) if len(parts) > 1 else None
@@ -321,7 +326,7 @@ class Cfr(Source):
             title=title,
             part=part,
             section=section,
-            pin=item.pin if section is not None else (),
+            pin=pin_in_case(item.pin, text, CFR_PIN_LEVELS) if section is not None else (),
             range_end=item.range_end,
             et_seq=et_seq,
             cited_as=cited_as,
@@ -330,6 +335,14 @@ class Cfr(Source):
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, CfrCitation)
         return (antecedent.title, antecedent.cited_as, antecedent.part)
+
+    # "§ 721.20" after "40 CFR part 721" is the part's; "§ 679.43" after "15 CFR part 906"
+    # is not (it is most likely 50 CFR 679.43, named a line before).
+    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+        assert isinstance(antecedent, CfrCitation)
+        if antecedent.section is not None or antecedent.part is None:
+            return True
+        return all(_part_of(item.section) == antecedent.part for item in sections.items)
 
 
 _PART_OF = re.compile(_PART)

@@ -209,6 +209,10 @@ class PublicLaws(Source):
         between = _FURTHER.match(text, last.end)
         if between is None or between.end() != start:
             return None
+        if text.startswith("sec", start) and "§" in last.text:
+            # "Pub. L. No. 94-295, § 2, sec. 513": the law's § 2 inserts section 513 into
+            # the act it amends; that section is the amended act's, not the law's.
+            return sections.end
         division = between.group("division") or last.division
         title = between.group("title") or (last.title if division == last.division else None)
         private = isinstance(last, PrivateLawCitation)

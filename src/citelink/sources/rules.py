@@ -16,7 +16,17 @@ import re
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from citelink.grammar import PIN, WS, WS1, Item, Sections, one_section, parse_sections, pins
+from citelink.grammar import (
+    DASH,
+    PIN,
+    WS,
+    WS1,
+    Item,
+    Sections,
+    one_section,
+    parse_sections,
+    pins,
+)
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
 
@@ -68,9 +78,10 @@ _SETS = (
     rf"|(?P<frap>Fed\.{WS}R\.{WS}App\.{WS}P(?:roc)?\.|FRAP\b"
     rf"|Federal{WS1}Rules?{WS1}of{WS1}Appellate{WS1}Procedure\b)"
 )
-#: One rule: "12", "4.1", "23.1", with its pins.
+#: One rule: "12", "4.1", "23.1", with its pins. A federal rule's number has no dash:
+#: "Rule 1-060(B) NMRA" is a state's rule.
 ITEM = re.compile(
-    rf"(?P<section>\d{{1,4}}(?:\.\d{{1,2}})?)(?![\w]|\.\d)(?P<pins>(?:{PIN}){{0,10}})"
+    rf"(?P<section>\d{{1,4}}(?:\.\d{{1,2}})?)(?![\w]|\.\d|{DASH}\d)(?P<pins>(?:{PIN}){{0,10}})"
 )
 _SET_AND_RULE = re.compile(rf"(?:{_SETS})(?:{WS},)?{WS}(?:(?P<word>Rules?\b|R\.){WS})?(?=\d)")
 _RULE_WORD = re.compile(rf"(?P<plural>Rules)?(?:Rule)?{WS1}(?=\d)")
@@ -153,6 +164,8 @@ class FederalRules(Source):
         antecedent = _last_rule(scan)
         if antecedent is None:
             return None  # a rule of something we cannot tell
+        if scan.reach is not None and scan.paragraphs_back(antecedent, start) > scan.reach:
+            return None  # too far from the rule that named the set
         return scan.cite(
             self, antecedent.rules, sections, start, sections.end, short=True, antecedent=antecedent
         )

@@ -4,7 +4,8 @@ Forms understood here: the volume, then ``Stat.`` (or ``Stat``), then the page. 
 keeps its suffix (``3009-546``, ``2681–480``, ``1501A–468``: the pages of the large
 omnibus laws), while a dash between two pages where the second is the larger one is
 a range (``5018–5020``). Pin pages follow after commas (``104 Stat. 4978, 4995, 5004``);
-``3009–666 to 3009–669`` is a pin range.
+``3009–666 to 3009–669`` is a pin range. ``52 Stat. at 1052`` is a short form: a page
+of the law of that volume cited last (``52 Stat. 1040``), or else that page.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ class StatutesAtLargeCitation(Citation):
 
 #: A page, with the suffix of an omnibus law's pages: "3009", "3009–546", "1501A–468".
 _PAGE = rf"\d{{1,5}}(?:[A-Z]?{DASH}\d{{1,4}})?(?!\w|{DASH})"
-_AFTER_NAME = re.compile(rf"Stat\.?{WS}(?P<page>{_PAGE})")
+_AFTER_NAME = re.compile(rf"Stat\.?{WS}(?P<at>at{WS1})?(?P<page>{_PAGE})")
+#: How many citations back "52 Stat. at 1052" looks for the law it is a page of.
+_SHORT_WINDOW = 20
 #: A pin page or range after a comma; a number followed by a name starts another citation.
 _PIN = re.compile(
     rf",{WS}(?P<pin>{_PAGE})(?:{WS1}(?:to|through){WS1}(?P<pin_end>{_PAGE}))?(?!{WS1}[A-Z])"
@@ -104,7 +107,9 @@ class StatutesAtLarge(Source):
     links = MappingProxyType({"govinfo": govinfo_url})
 
     def __init__(self) -> None:
-        self.triggers = (Trigger((r"Stat\.?\s{0,2}\d",), self._after_name),)
+        self.triggers = (
+            Trigger((r"Stat\.?\s{0,2}\d", r"Stat\.\s{1,2}at\s{1,2}\d"), self._after_name),
+        )
 
     def _after_name(self, scan: Scan, start: int, end: int) -> int | None:
         text = scan.text
@@ -130,17 +135,37 @@ class StatutesAtLarge(Source):
             stop = pin.end()
             pin = _PIN.match(text, stop)
         cite_start = start - before.end()
+        volume = before.group("volume")[::-1].lstrip("0") or "0"
+        antecedent = None
+        if found.group("at") is not None:  # "52 Stat. at 1052": a page of the law cited last
+            antecedent = _law_of(scan, volume, page)
+            if antecedent is not None:
+                pins.insert(0, page)
+                page = antecedent.page
         scan.add(
             StatutesAtLargeCitation(
                 text=text[cite_start:stop],
                 start=cite_start,
                 end=stop,
-                volume=before.group("volume")[::-1].lstrip("0") or "0",
+                short=antecedent is not None,
+                antecedent=antecedent,
+                volume=volume,
                 page=page,
                 pin=tuple(pins),
             )
         )
         return stop
+
+
+def _law_of(scan: Scan, volume: str, page: str) -> StatutesAtLargeCitation | None:
+    """The full citation of a law of ``volume`` among the last citations, that may hold
+    ``page`` (it begins on or before it), for "52 Stat. at 1052"."""
+    for citation in reversed(scan.citations[-_SHORT_WINDOW:]):
+        if isinstance(citation, StatutesAtLargeCitation) and not citation.short:
+            if citation.volume == volume and _page_not_before(page, citation.page):
+                return citation
+            return None
+    return None
 
 
 def _page_not_before(pin: str, page: str) -> bool:

@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from citelink.grammar import (
+    CODE_PIN_LEVELS,
     SECTION_ITEM,
     SECTION_MARK,
     WS,
@@ -27,9 +29,13 @@ from citelink.grammar import (
     Item,
     Sections,
     parse_sections,
+    pin_in_case,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
+
+if TYPE_CHECKING:
+    from citelink.checking.index import UsCodeIndex
 
 
 @fast_init
@@ -38,6 +44,8 @@ class UsCodeCitation(Citation):
     """A citation of the United States Code.
 
     ``title`` is ``None`` for a short form with no antecedent (unresolved).
+    ``section`` is empty for a whole title ("Title 49 of the United States Code"), which
+    is not reported but anchors the short forms after it.
     ``pin`` is the subsection path, ``("a", "1", "A")`` for "(a)(1)(A)".
     ``range_end`` is set on the first citation of a range ("1983" in
     "§§ 1981–1983"); ``appendix`` marks the former appendix titles
@@ -83,6 +91,8 @@ class UsCodeCitation(Citation):
         if self.title is None:
             return None
         title = f"{self.title}-app" if self.appendix else self.title
+        if not self.section:  # a whole title, named as the anchor of short forms
+            return f"usc/{title}"
         return "/".join(("usc", title, self.section, *self.pin))
 
 
@@ -108,6 +118,7 @@ _NAME_AND_SECTION = re.compile(
     rf"(?:{_CODE_NAME})(?P<app>{WS1}[Aa]pp(?:\.|endix\b))?(?:{WS},)?{WS}"
     rf"(?:(?P<mark>{SECTION_MARK}){WS})?{SECTION_ITEM}"
 )
+_CODE_NAME_ONLY = re.compile(_CODE_NAME)
 #: A number followed by the Code's name is the title of the next citation ("8 U.S.C. 42 U.S.C.").
 _NEXT_NAME = re.compile(rf"{WS}(?:{_CODE_NAME})")
 #: "U.S.C. Title 18, Section 922(g)": the title after the Code's name.
@@ -232,6 +243,8 @@ class UsCode(Source):
         before = _TITLE_BEFORE.match(text[max(scan.floor, start - _LOOKBACK) : start][::-1])
         if before is not None:
             found = _NAME_AND_SECTION.match(text, start)
+            if found is None and before.group("word") is not None:
+                return self._title_alone(scan, before, start)
             if found is None or _NEXT_NAME.match(text, found.end()):
                 return None
             title, cite_start = before.group("title")[::-1], start - before.end()
@@ -245,6 +258,24 @@ class UsCode(Source):
             cite_start, appendix = start, False
         sections = parse_sections(text, found, ITEM, plural is not None)
         return scan.cite(self, (_title(title), appendix), sections, cite_start, sections.end)
+
+    # "Title 49 of the United States Code": the title later bare sections are in
+    def _title_alone(self, scan: Scan, before: re.Match[str], start: int) -> int | None:
+        name = _CODE_NAME_ONLY.match(scan.text, start)
+        if name is None:
+            return None
+        title = _title(before.group("title")[::-1])
+        begin = start - before.end()
+        scan.anchor_on(
+            UsCodeCitation(
+                text=scan.text[begin : name.end()],
+                start=begin,
+                end=name.end(),
+                title=title,
+                section="",
+            )
+        )
+        return name.end()
 
     # "Title 8, Section 1373 of the U.S. Code"
     def _title_first(self, scan: Scan, start: int, end: int) -> int | None:
@@ -294,7 +325,7 @@ class UsCode(Source):
             group=group,
             title=title,
             section=item.section,
-            pin=item.pin,
+            pin=pin_in_case(item.pin, text, CODE_PIN_LEVELS),
             appendix=appendix,
             range_end=item.range_end,
             et_seq=et_seq,
@@ -304,6 +335,27 @@ class UsCode(Source):
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, UsCodeCitation)
         return (antecedent.title, antecedent.appendix)
+
+    # "§ 1373" after "8 U.S.C. § 1101" is title 8's; "Section 7" after "16 U.S.C. § 1531"
+    # is not (16 U.S.C. § 7 was repealed: it is the act's section 7).
+    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+        assert isinstance(antecedent, UsCodeCitation)
+        if antecedent.appendix or antecedent.title is None:
+            return True
+        index = _code_index()
+        if not index.has_title(antecedent.title):
+            return True
+        return all(
+            any(record.active for record in index.lookup(antecedent.title, item.section))
+            for item in sections.items
+        )
+
+
+def _code_index() -> UsCodeIndex:
+    """The shipped index of the Code's sections (read on first use)."""
+    from citelink.checking.index import uscode_index  # the checker's data, not its code
+
+    return uscode_index()
 
 
 def _title(number: str) -> str:

@@ -84,6 +84,8 @@ _MARKLESS: set[str] = set()
 _NAMES: set[str] = set()
 for _row in table.CODES:
     _code = Code(*_row[:6])
+    if _code.jurisdiction == "ny" and _code.shape == "decimal":
+        _code = _code._replace(shape="hyphenated")  # "N.Y. Elec. Law § 9-112" is one section
     CODES.setdefault((_code.jurisdiction, _code.key), _code)
     for _name in _row[6]:
         # The name patterns read an optional "Ann." after any name: "X Ann." is X.
@@ -268,7 +270,9 @@ def roman(number: str) -> str:
 # --- grammar -------------------------------------------------------------------------
 
 _HYPHEN = "[-\u2010\u2011]"
-_PINS = rf"(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})"
+_TITLE_DASH = "[-\u2010\u2011\u2013]"
+#: Pins, a space allowed before each: reporters print "(a) (1) (d) (iii)".
+_PINS = rf"(?P<pins>(?:[^\S\n]?{PIN}){{0,10}})"
 #: Section numbers by shape (see ``table.CODES``); each ends where no word character follows.
 _NUMBERS = {
     # 187, 21001.1, 437c, 125.25, 3020-a, 9A.32.030, 11.41.100, 2.1002
@@ -276,10 +280,13 @@ _NUMBERS = {
         r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){0,3}(?:-[A-Za-z]{1,2}(?![A-Za-z]))?"
     ),
     # 14-17, 13A-5-40, 46b-137, 9-22-3-2.5, 18.2-32, 12.1-16-01, 55-7B-6, 50-7a02
+    # (D.C. prints an en dash after the title: "22–4504"; a range is then "22-4501–22-4504")
     "dashed": (
         rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:\.\d{{1,4}}[A-Za-z]?)?"
+        rf"(?:{_TITLE_DASH}\d{{1,6}}(?:[A-Za-z]{{1,3}}\d{{1,4}})?[A-Za-z]{{0,3}}"
+        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}"
         rf"(?:{_HYPHEN}\d{{1,6}}(?:[A-Za-z]{{1,3}}\d{{1,4}})?[A-Za-z]{{0,3}}"
-        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}){{0,5}}"
+        rf"(?:\.\d{{1,6}}[A-Za-z]{{0,2}}){{0,2}}){{0,4}})?"
     ),
     # 14:30, 630:1, 2C:11-3, 318-B:2, 9:2800.6
     "colon": (
@@ -287,11 +294,21 @@ _NUMBERS = {
         r"(?::\d{1,5}[A-Za-z]{0,3}(?:[-.]\d{1,5}[A-Za-z]{0,3}){0,3})?"
     ),
     # 5/2-619, 54/1: act and section
-    "ilcs": r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}(?:[-.]\d{1,5}[A-Za-z]{0,3}){0,4}",
+    # (Illinois reporters print em dashes, spaced or not: "5/5—8—1", "5 — 8—1")
+    "ilcs": (
+        r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}"
+        r"(?:(?:[-.\u2013\u2014]|[^\S\n]\u2014[^\S\n]?)\d{1,5}[A-Za-z]{0,3}){0,4}"
+    ),
     # a constitution's section: at most 300 ("Section 778a" is not one)
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
 }
 _NUMBERS["dotted"] = _NUMBERS["decimal"]
+# New York's laws (the table's "decimal" codes of "ny"): article and section joined by a
+# hyphen, "9-112", "5-701", "27-0704", "5-1.1"; else as decimal, "125.25", "2116-a".
+_NUMBERS["hyphenated"] = (
+    rf"(?:\d{{1,2}}{_HYPHEN}\d{{1,4}}[A-Za-z]{{0,2}}(?:\.\d{{1,3}})?(?![\d.\-\u2010\u2011])"
+    rf"|{_NUMBERS['decimal']})"
+)
 # 701.7 or 2-6-105 (Oklahoma: the titles differ); a dot before a dash starts a range, "701.7-701.9".
 # Its short forms are as free as a decimal code's: "§ 702" after "Okla. Stat. tit. 21, § 701.7".
 _DECIMAL_PARTS = r"(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}"
@@ -301,7 +318,7 @@ _NUMBERS["mixed"] = rf"\d{{1,6}}[A-Za-z]{{0,3}}(?:{_DECIMAL_PARTS}|{_DASHED_PART
 #: structure of their code's numbers, a bare "§ 4" being more often another law's section.
 _SHORT_NUMBERS = {
     **_NUMBERS,
-    "dashed": _NUMBERS["dashed"].replace("){0,5}", "){1,5}"),
+    "dashed": _NUMBERS["dashed"].removesuffix(")?") + ")",
     "dotted": r"\d{1,6}[A-Za-z]{0,3}(?:\.\d{1,6}[A-Za-z]{0,3}){1,3}",
     "ilcs": rf"(?:\d{{1,4}}/)?{_NUMBERS['ilcs'].split('/', 1)[1]}",
 }
@@ -326,10 +343,11 @@ _TRIE_AHEAD = trie_pattern(sorted(_NAMES), reverse=False)
 _NUMBER_BACK = r"(?:[A-Za-z]-)?[A-Za-z]{0,2}\d{1,4}"
 #: What precedes a section number, read backwards from it: an "art." mark (codes
 #: cited by article), a comma, a year ("21 O.S.2011,", "NMSA 1978,", "K.S.A. 2019
-#: Supp."), "tit. 13," or "ch. 93A," after the name, the name, and a title before it.
+#: Supp.", "21 O.S.Supp.2017,"), "tit. 13," or "ch. 93A," after the name, the name,
+#: and a title before it.
 _BEFORE = (
     rf"{WS}(?P<art>\.s?tr[Aa](?![A-Za-z]){WS})?(?:,{WS})?"
-    rf"(?:(?:\.ppuS{WS1})?(?P<year>\d{{4}})(?![\d]){WS}(?:,{WS})?)?"
+    rf"(?:(?:\.ppuS{WS1})?(?P<year>\d{{4}})(?![\d]){WS}(?:\.ppuS{WS})?(?:,{WS})?)?"
     rf"(?:(?P<chapter>{_NUMBER_BACK})(?![\w]){WS}"
     rf"(?P<word>\.tit|\.tiT|\.hc|\.hC|\.c|eltit|eltiT|retpahc|retpahC)(?:{WS},|{WS1}))?"
     rf"(?:\.nnA{WS1})?(?P<name>{_TRIE_BACK})(?![A-Za-z0-9'’])"
@@ -397,6 +415,8 @@ _ARTICLE_BEFORE = re.compile(
     rf"{WS}(?:,{WS})?(?P<article>{_ROMAN_NUMERAL}|[A-Za-z]?\d{{1,3}})(?![\w])"
     rf"{WS}(?:\.trA|\.tra|elcitrA|elcitra|ELCITRA)(?![A-Za-z])"
     rf"(?!(?:{WS},)?{WS}(?:\.tsnoC|noitutitsnoC))"  # "U.S. Const. art. I, § 8" is not ours
+    # "Real Property Law, Art. 9, § 291": an article of a law, not of the constitution
+    rf"(?!(?:{WS},)?{WS}(?:waL|WAL|edoC|EDOC)(?![A-Za-z]))"
 )
 #: "Art. VII" on its own after a citation of a state's constitution: another article of it.
 #: Not "Art. XII, § 2" (the section mark claims that), "Art. XIII A" (a lettered article)
@@ -497,6 +517,8 @@ class StateLaw(Source):
                 ),
                 self._by_article,
             ),
+            # "Cal. Penal Code 502(c)": a code's full name and a number, no mark
+            Trigger((r"Code\s{1,2}\d",), self._code_and_number),
             Trigger((r"Const\.", r"Constitution\b"), self._constitution),
             Trigger((r"Art\.\s?[IVXLC]", r"Article\s[IVXLC]"), self._lone_article),
         )
@@ -567,6 +589,19 @@ class StateLaw(Source):
             return None
         code = _FULL[name]
         return self._cite_code(scan, code, found, at, at, separators=_separators(name))
+
+    # "laws such as Cal. Penal Code 502(c)": only a full name, with its jurisdiction
+    def _code_and_number(self, scan: Scan, start: int, end: int) -> int | None:
+        text = scan.text
+        at = end - 1
+        window = text[max(scan.floor, at - _LOOKBACK) : at][::-1]
+        found = _compiled(_BEFORE).match(window)
+        if found is None or found.group("art") is not None or found.group("year") is not None:
+            return None
+        code = _FULL.get(key(found.group("name")[::-1]))
+        if code is None or code.style == "art" or not code.name.endswith("Code"):
+            return None
+        return self._cite_code(scan, code, found, at, at, plural=False)
 
     # "La. Civ. Code art. 2315", "Tex. Code Crim. Proc. Ann. art. 38.22"
     def _by_article(self, scan: Scan, start: int, end: int) -> int | None:
@@ -649,9 +684,14 @@ class StateLaw(Source):
         if code is not None:
             return code
         jurisdiction = scan.memo.get(_MEMO_STATE)
-        for candidate in _LOCAL.get(name, ()):
+        candidates = _LOCAL.get(name, [])
+        for candidate in candidates:
             if candidate.jurisdiction == jurisdiction:
                 return candidate
+        # New York's own style names no state: "Village Law § 3-301", "Public Officers Law
+        # § 17". A law so named in one jurisdiction only is that one's.
+        if name.endswith("Law") and len({c.jurisdiction for c in candidates}) == 1:
+            return candidates[0]
         return None
 
     @staticmethod
