@@ -15,7 +15,7 @@ carry the number 404: ``/to-26-404`` (a redirect to ``/uscode/text/26/404``),
 ``/to-cfr-404`` (to ``/cfr/text/20/404.1520``), ``/reed`` (titled "404 U.S. 71
 | Reed v. Reed"); and real "not found" pages: ``/to-404`` (a redirect to
 ``/404``), ``/to-errors`` (to ``/errors/404.html``), ``/error-title`` (a 200
-page titled "Error 404 - Not Found").
+page titled "Error 404 - Not Found"); ``/to-file`` redirects to a ``file:`` URL.
 The server counts requests per path, records User-Agents and the largest
 number of requests in flight at once. :class:`SilentServer` accepts
 connections and never answers.
@@ -160,6 +160,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(302, b"", {"Location": "/errors/404.html"})
         elif path == "/errors/404.html":
             self._send(200, b"<html><head><title>Sorry | Site</title></head></html>")
+        elif path == "/to-file":
+            self._send(302, b"", {"Location": "file:///etc/passwd"})
         elif path == "/error-title":
             self._send(200, b"<html><head><title>Error 404 - Not Found</title></head></html>")
         else:

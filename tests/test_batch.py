@@ -197,3 +197,9 @@ def test_a_fifo_named_in_a_batch_is_read_here_in_pieces(tmp_path: Path) -> None:
     assert reads_here(Options(), str(fifo))
     assert not reads_here(Options(input_format="html"), str(fifo))  # read whole, as HTML is
     assert not reads_here(Options(), str(FIXTURES / "brief.txt"))
+
+
+def test_a_name_with_a_nul_is_a_bad_file_not_a_crash() -> None:
+    (result,) = extract_files(["a\x00b"], processes=1)
+    assert result.error is not None and "no such file" in result.error
+    assert not reads_here(Options(), "a\x00b")

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 import citelink
 from citelink.annotation import annotate_html, annotate_markdown
 from citelink.checking.checker import check
-from citelink.checking.links import LinkChecker
+from citelink.checking.links import LinkChecker, _host, _is_http, _without_fragment
 from citelink.documents import find as find_in
 from citelink.documents.files import InputError, decode, display_path
 from citelink.urls import safe_url
@@ -243,6 +243,18 @@ def test_a_safe_url_is_plain_ascii(url: str) -> None:
     if safe is not None:
         assert safe.isascii() and safe.isprintable()
         assert not any(char in safe for char in " \"'<>\\`{}|^")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        _URL_PIECES | st.sampled_from(["[", "]", "::"]) | st.text(max_size=2), max_size=12
+    ).map("".join)
+)
+def test_any_url_given_to_the_link_checker_is_sorted_without_a_crash(url: str) -> None:
+    key = _without_fragment(url)
+    if _is_http(key):
+        assert _host(key).startswith(("http://", "https://"))
 
 
 class RawServer:

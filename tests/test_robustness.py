@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,3 +99,15 @@ def test_one_finder_shared_by_eight_threads_gives_the_single_thread_answer() -> 
         for _ in range(5):
             got = list(pool.map(lambda t: finder.find(t, this_title="8"), texts * 8))
             assert got == expected * 8
+
+
+@pytest.mark.parametrize(
+    "digits", ["\uff18", "\u0668", "\u096e", "\U0001d7d6"]
+)  # fullwidth, Arabic-Indic, Devanagari, mathematical bold 8
+def test_digits_of_other_scripts_are_read_as_the_digits_they_are(digits: str) -> None:
+    text = f"See {digits} U.S.C. § 1373(a) and 42 U.S.C. § 19{digits}3."
+    first, second = citelink.find(text)
+    assert (first.id, second.id) == ("usc/8/1373/a", "usc/42/1983")
+    for citation in (first, second):
+        assert text[citation.start : citation.end] == citation.text  # the text as written
+        assert citation.url is not None and citation.url.isascii()

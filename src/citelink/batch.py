@@ -133,7 +133,7 @@ def is_big(path: str) -> bool:
     """Whether a file is big enough to be read in pieces (stdin never is)."""
     try:
         return path != "-" and os.path.getsize(path) > STREAM_ABOVE
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return False  # reading it will say what is wrong
 
 
@@ -143,7 +143,7 @@ def is_fifo(path: str) -> bool:
         return False
     try:
         return stat.S_ISFIFO(os.stat(path).st_mode)
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter, itemgetter
@@ -565,10 +566,14 @@ def _moved(
 #: Characters that do not show: zero-width spaces and joiners, the soft hyphen, the
 #: word joiner, the byte-order mark. Inside a citation they hide it ("§ 12\u00ad29a").
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: Digits of other scripts (fullwidth "１３７３", Arabic-Indic "١٣٧٣"...): read as the ASCII
+#: digits they are, so that ids and URLs hold nothing else (issue 23).
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")  # faster than (?![0-9])\d
 
 
 class _Visible:
-    """A text without its invisible characters, and how to map offsets back."""
+    """A text without its invisible characters, its digits in ASCII, and how to map
+    offsets back (a digit is one character in either script, so only removals count)."""
 
     def __init__(self, text: str) -> None:
         pieces: list[str] = []
@@ -580,7 +585,8 @@ class _Visible:
             self.removed.append(found.start() - len(self.removed))
             last = found.end()
         pieces.append(text[last:])
-        self.text = "".join(pieces)
+        visible = "".join(pieces)
+        self.text = _OTHER_DIGIT.sub(_ascii_digit, visible) if not visible.isascii() else visible
 
     def start(self, at: int) -> int:
         """Where the visible character at ``at`` is in the original text."""
@@ -591,9 +597,17 @@ class _Visible:
         return self.start(at - 1) + 1 if at > 0 else at
 
 
+def _ascii_digit(digit: re.Match[str]) -> str:
+    return str(unicodedata.decimal(digit.group()))
+
+
 def _visible(text: str) -> _Visible | None:
-    """The text without its invisible characters, if it has any."""
-    return _Visible(text) if _INVISIBLE.search(text) is not None else None
+    """The text as read, if it differs: without invisible characters, digits in ASCII."""
+    if text.isascii():
+        return None
+    if _INVISIBLE.search(text) is None and _OTHER_DIGIT.search(text) is None:
+        return None
+    return _Visible(text)
 
 
 def _overriding(sources: Sequence[Source], hook: str) -> tuple[Source, ...]:

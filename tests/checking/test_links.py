@@ -81,6 +81,7 @@ def checker(**options: Any) -> LinkChecker:
         ("/to-404", "dead", "redirected to a 'not found' page"),
         ("/to-errors", "dead", "redirected to a 'not found' page"),
         ("/error-title", "dead", "Error 404 - Not Found"),
+        ("/to-file", "error", "invalid URL"),
     ],
 )
 def test_classification(server: LinkServer, path: str, status: str, words: str) -> None:
@@ -220,7 +221,7 @@ def test_a_dns_failure_is_unverifiable(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_urls_that_are_not_http_are_errors_without_a_request() -> None:
     with checker() as links:
-        results = links.check(["ftp://example.test/x", "not a url"])
+        results = links.check(["ftp://example.test/x", "not a url", "http://[::1", "http://"])
     assert {r.status for r in results.values()} == {"error"}
 
 

@@ -153,3 +153,29 @@ def test_ctrl_c_exits_130_without_a_traceback(command: list[str]) -> None:
         process.kill()
     assert process.returncode == 130
     assert err == b"citelink: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "message"),
+    [
+        (OSError(13, "Permission denied", b"out\xff.txt"), 2, "out\\xff.txt: Permission denied"),
+        (OSError(28, "No space left on device"), 2, "writing the output: No space left on device"),
+        (KeyboardInterrupt(), 130, None),
+    ],
+)
+def test_what_escapes_a_command_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    raised: BaseException,
+    code: int,
+    message: str | None,
+) -> None:
+    import citelink.cli.extract
+
+    def run(args: object) -> int:
+        raise raised
+
+    monkeypatch.setattr(citelink.cli.extract, "_extract", run)
+    assert main(["extract", "-"]) == code
+    err = capsys.readouterr().err
+    assert err == (f"citelink: error: {message}\n" if message else "citelink: interrupted\n")

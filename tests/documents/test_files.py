@@ -151,3 +151,9 @@ def test_an_unreadable_path_says_why_and_pickles() -> None:
 def test_display_path(name: str, shown: str) -> None:
     assert display_path(name) == shown
     display_path(name).encode("utf-8")  # any output can carry it
+
+
+def test_a_name_with_a_nul_is_no_file() -> None:
+    for read in (read_text, lambda path: "".join(read_pieces(path))):
+        with pytest.raises(InputError, match=r"^a\\x00b: no such file"):
+            read("a\x00b")

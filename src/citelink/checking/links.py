@@ -334,17 +334,16 @@ class LinkChecker:
         URLs are checked once each, without their ``#fragment``; results come
         from the cache when it has them fresh.
         """
-        keys = {url: urldefrag(url).url for url in urls}
+        keys = {url: _without_fragment(url) for url in urls}
         results: dict[str, LinkResult] = {}
         todo: list[str] = []
         for key in dict.fromkeys(keys.values()):
-            parts = urlsplit(key)
-            if parts.scheme not in ("http", "https") or not parts.hostname:
+            if _is_http(key):
+                todo.append(key)
+            else:
                 results[key] = LinkResult(
                     key, "error", "not an http(s) URL", checked_at=self._now()
                 )
-            else:
-                todo.append(key)
         if self.cache is not None and todo:
             try:
                 results.update(self.cache.get(todo))
@@ -488,7 +487,11 @@ class LinkChecker:
             return self._answered(url, response, head, result)
         except requests.exceptions.TooManyRedirects:
             return result("error", "redirect loop"), None
-        except requests.exceptions.InvalidURL as error:
+        except (
+            requests.exceptions.InvalidURL,
+            requests.exceptions.InvalidSchema,
+            requests.exceptions.MissingSchema,
+        ) as error:  # the URL, or where a redirect led ("file:///etc/passwd")
             return result("error", f"invalid URL ({error})"), None
         except requests.exceptions.RequestException as error:
             if deadline.expired:
@@ -721,6 +724,21 @@ def _retry_after(value: str | None, now: float) -> float:
 
 def _warn(message: str) -> None:
     warnings.warn(message, stacklevel=3)
+
+
+def _without_fragment(url: str) -> str:
+    try:
+        return urldefrag(url).url
+    except ValueError:  # "http://[::1": not a URL; _is_http says so
+        return url
+
+
+def _is_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _host(url: str) -> str:

@@ -52,7 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except OSError as error:  # a full disk, a closed terminal...
         _drop_stdout()
-        where = f"{display_path(error.filename)}: " if error.filename else "writing the output: "
+        named = isinstance(error.filename, (str, bytes)) and error.filename
+        where = (
+            f"{display_path(os.fsdecode(error.filename))}: " if named else "writing the output: "
+        )
         return _error(f"{where}{error.strerror or error}")
 
 

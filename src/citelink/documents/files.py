@@ -132,6 +132,8 @@ def _open(path: str | os.PathLike[str], name: str) -> BinaryIO:
         fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise _open_error(name, error) from None
+    except ValueError:  # os.open's word for a NUL in the name
+        raise InputError(f"{name}: no such file (the name has a NUL in it)") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -203,7 +205,8 @@ def _decoder(encoding: str, errors: str) -> codecs.IncrementalDecoder:
         raise InputError(
             str(error).replace("unknown error handler name", "unknown --errors")
         ) from None
-    if not getattr(info, "_is_text_encoding", True):  # "base64", "rot13": not a text encoding
+    if info.incrementaldecoder is None or not getattr(info, "_is_text_encoding", True):
+        # "base64", "rot13", "zlib": codecs, but not of text
         raise InputError(f"{encoding!r} is not a text encoding")
     return info.incrementaldecoder(errors)
 
