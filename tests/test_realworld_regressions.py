@@ -333,3 +333,24 @@ def test_articles_of_laws_and_numbered_regulations_are_not_the_constitutions() -
         " § 291; N.Y.C.R.R. §§ 9, § 9000.1; New York Code, Rules And Regulations 19, § 203.1(a)"
     )
     assert _ids(text) == ["state/ny/const/art-2/sec-7"]
+
+
+def test_an_illinois_section_printed_with_spaced_dashes_is_no_other_codes() -> None:
+    text = "Ill. Const. 1970, art. I, § 2. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) provides."
+    assert [c.section for c in citelink.find(text)] == ["2"]  # type: ignore[attr-defined]
+    ilcs = "See 730 ILCS 5/5-4-1. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) provides."
+    assert _ids(ilcs)[-1] == "state/il/ilcs/730/5/5-8-1/a/1/d"
+
+
+def test_a_singular_mark_before_unlike_numbers_is_one_section() -> None:
+    assert citelink.find("See § 32-408 for the rule.") == []  # a D.C. section, not the Code's
+    assert _ids("8 U.S.C. § 1981-1983") == ["usc/8/1981", "usc/8/1983"]
+
+
+def test_an_abbreviated_range_end_keeps_the_digits_it_does_not_repeat() -> None:
+    found = citelink.find("citing Cal. Evid.Code 1252-53 (West 2001)")
+    assert [c.id for c in found] == ["state/ca/evid/1252", "state/ca/evid/1253"]
+
+
+def test_id_and_a_page_is_a_cases() -> None:
+    assert _ids("Fed. R. Evid. 803(4) applies. Id. 37-39.") == ["rule/fre/803/4"]

@@ -68,6 +68,13 @@ _TITLE_OF_A_CODE = re.compile(
     rf"{WS1}(?:U\.?{WS}?S\.?{WS}?C\b|U\.{WS}?S\.{WS1}Code\b|United{WS1}States{WS1}Code\b"
     rf"|C\.?{WS}?F\.?{WS}?R\b)"
 )
+_ID_AND_PAGE = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?:(?:{WS},)?{WS1}at)?{WS1}\*?\d")
+#: A dash and a number after a section: more of a number than its grammar read
+#: ("section 5 — 8— 1(a)" after a constitution's article).
+_MORE_NUMBER = re.compile(rf"{WS}{DASH}{WS}\d")
+#: Three numbers joined by dashes, a space around one: "5 — 8— 1", an Illinois
+#: section as its reporters print it; only a code numbered so reads it.
+_SPACED_NUMBER = re.compile(rf"\d{{1,6}}(?:[^\S\n]?{DASH}[^\S\n]?\d{{1,6}}){{2,4}}")
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
 _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")
@@ -336,6 +343,13 @@ class Finder:
                     return None
             else:
                 sections = reparsed
+        spaced = _SPACED_NUMBER.match(text, end - 1)
+        if spaced is not None and not any(ch.isspace() for ch in spaced.group()):
+            spaced = None
+        if _MORE_NUMBER.match(text, sections.end) or (
+            spaced is not None and (reason is not None or sections.end < spaced.end())
+        ):
+            return None  # a number the grammar of the code it would continue does not read
         if reason is None and owner is not None and antecedent is not None:
             reason = self._broken_chain(scan, antecedent, start)
             if reason is None and not owner.continues(antecedent, sections):
@@ -427,6 +441,8 @@ class Finder:
         antecedent = last.antecedent if last.short else last
         if antecedent is None or _unfound_between(scan, last, start):
             return None
+        if _ID_AND_PAGE.match(text, start):
+            return None  # "Id. 37-39", "Id. at 574": pages of a case or a report
         source = self._by_kind.get(last.kind)
         if source is None:
             return None
@@ -936,16 +952,16 @@ def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
     return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
 
 
-#: A state's title and section ("2-1933", "22-4504"): a short number, a dash, a much
-#: longer one. The U.S. Code has no such designation, so an unresolved short form so
+#: A state's title and section ("2-1933", "32-408"): a short number, a dash, a longer
+#: one. The U.S. Code has no such designation, so an unresolved short form so
 #: numbered is not reported as the Code's.
-_STATE_NUMBER = re.compile(r"\d{1,3}-\d{3,}")
+_STATE_NUMBER = re.compile(r"\d{1,3}-\d{2,}")
 
 
 def _code_shaped(sections: Sections) -> bool:
     return not any(
         _STATE_NUMBER.fullmatch(item.section)
-        and len(item.section) - 2 * item.section.index("-") >= 3
+        and len(item.section) - 2 * item.section.index("-") >= 2
         for item in sections.items
     )
 
