@@ -303,9 +303,13 @@ def test_cfr_parts_end_at_the_next_title_and_at_a_full_stop() -> None:
     assert [c.id for c in found] == ["cfr/15/part-906", "cfr/40/part-721", "cfr/40/721.20"]
 
 
-def test_a_section_of_another_part_is_not_a_part_citations() -> None:
+def test_a_cfr_short_form_refers_to_the_latest_citation_of_its_part() -> None:
     text = "See 50 CFR 679.43 and 15 CFR part 906. Under § 679.41(m) it applies."
-    assert "cfr/15/679.41/m" not in _ids(text)
+    found = citelink.find(text)
+    assert found[-1].id == "cfr/50/679.41/m"
+    assert found[-1].antecedent is found[0]
+    other = citelink.find("See 40 CFR 721.5 and 40 CFR part 700. Under § 9.1 too.")
+    assert other[-1].id == "cfr/40/9.1"
 
 
 def test_id_after_a_parenthetical_or_a_page_is_not_the_statutes() -> None:

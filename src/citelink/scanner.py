@@ -321,6 +321,15 @@ class Source:
         """
         return True
 
+    def antecedent_of(self, scan: Scan, antecedent: Citation, sections: Sections) -> Citation:
+        """The full citation a short form of this source's own numbering refers to.
+
+        ``antecedent`` is the latest anchor; a source whose numbers tell which of its
+        earlier citations is meant (a C.F.R. section names its part) may return that
+        one. The default returns ``antecedent``.
+        """
+        return antecedent
+
     def refer_back(self, scan: Scan, start: int) -> int | None:
         """Claim the "Id." at ``start`` when ``scan.last`` is a citation of this source.
 

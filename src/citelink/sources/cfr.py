@@ -336,16 +336,22 @@ class Cfr(Source):
         assert isinstance(antecedent, CfrCitation)
         return (antecedent.title, antecedent.cited_as, antecedent.part)
 
-    # "§ 721.20" after "40 CFR part 721" is the part's; "§ 679.43" after "15 CFR part 906"
-    # is not (it is most likely 50 CFR 679.43, named a line before).
-    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+    # "§ 679.43" after "50 CFR 679.43 ... 15 CFR part 906" is 50 CFR's: the latest
+    # citation of its part; "§ 9.1" after "40 CFR part 720" (no part 9 cited) is title 40's.
+    def antecedent_of(self, scan: Scan, antecedent: Citation, sections: Sections) -> Citation:
         assert isinstance(antecedent, CfrCitation)
-        if antecedent.section is not None or antecedent.part is None:
-            return True
-        return all(_part_of(item.section) == antecedent.part for item in sections.items)
+        part = _part_of(sections.items[0].section)
+        if antecedent.part == part:
+            return antecedent
+        for citation in reversed(scan.citations[-_PART_WINDOW:]):
+            if isinstance(citation, CfrCitation) and not citation.short and citation.part == part:
+                return citation
+        return antecedent
 
 
 _PART_OF = re.compile(_PART)
+#: How many citations back a short form looks for a citation of its own part.
+_PART_WINDOW = 50
 
 
 def _part_of(section: str) -> str:
