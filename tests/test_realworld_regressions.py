@@ -358,3 +358,9 @@ def test_an_abbreviated_range_end_keeps_the_digits_it_does_not_repeat() -> None:
 
 def test_id_and_a_page_is_a_cases() -> None:
     assert _ids("Fed. R. Evid. 803(4) applies. Id. 37-39.") == ["rule/fre/803/4"]
+
+
+def test_a_title_after_the_sections_without_a_comma_and_a_laws_section_before_it() -> None:
+    text = "under sections 552b(c)(4) and 552b(c)(6), Title 5 U.S.C., as amended."
+    assert _ids(text) == ["usc/5/552b/c/4", "usc/5/552b/c/6"]
+    assert _ids("See 22 U.S.C. 7210; Sec. 1503, Pub. L. 108-11.") == ["usc/22/7210", "pl/108/11"]

@@ -61,6 +61,7 @@ _ID_TRIGGERS = (
 #: Regulations": a section of something the finder does not cite (the sources declined it).
 _OF_SOMETHING_ELSE = re.compile(
     rf"(?:{WS},)?{WS1}(?:of|OF){WS1}[\w\"“]"
+    rf"|{WS},{WS}(?:Pub\.|P\.{WS}?L\.|Public{WS1}Law\b)"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
 )
 #: A Code's name after a number: the number is its title ("section 17 U.S.C. § 501").

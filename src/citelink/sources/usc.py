@@ -149,7 +149,7 @@ _QUALIFIER = re.compile(
     rf"|(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}})(?!\w)"
     rf"(?:(?:{WS},|{WS1}of{WS1}the){WS}(?:{_CODE_NAME})|(?!{_ANOTHER_CODE}))"
     rf"|(?P<title_num>\d{{1,3}}){WS1}(?:{_CODE_NAME}))"
-    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},{WS}(?:{_CODE_NAME})"
+    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},?{WS}(?:{_CODE_NAME})"
 )
 
 
