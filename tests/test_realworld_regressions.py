@@ -364,3 +364,8 @@ def test_a_title_after_the_sections_without_a_comma_and_a_laws_section_before_it
     text = "under sections 552b(c)(4) and 552b(c)(6), Title 5 U.S.C., as amended."
     assert _ids(text) == ["usc/5/552b/c/4", "usc/5/552b/c/6"]
     assert _ids("See 22 U.S.C. 7210; Sec. 1503, Pub. L. 108-11.") == ["usc/22/7210", "pl/108/11"]
+
+
+def test_any_space_after_a_plural_mark() -> None:
+    assert _ids("8 U.S.C. §§\u20021373, 1644") == ["usc/8/1373", "usc/8/1644"]
+    assert citelink.find("see §§\u20022182, 7039 of the Budget Support Act.") == []

@@ -791,7 +791,7 @@ _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
 def _is_plural(mark: str) -> bool:
     """Whether a section mark ("§§ ", "sections ", "Secs. ") introduces several sections."""
-    return mark.rstrip(" .\u00a0\u202f\n\t").endswith(("§§", "s", "S"))
+    return mark.rstrip().rstrip(".").rstrip().endswith(("§§", "s", "S"))
 
 
 #: What an "Id." may refer to that the finder did not find: a case ("State v. Ross,
