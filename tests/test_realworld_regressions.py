@@ -369,3 +369,10 @@ def test_a_title_after_the_sections_without_a_comma_and_a_laws_section_before_it
 def test_any_space_after_a_plural_mark() -> None:
     assert _ids("8 U.S.C. §§\u20021373, 1644") == ["usc/8/1373", "usc/8/1644"]
     assert citelink.find("see §§\u20022182, 7039 of the Budget Support Act.") == []
+
+
+def test_a_short_form_repeating_its_antecedents_section_survives_a_named_act() -> None:
+    text = "See 18 U.S.C. § 2422(b). The Act governs. Section 2422(b) requires it. Section 2423."
+    found = citelink.find(text)
+    assert [c.id for c in found] == ["usc/18/2422/b", "usc/18/2422/b", None]
+    assert found[-1].unresolved_reason == "other-container"

@@ -352,7 +352,7 @@ class Finder:
         ):
             return None  # a number the grammar of the code it would continue does not read
         if reason is None and owner is not None and antecedent is not None:
-            reason = self._broken_chain(scan, antecedent, start)
+            reason = self._broken_chain(scan, antecedent, start, sections)
             if reason is None and not owner.continues(antecedent, sections):
                 reason = "unknown-section"
         if reason is not None or owner is None or antecedent is None:
@@ -372,14 +372,19 @@ class Finder:
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
         )
 
-    def _broken_chain(self, scan: Scan, antecedent: Citation, at: int) -> str | None:
+    def _broken_chain(
+        self, scan: Scan, antecedent: Citation, at: int, sections: Sections | None = None
+    ) -> str | None:
         """Why a short form at ``at`` may not refer back to ``antecedent``, if it may not:
         too far back, or, after a U.S. Code citation, another body of law named since
-        (see :func:`_other_container`; an act's or a state code's own name is no other)."""
+        (see :func:`_other_container`; an act's or a state code's own name is no other),
+        unless the short form repeats the antecedent's own section ("18 U.S.C. § 2422(b)
+        ... the Act ... Section 2422(b)")."""
         reach = self.antecedent_paragraphs
         if reach is not None and scan.paragraphs_back(antecedent, at) > reach:
             return "far-antecedent"
-        if antecedent.kind == "usc" and _other_container(scan, antecedent, at):
+        repeated = sections is not None and _repeats(antecedent, sections)
+        if antecedent.kind == "usc" and not repeated and _other_container(scan, antecedent, at):
             return "other-container"
         return None
 
@@ -822,6 +827,12 @@ def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
     if _PARENTHETICAL.search(text, max(0, start - _PARENTHETICAL_LOOKBACK), start) is not None:
         return True
     return _UNFOUND_CITATION.search(text, since, at) is not None
+
+
+def _repeats(antecedent: Citation, sections: Sections) -> bool:
+    """Whether every section of a short form is its antecedent's own section."""
+    own = getattr(antecedent, "section", None)
+    return own is not None and all(item.section == own for item in sections.items)
 
 
 def _reason_of(anchor: Citation | None) -> str:
