@@ -373,6 +373,14 @@ def test_any_space_after_a_plural_mark() -> None:
 
 def test_a_short_form_repeating_its_antecedents_section_survives_a_named_act() -> None:
     text = "See 18 U.S.C. § 2422(b). The Act governs. Section 2422(b) requires it. Section 2423."
-    found = citelink.find(text)
-    assert [c.id for c in found] == ["usc/18/2422/b", "usc/18/2422/b", None]
-    assert found[-1].unresolved_reason == "other-container"
+    found = citelink.find(text)  # the repeated section takes the chain up again
+    assert [c.id for c in found] == ["usc/18/2422/b", "usc/18/2422/b", "usc/18/2423"]
+    broken = citelink.find("See 18 U.S.C. § 2422(b). The Act governs. Section 2423 too.")
+    assert broken[-1].unresolved_reason == "other-container"
+
+
+def test_the_reach_counts_from_the_latest_short_form_of_the_chain() -> None:
+    live = ("1182", "1225", "1226", "1227", "1229a", "1231", "1357", "1373")
+    paragraphs = "".join(f"{_FILLER}Under § {section}, more.\n\n" for section in live)
+    found = citelink.find(f"See 8 U.S.C. § 1101.\n\n{paragraphs}")
+    assert all(c.resolved for c in found)

@@ -380,11 +380,12 @@ class Finder:
         (see :func:`_other_container`; an act's or a state code's own name is no other),
         unless the short form repeats the antecedent's own section ("18 U.S.C. § 2422(b)
         ... the Act ... Section 2422(b)")."""
+        latest = _latest_link(scan, antecedent)
         reach = self.antecedent_paragraphs
-        if reach is not None and scan.paragraphs_back(antecedent, at) > reach:
+        if reach is not None and scan.paragraphs_back(latest, at) > reach:
             return "far-antecedent"
         repeated = sections is not None and _repeats(antecedent, sections)
-        if antecedent.kind == "usc" and not repeated and _other_container(scan, antecedent, at):
+        if antecedent.kind == "usc" and not repeated and _other_container(scan, latest, at):
             return "other-container"
         return None
 
@@ -827,6 +828,15 @@ def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
     if _PARENTHETICAL.search(text, max(0, start - _PARENTHETICAL_LOOKBACK), start) is not None:
         return True
     return _UNFOUND_CITATION.search(text, since, at) is not None
+
+
+def _latest_link(scan: Scan, antecedent: Citation) -> Citation:
+    """The latest citation of the chain that leads to ``antecedent``: a short form that
+    took it as its antecedent keeps the chain alive, so the reach counts from there."""
+    for anchor in (scan.anchor, scan.previous_anchor):
+        if anchor is not None and anchor.short and anchor.antecedent is antecedent:
+            return anchor
+    return antecedent
 
 
 def _repeats(antecedent: Citation, sections: Sections) -> bool:
