@@ -384,3 +384,11 @@ def test_the_reach_counts_from_the_latest_short_form_of_the_chain() -> None:
     paragraphs = "".join(f"{_FILLER}Under § {section}, more.\n\n" for section in live)
     found = citelink.find(f"See 8 U.S.C. § 1101.\n\n{paragraphs}")
     assert all(c.resolved for c in found)
+
+
+def test_a_cfr_section_of_the_part_cited_is_within_reach_whatever_the_distance() -> None:
+    far = f"{_FILLER}\n\n" * 8
+    found = citelink.find(f"See 50 CFR part 679.\n\n{far}NMFS proposes modifying § 679.42.")
+    assert found[-1].id == "cfr/50/679.42"
+    other = citelink.find(f"See 50 CFR part 679.\n\n{far}NMFS proposes modifying § 300.65.")
+    assert [c.id for c in other] == ["cfr/50/part-679"]

@@ -423,8 +423,8 @@ class Finder:
             sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
             return None
-        antecedent = owner.antecedent_of(scan, antecedent, sections)
-        if self._broken_chain(scan, antecedent, start) is not None:
+        antecedent, named = owner.antecedent_of(scan, antecedent, sections)
+        if not named and self._broken_chain(scan, antecedent, start) is not None:
             return None  # not the Code's numbering, and not surely the antecedent's code's
         if not owner.continues(antecedent, sections):
             return None

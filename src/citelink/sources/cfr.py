@@ -338,15 +338,17 @@ class Cfr(Source):
 
     # "§ 679.43" after "50 CFR 679.43 ... 15 CFR part 906" is 50 CFR's: the latest
     # citation of its part; "§ 9.1" after "40 CFR part 720" (no part 9 cited) is title 40's.
-    def antecedent_of(self, scan: Scan, antecedent: Citation, sections: Sections) -> Citation:
+    def antecedent_of(
+        self, scan: Scan, antecedent: Citation, sections: Sections
+    ) -> tuple[Citation, bool]:
         assert isinstance(antecedent, CfrCitation)
         part = _part_of(sections.items[0].section)
         if antecedent.part == part:
-            return antecedent
+            return antecedent, True
         for citation in reversed(scan.citations[-_PART_WINDOW:]):
             if isinstance(citation, CfrCitation) and not citation.short and citation.part == part:
-                return citation
-        return antecedent
+                return citation, True
+        return antecedent, False
 
 
 _PART_OF = re.compile(_PART)
