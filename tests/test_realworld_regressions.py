@@ -392,3 +392,30 @@ def test_a_cfr_section_of_the_part_cited_is_within_reach_whatever_the_distance()
     assert found[-1].id == "cfr/50/679.42"
     other = citelink.find(f"See 50 CFR part 679.\n\n{far}NMFS proposes modifying § 300.65.")
     assert [c.id for c in other] == ["cfr/50/part-679"]
+
+
+def test_an_acts_parallel_citation_and_sections_it_cannot_have() -> None:
+    text = "the Toxic Substances Control Act (TSCA) (15 U.S.C. 2601 et seq.). Under section 5 the"
+    found = citelink.find(text + " EPA acts; § 2604 too.")
+    assert [c.id for c in found] == ["usc/15/2601", None, "usc/15/2604"]
+    assert found[1].unresolved_reason == "other-container"
+    flsa = citelink.find(
+        "any employee (as defined in section 3(e) of the Fair Labor Standards Act of 1938)."
+        " The credit under section 45S(a) applies."
+    )
+    assert [c.id for c in flsa] == ["act/flsa/3/e", None]
+
+
+def test_outline_numbers_and_new_york_rules_without_a_final_stop() -> None:
+    text = "See 50 CFR part 679. See Section 4.4.2.3 in the Analysis. § 679.42 too."
+    assert _ids(text) == ["cfr/50/part-679", "cfr/50/679.42"]
+    rules = "Insurance Law §§ 3420(f)(2), 5106(b); N.Y.C.R.R §§ 11, 60-2.3(c)"
+    assert _ids(rules) == ["state/ny/ins/3420/f/2", "state/ny/ins/5106/b"]
+
+
+def test_a_spaced_illinois_number_after_a_constitution_is_not_its_article() -> None:
+    text = (
+        "Section 2 of article I of the Illinois Constitution (Ill. Const. 1970, art. I, § 2)"
+        " applies. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) (iii) provides."
+    )
+    assert _ids(text) == ["state/il/const/art-1", "state/il/const/art-1/sec-2"]

@@ -348,7 +348,8 @@ class Finder:
         if spaced is not None and not any(ch.isspace() for ch in spaced.group()):
             spaced = None
         if _MORE_NUMBER.match(text, sections.end) or (
-            spaced is not None and (reason is not None or sections.end < spaced.end())
+            spaced is not None
+            and (reason is not None or sections.end < spaced.end() or len(sections.items) > 1)
         ):
             return None  # a number the grammar of the code it would continue does not read
         if reason is None and owner is not None and antecedent is not None:
@@ -385,8 +386,11 @@ class Finder:
         if reach is not None and scan.paragraphs_back(latest, at) > reach:
             return "far-antecedent"
         repeated = sections is not None and _repeats(antecedent, sections)
-        if antecedent.kind == "usc" and not repeated and _other_container(scan, latest, at):
-            return "other-container"
+        if antecedent.kind == "usc" and not repeated:
+            if _other_container(scan, latest, at):
+                return "other-container"
+            if latest is antecedent and scan.text[at] != "§" and _parallel(scan, antecedent):
+                return "other-container"  # "TSCA (15 U.S.C. 2601) ... section 5": the act's
         return None
 
     def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
@@ -830,6 +834,22 @@ def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
     return _UNFOUND_CITATION.search(text, since, at) is not None
 
 
+#: An act named just before a parenthesis: "TSCA (", "the Regulatory Flexibility Act
+#: (RFA) (", "section 15(d) of such Act (".
+_ACT_THEN_PARENTHESIS = re.compile(
+    r"(?:\bAct|\b[A-Z][A-Za-z&-]*[A-Z])(?:[^\S\n]*\([A-Z][A-Za-z&-]*[A-Z]\))?[^\S\n]*\($"
+)
+
+
+def _parallel(scan: Scan, antecedent: Citation) -> bool:
+    """Whether a U.S. Code citation is in parentheses after an act's name: the act's
+    parallel citation, so that a later "section 5" is the act's section, not the Code's."""
+    start = antecedent.group[0] if antecedent.group is not None else antecedent.start
+    if start < 0:
+        return False
+    return _ACT_THEN_PARENTHESIS.search(scan.text, max(0, start - 40), start) is not None
+
+
 def _latest_link(scan: Scan, antecedent: Citation) -> Citation:
     """The latest citation of the chain that leads to ``antecedent``: a short form that
     took it as its antecedent keeps the chain alive, so the reach counts from there."""
@@ -927,7 +947,7 @@ _NAMED_JUST_BEFORE = re.compile(
     rf"|(?:\d{{1,3}}|[IVXLC]{{1,6}}){WS}\.?(?:TRA|trA|tra){WS}(?:,{WS})?(?:WAL|waL|edoC|EDOC)"
     r"(?![A-Za-z])"
     rf"|\d{{1,3}}{WS}(?:,{WS})?(?:snoitalugeR|SNOITALUGER|\.sgeR)(?![A-Za-z])"
-    r"|\.(?:[A-Z]\.){2,7}[A-Z](?![A-Za-z.])"
+    r"|\.?[A-Z](?:\.[A-Z]){2,7}(?![A-Za-z.])"
     r")"
 )
 _NAMED_LOOKBACK = 48

@@ -207,7 +207,11 @@ class Cfr(Source):
         self, text: str, at: int, plural: bool, antecedent: Citation | None = None
     ) -> Sections | None:
         first = ITEM.match(text, at)
-        return parse_sections(text, first, ITEM, plural, one_section) if first is not None else None
+        if first is None:
+            return None
+        if antecedent is not None and first.group("section").count(".") > 1:
+            return None  # "Section 4.4.2.3 in the Analysis": a document's outline, not a rule
+        return parse_sections(text, first, ITEM, plural, one_section)
 
     # "8 C.F.R. § 287.7(a)", "40 CFR Part 60"
     def _after_name(self, scan: Scan, start: int, end: int) -> int | None:

@@ -87,6 +87,12 @@ class UsCodeCitation(Citation):
         return self.title is not None
 
     @property
+    def anchors(self) -> bool:
+        # A bare section left unresolved because it is another body's ("section 5" of
+        # the act just named) does not stand for the Code: later short forms look past it.
+        return self.unresolved_reason not in _NOT_ANCHORING
+
+    @property
     def id(self) -> str | None:
         if self.title is None:
             return None
@@ -95,6 +101,9 @@ class UsCodeCitation(Citation):
             return f"usc/{title}"
         return "/".join(("usc", title, self.section, *self.pin))
 
+
+#: Why an unresolved short form may be another body's section, not an unknown Code's.
+_NOT_ANCHORING = frozenset({"other-container", "unknown-section"})
 
 # --- grammar ----------------------------------------------------------------
 
