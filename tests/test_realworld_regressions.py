@@ -419,3 +419,8 @@ def test_a_spaced_illinois_number_after_a_constitution_is_not_its_article() -> N
         " applies. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) (iii) provides."
     )
     assert _ids(text) == ["state/il/const/art-1", "state/il/const/art-1/sec-2"]
+
+
+def test_id_after_a_supra_citation_is_the_supras() -> None:
+    text = "See 17 CFR 242.600. 23 See Notice, supra note 3, at 38957. The ISG was formed. Id."
+    assert _ids(text) == ["cfr/17/242.600"]

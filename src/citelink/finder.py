@@ -810,6 +810,7 @@ _UNFOUND_CITATION = re.compile(
     r"\sv\.\s|\b\d{1,4}[^\S\n]+[A-Z][A-Za-z]{0,6}\.(?:[^\S\n]?[A-Za-z0-9]{1,6}\.?){0,3}"
     r"[^\S\n]+(?:at[^\S\n]+)?\d{1,5}\b"
     r"|\b[Ii]d\.,?[^\S\n]+at[^\S\n]+\*?\d"  # "Id. at 1091": a page, so a case or a report
+    r"|\bsupra\b|,[^\S\n]+at[^\S\n]+\d"  # "See Notice, supra note 3, at 38957"
 )
 #: A parenthetical the last citation may be in: "(quoting 21 C.F.R. § 101.9)", "(codified
 #: as amended at 21 U.S.C. § 360k)"; "Id." after it is the citation the parenthetical is of.
