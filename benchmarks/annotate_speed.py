@@ -32,7 +32,7 @@ from pathlib import Path
 
 import lxml.html
 
-import citelink
+from citelink import annotation
 from citelink.annotation import Links
 from citelink.finder import Finder
 from citelink.markup import read_html
@@ -155,11 +155,11 @@ def main() -> int:
     size = megabytes(page)
 
     def ours(text: str) -> str:
-        return citelink.annotate_html(text, links=links, finder=finder, this_title="8")
+        return annotation.annotate_html(text, links=links, finder=finder, this_title="8")
 
     out = ours(page)
     assert _LINK.sub("", out) == page, "citelink changed the page"
-    print(f"page: {size:.2f} MB of HTML, {len(citelink.locate_html(page))} links")
+    print(f"page: {size:.2f} MB of HTML, {len(annotation.locate_html(page))} links")
 
     t_all = best_time(lambda: ours(page), args.repeat)
     wall = WALL[0]

@@ -12,6 +12,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 import citelink
+from citelink import annotation
 from citelink.annotation import Links, locate, safe_url
 from citelink.markup import read_html
 from citelink.models import Citation, fast_init
@@ -64,10 +65,10 @@ def test_fixture_comes_out_as_expected(path: Path) -> None:
     source = read(path)
     expected = read(path.with_name(f"{path.stem}.linked{path.suffix}"))
     if path.suffix == ".html":
-        out = citelink.annotate_html(source)
+        out = annotation.annotate_html(source)
         assert unlink_html(out) == source
     else:
-        out = citelink.annotate_markdown(source)
+        out = annotation.annotate_markdown(source)
         assert unlink_markdown(out) == source
     assert out == expected
 
@@ -77,7 +78,7 @@ def test_fixture_comes_out_as_expected(path: Path) -> None:
 
 def linked_texts(html: str, **options: object) -> list[str]:
     """The source text of each inserted link, in order."""
-    out = citelink.annotate_html(html, links=Links(title=None), **options)  # type: ignore[arg-type]
+    out = annotation.annotate_html(html, links=Links(title=None), **options)  # type: ignore[arg-type]
     return re.findall(r'<a href="https://www\.law[^"]*">(.*?)</a>', out, re.DOTALL)
 
 
@@ -111,15 +112,15 @@ def test_block_boundaries_break_a_citation(html: str) -> None:
 
 
 def test_superscript_digits_do_not_join_the_number() -> None:
-    assert [c for c in citelink.find_in_html("4<sup>2</sup> U.S.C. § 12") if c.resolved] == []
+    assert [c for c in annotation.find_in_html("4<sup>2</sup> U.S.C. § 12") if c.resolved] == []
     assert linked_texts("8 U.S.C. 4<sup>2</sup>") == ["8 U.S.C. 4"]
-    assert [c.normalized for c in citelink.find_in_html("42 U.S.C. § 12<sup>3</sup>")] == [
+    assert [c.normalized for c in annotation.find_in_html("42 U.S.C. § 12<sup>3</sup>")] == [
         "42 U.S.C. § 12"
     ]
 
 
 def test_a_link_across_an_element_edge_is_split_into_nested_pieces() -> None:
-    out = citelink.annotate_html("<b>See 8 U.S.C.</b> § 1373.", links=Links(title=None))
+    out = annotation.annotate_html("<b>See 8 U.S.C.</b> § 1373.", links=Links(title=None))
     url = "https://www.law.cornell.edu/uscode/text/8/1373"
     assert out == f'<b>See <a href="{url}">8 U.S.C.</a></b> <a href="{url}">§ 1373</a>.'
 
@@ -158,7 +159,7 @@ def test_never_linked_there(html: str) -> None:
 def test_a_short_form_after_a_skipped_citation_still_takes_its_title() -> None:
     html = '<p><a href="/x">8 U.S.C. 1101</a> and § 1373</p>'
     assert linked_texts(html) == ["§ 1373"]
-    assert [c.normalized for c in citelink.find_in_html(html)][1] == "8 U.S.C. § 1373"
+    assert [c.normalized for c in annotation.find_in_html(html)][1] == "8 U.S.C. § 1373"
 
 
 def test_the_skip_list_is_configurable() -> None:
@@ -180,12 +181,12 @@ def test_only_inside_an_xpath_selection() -> None:
     ]
     assert linked_texts("<p>8 U.S.C. 1373</p>", only_inside="//body") == ["8 U.S.C. 1373"]
     with pytest.raises(ValueError, match="XPath"):
-        citelink.annotate_html(html, only_inside="//[")
+        annotation.annotate_html(html, only_inside="//[")
 
 
 def test_locate_html_gives_source_spans_and_pieces() -> None:
     html = "<p><b>See 8 U.S.C.</b> &sect; 1373(a).</p>"
-    (placement,) = citelink.locate_html(html)
+    (placement,) = annotation.locate_html(html)
     assert placement.citation.normalized == "8 U.S.C. § 1373(a)"
     assert html[placement.start : placement.end] == "8 U.S.C.</b> &sect; 1373(a)"
     assert [html[a:b] for a, b in placement.pieces] == ["8 U.S.C.", "&sect; 1373(a)"]
@@ -194,7 +195,7 @@ def test_locate_html_gives_source_spans_and_pieces() -> None:
 
 
 def test_find_in_html_reads_as_a_browser_shows_it() -> None:
-    found = citelink.find_in_html("42 <strong>USC</strong> &#167; 1983. <i>Id.</i> at (b)")
+    found = annotation.find_in_html("42 <strong>USC</strong> &#167; 1983. <i>Id.</i> at (b)")
     assert [c.normalized for c in found] == ["42 U.S.C. § 1983", "42 U.S.C. § 1983(b)"]
 
 
@@ -209,7 +210,7 @@ def test_link_markup_is_configurable_and_escaped() -> None:
         title=lambda c: f"<{c.normalized}> & more",
         data=True,
     )
-    out = citelink.annotate_html("8 U.S.C. 1373", links=links)
+    out = annotation.annotate_html("8 U.S.C. 1373", links=links)
     assert out == (
         '<a href="https://www.law.cornell.edu/uscode/text/8/1373" class="cite &quot;x&quot;" '
         'rel="nofollow" target="_blank" title="&lt;8 U.S.C. § 1373&gt; &amp; more" '
@@ -224,12 +225,12 @@ def test_an_attribute_callback_can_change_or_refuse_a_link() -> None:
             return None
         return {"href": f"https://example.org/?q={citation.id}&x=1", "title": None}
 
-    out = citelink.annotate_html("8 U.S.C. 1101 and § 1373", links=Links(attributes=attributes))
+    out = annotation.annotate_html("8 U.S.C. 1101 and § 1373", links=Links(attributes=attributes))
     assert out == (
         '8 U.S.C. 1101 and <a href="https://example.org/?q=usc/8/1373&amp;x=1">§ 1373</a>'
     )
     with pytest.raises(ValueError, match="attribute name"):
-        citelink.annotate_html("8 U.S.C. 1101", links=Links(attributes=lambda c: {"on x": "1"}))
+        annotation.annotate_html("8 U.S.C. 1101", links=Links(attributes=lambda c: {"on x": "1"}))
 
 
 @pytest.mark.parametrize(
@@ -239,9 +240,12 @@ def test_an_attribute_callback_can_change_or_refuse_a_link() -> None:
 def test_a_url_that_is_not_http_is_never_emitted(url: str) -> None:
     assert safe_url(url) is None
     links = Links(attributes=lambda c: {"href": url})
-    assert citelink.annotate_html("8 U.S.C. 1373", links=links) == "8 U.S.C. 1373"
-    assert citelink.annotate_markdown("8 U.S.C. 1373", links=links) == "8 U.S.C. 1373"
-    assert citelink.text_to_html("8 U.S.C. 1373", links=links) == "8 U.S.C. 1373"
+    assert annotation.annotate_html("8 U.S.C. 1373", links=links) == "8 U.S.C. 1373"
+    assert annotation.annotate_markdown("8 U.S.C. 1373", links=links) == "8 U.S.C. 1373"
+    assert (
+        annotation.text_to_html("8 U.S.C. 1373", links=links, fragment=True)
+        == "<p>8 U.S.C. 1373</p>\n"
+    )
 
 
 # --- any kind of citation ---------------------------------------------------------------
@@ -288,12 +292,12 @@ def test_any_kind_of_citation_is_linked_by_its_url() -> None:
         ("410 U.S. 113", "javascript:void(0)"),
     )
     html = "<p><i>Roe v. Wade</i>, 410 U.S. 113</p>"
-    out = citelink.annotate_html(html, finder=finder)  # type: ignore[arg-type]
+    out = annotation.annotate_html(html, finder=finder)  # type: ignore[arg-type]
     assert out == (
         '<p><i><a href="https://example.org/roe" title="Other Roe v. Wade">Roe v. Wade</a></i>'
         ", 410 U.S. 113</p>"
     )
-    md = citelink.annotate_markdown("*Roe v. Wade*, 410 U.S. 113", finder=finder)  # type: ignore[arg-type]
+    md = annotation.annotate_markdown("*Roe v. Wade*, 410 U.S. 113", finder=finder)  # type: ignore[arg-type]
     assert md == '[*Roe v. Wade*](https://example.org/roe "Other Roe v. Wade"), 410 U.S. 113'
 
 
@@ -307,16 +311,18 @@ def test_locate_skips_citations_that_cross_blocks() -> None:
 
 
 def test_text_to_html_escapes_the_text() -> None:
-    out = citelink.text_to_html("a < b & 8 U.S.C. § 1373 <b>", links=Links(title=None))
+    out = annotation.text_to_html(
+        "a < b & 8 U.S.C. § 1373 <b>", links=Links(title=None), fragment=True
+    )
     url = "https://www.law.cornell.edu/uscode/text/8/1373"
-    assert out == f'a &lt; b &amp; <a href="{url}">8 U.S.C. § 1373</a> &lt;b&gt;'
+    assert out == f'<p>a &lt; b &amp; <a href="{url}">8 U.S.C. § 1373</a> &lt;b&gt;</p>\n'
 
 
 def test_text_to_markdown_links_and_escapes_link_text() -> None:
-    out = citelink.text_to_markdown("See 8 U.S.C. § 1373(a) *now*.")
+    out = annotation.text_to_markdown("See 8 U.S.C. § 1373(a) *now*.")
     assert out == (
         "See [8 U.S.C. § 1373(a)](https://www.law.cornell.edu/uscode/text/8/1373#a "
-        '"8 U.S.C. § 1373(a)") *now*.'
+        '"8 U.S.C. § 1373(a)") \\*now\\*.'
     )
 
 
@@ -324,7 +330,7 @@ def test_markdown_destination_and_title_are_escaped() -> None:
     links = Links(
         title=lambda c: 'a "quoted" | title', attributes=lambda c: {"href": "https://x.org/a(b)"}
     )
-    out = citelink.annotate_markdown("8 U.S.C. 1373", links=links)
+    out = annotation.annotate_markdown("8 U.S.C. 1373", links=links)
     assert out == r'[8 U.S.C. 1373](https://x.org/a\(b\) "a \"quoted\" \| title")'
     html = MarkdownIt("commonmark").render(out)
     assert 'href="https://x.org/a(b)"' in html and 'title="a &quot;quoted&quot; | title"' in html
@@ -349,11 +355,11 @@ def test_markdown_destination_and_title_are_escaped() -> None:
     ],
 )
 def test_markdown_never_linked_there(markdown: str) -> None:
-    assert citelink.annotate_markdown(markdown) == markdown
+    assert annotation.annotate_markdown(markdown) == markdown
 
 
 def test_markdown_emphasis_stays_well_nested() -> None:
-    out = citelink.annotate_markdown("**See 8 U.S.C.** § 1373", links=Links(title=None))
+    out = annotation.annotate_markdown("**See 8 U.S.C.** § 1373", links=Links(title=None))
     url = "https://www.law.cornell.edu/uscode/text/8/1373"
     assert out == f"**See [8 U.S.C.]({url})** [§ 1373]({url})"
     assert MarkdownIt("commonmark").render(out) == (
@@ -362,7 +368,7 @@ def test_markdown_emphasis_stays_well_nested() -> None:
 
 
 def test_find_in_markdown_reads_the_rendered_text() -> None:
-    found = citelink.find_in_markdown("8 U.S.C. &sect; 1373, `8 U.S.C. 1101`, *id.* at (b)")
+    found = annotation.find_in_markdown("8 U.S.C. &sect; 1373, `8 U.S.C. 1101`, *id.* at (b)")
     assert [c.normalized for c in found] == [
         "8 U.S.C. § 1373",
         "8 U.S.C. § 1101",
@@ -373,10 +379,9 @@ def test_find_in_markdown_reads_the_rendered_text() -> None:
 @pytest.mark.parametrize(
     ("call", "document"),
     [
-        (citelink.annotate_html, "x" * 10),
-        (citelink.annotate_markdown, "x" * 10),
-        (citelink.text_to_html, "x" * 10),
-        (citelink.text_to_markdown, "x" * 10),
+        (annotation.annotate_html, "x" * 10),
+        (annotation.annotate_markdown, "x" * 10),
+        (annotation.text_to_markdown, "x" * 10),
     ],
 )
 def test_nothing_to_link_changes_nothing(call: Callable[[str], str], document: str) -> None:
@@ -394,7 +399,7 @@ def test_seed_as_html_paragraphs_gets_exactly_three_us_code_links() -> None:
 
     text = SEED.read_text(encoding="utf-8")
     page = "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n\n") if p.strip())
-    out = citelink.annotate_html(page, links=Links(title=None))
+    out = annotation.annotate_html(page, links=Links(title=None))
     links = re.findall(r'<a href="([^"]*)">(.*?)</a>', out)
     base = "https://www.law.cornell.edu/uscode/text/8/"
     assert links == [
@@ -409,10 +414,10 @@ def test_seed_as_html_paragraphs_gets_exactly_three_us_code_links() -> None:
 @pytest.mark.parametrize(
     ("convert", "link"),
     [
-        (citelink.annotate_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
-        (citelink.text_to_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
-        (citelink.annotate_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
-        (citelink.text_to_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
+        (annotation.annotate_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
+        (annotation.text_to_markdown, "](https://www.courtlistener.com/c/us/556/662/"),
+        (annotation.annotate_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
+        (annotation.text_to_html, 'href="https://www.courtlistener.com/c/us/556/662/"'),
     ],
 )
 def test_case_law_is_linked_on_request(convert: Callable[..., str], link: str) -> None:
@@ -431,7 +436,7 @@ PAGE_WITH_SHORT_FORMS = (
 
 
 def test_find_in_document_gives_source_spans_and_text() -> None:
-    found = citelink.find_in_document(PAGE_WITH_SHORT_FORMS, "html")
+    found = annotation.find_in_document(PAGE_WITH_SHORT_FORMS, "html")
     source = PAGE_WITH_SHORT_FORMS
     assert [(c.text, c.normalized) for c in found] == [
         ("8 U.S.C.</i> &sect; 1373(a)", "8 U.S.C. § 1373(a)"),
@@ -444,26 +449,26 @@ def test_find_in_document_gives_source_spans_and_text() -> None:
     # Antecedents and list groups are moved to the source with the citations.
     assert list_start.antecedent is first and id_form.antecedent is first
     assert list_start.group == list_end.group == (list_start.start, list_end.end)
-    assert [c.normalized for c in found] == [c.normalized for c in citelink.find_in_html(source)]
+    assert [c.normalized for c in found] == [c.normalized for c in annotation.find_in_html(source)]
 
 
 def test_find_in_document_reads_text_and_markdown_too() -> None:
-    assert citelink.find_in_document("8 USC 1373") == citelink.find("8 USC 1373")
+    assert annotation.find_in_document("8 USC 1373") == citelink.find("8 USC 1373")
     doc = "`8 U.S.C. 1` and *8 U.S.C.* § 1373"
-    in_code, found = citelink.find_in_document(doc, "markdown")  # code is read, not linked
+    in_code, found = annotation.find_in_document(doc, "markdown")  # code is read, not linked
     assert doc[in_code.start : in_code.end] == "8 U.S.C. 1"
     assert doc[found.start : found.end] == "8 U.S.C.* § 1373"
     with pytest.raises(ValueError, match="unknown input format"):
-        citelink.find_in_document(doc, "rtf")
+        annotation.find_in_document(doc, "rtf")
 
 
 def test_no_link_where_the_end_of_a_link_is_in_doubt() -> None:
     """ "</a>" with a block still open inside the link is ignored by libxml2 (the rest stays in
     the link), so what follows is left unlinked; a block closed in time changes nothing."""
     tangled = "<a href='/x'><div></a><select><option>1</select>§8"
-    assert citelink.annotate_html(tangled) == tangled
+    assert annotation.annotate_html(tangled) == tangled
     closed = "<a href='/x'><div>x</div></a>8 U.S.C. 1373"
-    assert citelink.annotate_html(closed).count("<a ") == 2
+    assert annotation.annotate_html(closed).count("<a ") == 2
 
 
 def test_no_markdown_link_across_a_list_marker_after_a_block_quote() -> None:
@@ -471,5 +476,5 @@ def test_no_markdown_link_across_a_list_marker_after_a_block_quote() -> None:
     which could not interrupt a paragraph; the lazy line that follows a quote still continues
     the quote's paragraph."""
     for source in ("> > 8U.S.C.\n1. ", "> a 8 U.S.C.\n1. x 1373", "> a 8 U.S.C.\n2. 1373"):
-        assert citelink.annotate_markdown(source) == source
-    assert citelink.annotate_markdown("> a 8 U.S.C.\n1373 here").count("](https://") == 1
+        assert annotation.annotate_markdown(source) == source
+    assert annotation.annotate_markdown("> a 8 U.S.C.\n1373 here").count("](https://") == 1

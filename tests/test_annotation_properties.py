@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from markdown_it import MarkdownIt
 
-import citelink
+from citelink import annotation
 from citelink.annotation import Links
 
 from .test_annotation import unlink_html
@@ -47,7 +47,7 @@ html_soup = st.lists(st.sampled_from(WORDS + HTML_TAGS), max_size=40).map("".joi
 
 
 def _check_html(source: str) -> None:
-    out = citelink.annotate_html(source, links=OURS)
+    out = annotation.annotate_html(source, links=OURS)
     assert unlink_html(out, _OUR_OPENING) == source
     try:
         before = lxml.html.document_fromstring(source)
@@ -96,7 +96,7 @@ well_formed = st.lists(
 def test_well_formed_html_stays_well_formed(source: str) -> None:
     document = f"<body>{source}</body>"
     etree.fromstring(document)  # the input is well-formed XML
-    out = citelink.annotate_html(document, links=OURS)
+    out = annotation.annotate_html(document, links=OURS)
     root = etree.fromstring(out)
     for link in root.iter("a"):
         if link.get("class") == "x-ours":
@@ -140,7 +140,7 @@ def _rendered(markdown: str) -> lxml.html.HtmlElement:
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(markdown_doc, html_soup))
 def test_markdown_comes_back_exactly_and_renders_the_same(source: str) -> None:
-    out = citelink.annotate_markdown(source, links=OURS)
+    out = annotation.annotate_markdown(source, links=OURS)
     assert _unlink_markdown(out) == source
     inserted = len(_OUR_MD_CLOSE.findall(out))
     before, after = _rendered(source), _rendered(out)
@@ -159,8 +159,8 @@ def test_markdown_comes_back_exactly_and_renders_the_same(source: str) -> None:
 
 
 def _check_source_spans(source: str, input_format: str) -> None:
-    found = citelink.find_in_document(source, input_format)
-    assert found == citelink.find_in_document(source, input_format)  # deterministic
+    found = annotation.find_in_document(source, input_format)
+    assert found == annotation.find_in_document(source, input_format)  # deterministic
     previous = 0
     for citation in found:
         assert previous <= citation.start <= citation.end <= len(source)
@@ -180,3 +180,42 @@ def test_html_citations_have_source_spans(source: str) -> None:
 @given(markdown_doc)
 def test_markdown_citations_have_source_spans(source: str) -> None:
     _check_source_spans(source, "markdown")
+
+
+# --- plain text into HTML and Markdown ------------------------------------------------
+
+plain_text = st.lists(
+    st.sampled_from([*WORDS, "#", "- ", "1. ", "    ", "\t", "> ", "===", "~", "|", "\n\n", "+"]),
+    max_size=40,
+).map("".join)
+
+
+def _words(text: str) -> list[str]:
+    """What a reader sees of a text, white space aside."""
+    return text.split()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_text)
+def test_text_into_html_reads_as_the_text(text: str) -> None:
+    out = annotation.text_to_html(text)
+    assert out.startswith("<!DOCTYPE html>\n") and '<meta charset="utf-8">' in out
+    body = lxml.html.document_fromstring(out).body
+    assert _words(body.text_content()) == _words(text.replace("\r", "\n"))
+    lines = re.sub(r"\r\n|\r", "\n", text)
+    paragraphs = re.split(r"\n(?:[ \t\f\v]*\n)+", lines.strip("\n"))
+    assert len(body.findall("p")) == (len(paragraphs) if lines.strip("\n") else 0)
+    assert not body.findall("p/p")
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_text)
+def test_text_into_markdown_renders_as_the_text(text: str) -> None:
+    out = annotation.text_to_markdown(text)
+    rendered = MarkdownIt("commonmark").render(out)
+    document = lxml.html.fragment_fromstring(rendered, create_parent="div") if rendered else None
+    seen = document.text_content() if document is not None else ""
+    assert _words(seen) == _words(text.replace("\r", "\n"))
+    if document is not None:  # nothing but paragraphs, line breaks and our links
+        tags = {element.tag for element in document.iter()} - {"div"}
+        assert tags <= {"p", "br", "a"}, out

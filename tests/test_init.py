@@ -90,7 +90,7 @@ def test_a_custom_index_pickles_with_its_records() -> None:
 
 
 def test_other_public_objects_pickle() -> None:
-    placement = citelink.locate_html("<p>8 U.S.C. <i>§</i> 1373</p>")[0]
+    placement = citelink.locate("<p>8 U.S.C. <i>§</i> 1373</p>")[0]
     for value in (
         citelink.Links(css_class="cite", data=True),
         Options(this_title="8", resolvers=("lii",)),

@@ -4,21 +4,31 @@
     >>> [c.normalized for c in citelink.find("See 8 U.S. Code 8 and § 1373.")]
     ['8 U.S.C. § 8', '8 U.S.C. § 1373']
 
-``import citelink`` is cheap: each name below loads its module (and compiles
-its grammars) the first time it is used.
+The verbs — :func:`find`, :func:`annotate`, :func:`locate`, :func:`check` —
+take a document and its ``format`` (:mod:`citelink.api`), over a reusable
+:class:`Finder` or :class:`Checker`. ``import citelink`` is cheap: each name
+below loads its module (and compiles its grammars) the first time it is used.
 """
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 #: The public names and the module each one lives in.
 _MODULES = {
-    "find": "citelink.finder",
+    "find": "citelink.api",
+    "annotate": "citelink.api",
+    "annotate_report": "citelink.api",
+    "locate": "citelink.api",
+    "check": "citelink.api",
     "Finder": "citelink.finder",
+    "Checker": "citelink.checking.checker",
+    "Finding": "citelink.checking.checker",
+    "Annotated": "citelink.annotation",
     "Citation": "citelink.models",
     "UsCodeCitation": "citelink.sources.usc",
     "CfrCitation": "citelink.sources.cfr",
@@ -33,28 +43,34 @@ _MODULES = {
     "StateRegCitation": "citelink.sources.state_regs",
     "UccCitation": "citelink.sources.ucc",
     "CaseCitation": "citelink.sources.cases",
-    "annotate": "citelink.annotation",
-    "annotate_html": "citelink.annotation",
-    "annotate_markdown": "citelink.annotation",
-    "text_to_html": "citelink.annotation",
-    "text_to_markdown": "citelink.annotation",
-    "find_in_html": "citelink.annotation",
-    "find_in_markdown": "citelink.annotation",
-    "find_in_document": "citelink.annotation",
-    "locate_html": "citelink.annotation",
-    "locate_markdown": "citelink.annotation",
     "Links": "citelink.annotation",
     "Placement": "citelink.markup.placement",
 }
 
+#: Names of an earlier release, kept for one more: each warns and says what replaces it.
+_DEPRECATED = {
+    "annotate_html": 'annotate(document, format="html")',
+    "annotate_markdown": 'annotate(document, format="markdown")',
+    "text_to_html": 'annotate(text, output="html")',
+    "text_to_markdown": 'annotate(text, output="markdown")',
+    "find_in_html": 'documents.read(document, "html").citations()',
+    "find_in_markdown": 'documents.read(document, "markdown").citations()',
+    "find_in_document": "find(document, format=...)",
+    "locate_html": 'locate(document, format="html")',
+    "locate_markdown": 'locate(document, format="markdown")',
+}
+
 __all__ = [
     "ActCitation",
+    "Annotated",
     "CaseCitation",
     "CfrCitation",
+    "Checker",
     "Citation",
     "ConstitutionCitation",
     "FederalRegisterCitation",
     "Finder",
+    "Finding",
     "Links",
     "Placement",
     "PrivateLawCitation",
@@ -67,20 +83,22 @@ __all__ = [
     "UsCodeCitation",
     "__version__",
     "annotate",
-    "annotate_html",
-    "annotate_markdown",
+    "annotate_report",
+    "check",
     "find",
-    "find_in_document",
-    "find_in_html",
-    "find_in_markdown",
-    "locate_html",
-    "locate_markdown",
-    "text_to_html",
-    "text_to_markdown",
+    "locate",
 ]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        warnings.warn(
+            f"citelink.{name} is deprecated and goes in the next release:"
+            f" use citelink.{_DEPRECATED[name]}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(importlib.import_module("citelink.annotation"), name)
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module 'citelink' has no attribute {name!r}")
@@ -94,20 +112,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from citelink.annotation import (
-        Links,
-        annotate,
-        annotate_html,
-        annotate_markdown,
-        find_in_document,
-        find_in_html,
-        find_in_markdown,
-        locate_html,
-        locate_markdown,
-        text_to_html,
-        text_to_markdown,
-    )
-    from citelink.finder import Finder, find
+    from citelink.annotation import Annotated, Links
+    from citelink.api import annotate, annotate_report, check, find, locate
+    from citelink.checking.checker import Checker, Finding
+    from citelink.finder import Finder
     from citelink.markup.placement import Placement
     from citelink.models import Citation
     from citelink.sources.acts import ActCitation

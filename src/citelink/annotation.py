@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -143,25 +144,95 @@ _HTML_SPECIAL = re.compile("[&<>\"']")
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z_:][-A-Za-z0-9_:.]*")
 
 
-# --- placements -----------------------------------------------------------------
+# --- what was linked -----------------------------------------------------------
 
 
-def _citations(
-    text: str, finder: Finder | None, this_title: str | None, cases: bool
+@dataclass(frozen=True)
+class Annotated:
+    """A document with links on its citations, and what was and was not linked.
+
+    ``linked`` are the citations that got a link; ``unlinked`` the others, each
+    with why (``"inside a link"``, ``"in code"``, ``"no public URL"``...). Every
+    citation found in the document is in one of the two.
+    """
+
+    document: str
+    linked: tuple[Citation, ...]
+    unlinked: tuple[tuple[Citation, str], ...]
+
+    @property
+    def found(self) -> int:
+        """How many citations the document has (what ``extract`` reports)."""
+        return len(self.linked) + len(self.unlinked)
+
+    def reasons(self) -> dict[str, int]:
+        """How many citations were left unlinked for each reason, most common first."""
+        counts = Counter(why for _, why in self.unlinked)
+        return dict(counts.most_common())
+
+    def summary(self) -> str:
+        """One line: ``12 citations, 10 linked; 2 not linked (1 inside a link, 1 in code)``."""
+        found = f"{self.found} citation{'s' if self.found != 1 else ''}, {len(self.linked)} linked"
+        if not self.unlinked:
+            return found
+        reasons = ", ".join(f"{count} {why}" for why, count in self.reasons().items())
+        return f"{found}; {len(self.unlinked)} not linked ({reasons})"
+
+
+class _Report:
+    """The citations linked and left unlinked while a document is annotated."""
+
+    def __init__(self) -> None:
+        self.linked: list[Citation] = []
+        self.unlinked: list[tuple[Citation, str]] = []
+
+    def skip(self, citation: Citation, why: str) -> None:
+        self.unlinked.append((citation, why))
+
+    def result(self, document: str) -> Annotated:
+        unlinked = sorted(self.unlinked, key=lambda pair: pair[0].start)
+        return Annotated(document, tuple(self.linked), tuple(unlinked))
+
+
+def _no_link_reason(citation: Citation, style: Links) -> str:
+    """Why ``style`` makes no link for ``citation``."""
+    if style.attributes is not None and style.attributes(citation) is None:
+        return "left out by Links.attributes"
+    if citation.url is None:
+        return "no public URL" if citation.resolved else "unresolved"
+    return "URL not http(s)"
+
+
+def _insert(
+    source: str,
+    placements: Iterable[Placement],
+    markup: Callable[[Citation], tuple[str, str] | None],
+    style: Links,
+    report: _Report,
+) -> str:
+    """``source`` with each placement's pieces wrapped in ``markup(citation)``."""
+    out: list[str] = []
+    position = 0
+    for placement in placements:
+        wrap = markup(placement.citation)
+        if wrap is None:
+            report.skip(placement.citation, _no_link_reason(placement.citation, style))
+            continue
+        report.linked.append(placement.citation)
+        before, after = wrap
+        for a, b in placement.pieces:
+            out += (source[position:a], before, source[a:b], after)
+            position = b
+    out.append(source[position:])
+    return "".join(out)
+
+
+def _found(
+    layout: Layout, finder: Finder | None, this_title: str | None, cases: bool
 ) -> list[Citation]:
-    return ReaderText(text).citations(finder, this_title=this_title, cases=cases)
-
-
-def _in_reader_text(
-    layout: Layout,
-    finder: Finder | None,
-    this_title: str | None,
-    cases: bool,
-    across_blocks: bool = False,
-) -> list[Citation]:
-    return ReaderText(layout.source, layout).citations(
-        finder, this_title=this_title, cases=cases, across_blocks=across_blocks
-    )
+    """The citations of a marked-up document, in its reader's text (those across a block
+    boundary left out, as ``extract`` leaves them out)."""
+    return ReaderText(layout.source, layout).citations(finder, this_title=this_title, cases=cases)
 
 
 def find_in_document(
@@ -177,31 +248,11 @@ def find_in_document(
     return find(source, input_format, finder=finder, this_title=this_title, cases=cases)
 
 
-def _insert(
-    source: str,
-    placements: Iterable[Placement],
-    markup: Callable[[Citation], tuple[str, str] | None],
-) -> str:
-    """``source`` with each placement's pieces wrapped in ``markup(citation)``."""
-    out: list[str] = []
-    position = 0
-    for placement in placements:
-        wrap = markup(placement.citation)
-        if wrap is None:
-            continue
-        before, after = wrap
-        for a, b in placement.pieces:
-            out += (source[position:a], before, source[a:b], after)
-            position = b
-    out.append(source[position:])
-    return "".join(out)
-
-
 # --- HTML ---------------------------------------------------------------------------
 
 
-def _html_layout(source: str, skip: Iterable[str] | None) -> Layout:
-    return read_html(source, DEFAULT_SKIP if skip is None else skip)
+def _html_layout(source: str, skip: Iterable[str] | None, every_tag: bool = False) -> Layout:
+    return read_html(source, DEFAULT_SKIP if skip is None else skip, every_tag=every_tag)
 
 
 def find_in_html(
@@ -217,7 +268,30 @@ def find_in_html(
     Spans are offsets into that text (entities decoded, tags removed, a
     blank line where a block ends); :func:`locate_html` gives source spans.
     """
-    return _in_reader_text(_html_layout(source, skip), finder, this_title, cases)
+    return _found(_html_layout(source, skip), finder, this_title, cases)
+
+
+def _locate_html(
+    source: str,
+    report: _Report,
+    this_title: str | None,
+    finder: Finder | None,
+    cases: bool,
+    skip: Iterable[str] | None,
+    only_inside: str | None,
+) -> list[Placement]:
+    layout = _html_layout(source, skip, every_tag=only_inside is not None)
+    placements = locate(layout, _found(layout, finder, this_title, cases), unplaced=report.unlinked)
+    if only_inside is None:
+        return placements
+    regions = xpath_regions(layout, only_inside)
+    inside = []
+    for placement in placements:
+        if inside_regions(regions, placement.start, placement.end):
+            inside.append(placement)
+        else:
+            report.skip(placement.citation, "outside only_inside")
+    return inside
 
 
 def locate_html(
@@ -239,17 +313,29 @@ def locate_html(
     may be linked, whether or not it has a URL. ``cases=True`` finds case law
     too (through eyecite, which must be installed).
     """
-    layout = read_html(
-        source, DEFAULT_SKIP if skip is None else skip, every_tag=only_inside is not None
-    )
-    placements = locate(
-        layout,
-        _in_reader_text(layout, finder, this_title, cases, across_blocks=True),
-    )
-    if only_inside is not None:
-        regions = xpath_regions(layout, only_inside)
-        placements = [p for p in placements if inside_regions(regions, p.start, p.end)]
-    return placements
+    return _locate_html(source, _Report(), this_title, finder, cases, skip, only_inside)
+
+
+def _link_html(
+    source: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
+    fragment: bool = False,
+) -> Annotated:
+    style = links or Links()
+    report = _Report()
+    placements = _locate_html(source, report, this_title, finder, cases, skip, only_inside)
+
+    def markup(citation: Citation) -> tuple[str, str] | None:
+        opening = style.html_open(citation)
+        return None if opening is None else (opening, "</a>")
+
+    return report.result(_insert(source, placements, markup, style, report))
 
 
 def annotate_html(
@@ -267,21 +353,82 @@ def annotate_html(
     The arguments are those of :func:`locate_html`, and ``links``, how the
     links look (:class:`Links`).
     """
-    style = links or Links()
-    placements = locate_html(
+    return _link_html(
         source,
+        links=links,
         this_title=this_title,
         finder=finder,
         cases=cases,
         skip=skip,
         only_inside=only_inside,
+    ).document
+
+
+# --- plain text -----------------------------------------------------------------------
+
+# A line break is CR LF, LF or CR, and CR LF only ever one (never CR, then LF); a blank
+# line between two lines ends a paragraph.
+_BREAKS = re.compile(r"(?:\r?\n|\r(?!\n))(?P<blank>(?:[ \t\f\v]*(?:\r?\n|\r(?!\n)))+)?")
+_LINE_BREAK = re.compile(r"\r?\n|\r(?!\n)")
+
+
+def _text_citations(
+    text: str, finder: Finder | None, this_title: str | None, cases: bool
+) -> list[Citation]:
+    return ReaderText(text).citations(finder, this_title=this_title, cases=cases)
+
+
+def _escape_html_text(text: str) -> str:
+    """Plain text as HTML text: escaped, a ``<br>`` at each line break and a new
+    paragraph at each blank line (the start and end of the document excepted)."""
+    escaped = html.escape(text, quote=False)
+    return _BREAKS.sub(lambda m: "</p>\n<p>" if m.group("blank") else "<br>\n", escaped)
+
+
+def _html_document(body: str, text: str) -> str:
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    title = html.escape(first_line[:80] + ("…" if len(first_line) > 80 else ""), quote=False)
+    return (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
-    def markup(citation: Citation) -> tuple[str, str] | None:
-        opening = style.html_open(citation)
-        return None if opening is None else (opening, "</a>")
 
-    return _insert(source, placements, markup)
+def _link_text_as_html(
+    text: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    fragment: bool = False,
+) -> Annotated:
+    style = links or Links()
+    report = _Report()
+    # The paragraphs as the reader sees them: leading and trailing blank lines are not one.
+    stripped = text.strip("\r\n")
+    lead = len(text) - len(text.lstrip("\r\n"))
+    out: list[str] = ["<p>"]
+    position = lead
+    for citation in _text_citations(text, finder, this_title, cases):
+        opening = style.html_open(citation)
+        if opening is None:
+            report.skip(citation, _no_link_reason(citation, style))
+            continue
+        if citation.start < position:
+            report.skip(citation, "overlaps the citation before it")
+            continue
+        report.linked.append(citation)
+        out += (
+            _escape_html_text(text[position : citation.start]),
+            opening,
+            _escape_html_text(citation.text),
+            "</a>",
+        )
+        position = citation.end
+    out += (_escape_html_text(text[position : lead + len(stripped)]), "</p>")
+    body = "".join(out) if stripped else ""
+    return report.result(body + "\n" if fragment else _html_document(body, text))
 
 
 def text_to_html(
@@ -291,34 +438,29 @@ def text_to_html(
     this_title: str | None = None,
     finder: Finder | None = None,
     cases: bool = False,
+    fragment: bool = False,
 ) -> str:
-    """Plain text as HTML: the text escaped, with a link on every citation."""
-    style = links or Links()
-    citations = _citations(text, finder, this_title, cases)
-    out: list[str] = []
-    position = 0
-    for citation in citations:
-        opening = style.html_open(citation)
-        if opening is None or citation.start < position:
-            continue
-        out += (
-            html.escape(text[position : citation.start], quote=False),
-            opening,
-            html.escape(citation.text, quote=False),
-            "</a>",
-        )
-        position = citation.end
-    out.append(html.escape(text[position:], quote=False))
-    return "".join(out)
+    """Plain text as an HTML document with a link on every citation.
 
-
-# --- XPath regions ----------------------------------------------------------------
+    The text is escaped; each blank line starts a new paragraph and each line
+    break is kept (``<br>``). The result is a complete document (doctype, UTF-8
+    charset, the first line as its title) unless ``fragment`` asks for the
+    paragraphs alone.
+    """
+    return _link_text_as_html(
+        text, links=links, this_title=this_title, finder=finder, cases=cases, fragment=fragment
+    ).document
 
 
 # --- Markdown ---------------------------------------------------------------------
 
 _LINK_TEXT_SPECIALS = frozenset("\\[]`*_<>&!")
 _TITLE_SPECIALS = frozenset('\\"|')
+#: Characters that are Markdown syntax anywhere in a line (CommonMark and GFM's ~ and |).
+_INLINE_SPECIALS = re.compile(r"[\\`*_\[\]<>&~|!]")
+#: What Markdown reads as a block at the start of a line: headings, quotes, list
+#: markers, setext underlines, thematic breaks, fences, table and HTML syntax.
+_LINE_START_SPECIAL = re.compile(r"[#>+=\-:]|\d{1,9}(?=[.)])")
 
 
 def _markdown_escape(text: str, specials: frozenset[str]) -> str:
@@ -342,7 +484,22 @@ def find_in_markdown(
     cases: bool = False,
 ) -> list[Citation]:
     """The citations in the text a reader sees in a Markdown document."""
-    return _in_reader_text(read_markdown(source), finder, this_title, cases)
+    return _found(read_markdown(source), finder, this_title, cases)
+
+
+def _locate_markdown(
+    source: str, report: _Report, this_title: str | None, finder: Finder | None, cases: bool
+) -> list[Placement]:
+    layout = read_markdown(source)
+    citations = _found(layout, finder, this_title, cases)
+    placements = locate(layout, citations, outward=True, unplaced=report.unlinked)
+    safe = []
+    for placement in placements:
+        if markdown_safe(layout, placement):
+            safe.append(placement)
+        else:
+            report.skip(placement.citation, "Markdown syntax around it")
+    return safe
 
 
 def locate_markdown(
@@ -354,14 +511,30 @@ def locate_markdown(
 ) -> list[Placement]:
     """Where each citation of a Markdown document may be linked, as source spans.
 
-    Code spans, fenced and indented code, HTML blocks, existing links and
-    autolinks are never linked; nor is text whose link would need brackets
-    in it.
+    Front matter, code spans, fenced and indented code, HTML blocks, existing
+    links and autolinks are never linked; nor is text whose link would need
+    brackets in it.
     """
-    layout = read_markdown(source)
-    citations = _in_reader_text(layout, finder, this_title, cases, across_blocks=True)
-    placements = locate(layout, citations, outward=True)
-    return [p for p in placements if markdown_safe(layout, p)]
+    return _locate_markdown(source, _Report(), this_title, finder, cases)
+
+
+def _link_markdown(
+    source: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+) -> Annotated:
+    style = links or Links()
+    report = _Report()
+    placements = _locate_markdown(source, report, this_title, finder, cases)
+
+    def markup(citation: Citation) -> tuple[str, str] | None:
+        closing = style.markdown_close(citation)
+        return None if closing is None else ("[", closing)
+
+    return report.result(_insert(source, placements, markup, style, report))
 
 
 def annotate_markdown(
@@ -373,14 +546,75 @@ def annotate_markdown(
     cases: bool = False,
 ) -> str:
     """A Markdown document with a link on every citation; nothing else changes."""
+    return _link_markdown(
+        source, links=links, this_title=this_title, finder=finder, cases=cases
+    ).document
+
+
+def _escape_markdown_text(text: str, at_line_start: bool) -> str:
+    """Plain text as Markdown that renders as that text.
+
+    Syntax characters are backslash-escaped, indentation (which would make code)
+    is dropped as a browser drops it, and each line break inside a paragraph
+    becomes a hard break.
+    """
+    lines = _LINE_BREAK.split(text)
+    out = []
+    for i, line in enumerate(lines):
+        line = _INLINE_SPECIALS.sub(lambda m: "\\" + m.group(), line)
+        if i > 0 or at_line_start:
+            line = line.lstrip(" \t")
+            special = _LINE_START_SPECIAL.match(line)
+            if special is not None:  # "1." is escaped after its digits, "#" before itself
+                cut = special.end() if special.group()[0].isdigit() else 0
+                line = line[:cut] + "\\" + line[cut:]
+        out.append(line)
+    return _join_markdown_lines(out)
+
+
+def _join_markdown_lines(lines: list[str]) -> str:
+    pieces: list[str] = []
+    for i, line in enumerate(lines):
+        pieces.append(line)
+        if i + 1 < len(lines):
+            hard = line.strip() and lines[i + 1].strip()
+            pieces.append("\\\n" if hard else "\n")
+    return "".join(pieces)
+
+
+def _link_text_as_markdown(
+    text: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+) -> Annotated:
     style = links or Links()
-    placements = locate_markdown(source, this_title=this_title, finder=finder, cases=cases)
-
-    def markup(citation: Citation) -> tuple[str, str] | None:
+    report = _Report()
+    out: list[str] = []
+    position = 0
+    for citation in _text_citations(text, finder, this_title, cases):
         closing = style.markdown_close(citation)
-        return None if closing is None else ("[", closing)
-
-    return _insert(source, placements, markup)
+        if closing is None:
+            report.skip(citation, _no_link_reason(citation, style))
+            continue
+        if citation.start < position:
+            report.skip(citation, "overlaps the citation before it")
+            continue
+        report.linked.append(citation)
+        before = text[position : citation.start]
+        out += (
+            _escape_markdown_text(before, position == 0 or text[position - 1] in "\r\n"),
+            "[",
+            _markdown_escape(citation.text, _LINK_TEXT_SPECIALS),
+            closing,
+        )
+        position = citation.end
+    out.append(
+        _escape_markdown_text(text[position:], position == 0 or text[position - 1] in "\r\n")
+    )
+    return report.result("".join(out))
 
 
 def text_to_markdown(
@@ -391,31 +625,46 @@ def text_to_markdown(
     finder: Finder | None = None,
     cases: bool = False,
 ) -> str:
-    """Plain text as Markdown: each citation becomes ``[text](url "title")``.
+    """Plain text as Markdown that renders as the text, each citation a link.
 
-    The rest of the text is left as it is; the citation's text is escaped
-    where Markdown would read it as markup.
+    Markdown syntax in the text is escaped, so ``<two> & *not emphasis*``
+    renders as written; line breaks are kept as hard breaks, blank lines as
+    paragraphs.
     """
-    style = links or Links()
-    citations = _citations(text, finder, this_title, cases)
-    out: list[str] = []
-    position = 0
-    for citation in citations:
-        closing = style.markdown_close(citation)
-        if closing is None or citation.start < position:
-            continue
-        out += (
-            text[position : citation.start],
-            "[",
-            _markdown_escape(citation.text, _LINK_TEXT_SPECIALS),
-            closing,
-        )
-        position = citation.end
-    out.append(text[position:])
-    return "".join(out)
+    return _link_text_as_markdown(
+        text, links=links, this_title=this_title, finder=finder, cases=cases
+    ).document
 
 
 # --- any format ---------------------------------------------------------------------
+
+
+def link_document(
+    document: str,
+    *,
+    input_format: str = "text",
+    output_format: str | None = None,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    fragment: bool = False,
+) -> Annotated:
+    """Link the citations of a document and say what was and was not linked.
+
+    The arguments are those of :func:`annotate`; the result holds the document
+    and, for every citation found, whether it was linked and if not why.
+    """
+    default = "html" if input_format == "text" else input_format
+    convert = _CONVERSIONS.get((input_format, output_format or default))
+    if convert is None:
+        raise ValueError(f"cannot turn {input_format} into {output_format}")
+    options: dict[str, object] = {}
+    if input_format == "text" and (output_format or default) == "html":
+        options["fragment"] = fragment
+    return convert(
+        document, links=links, this_title=this_title, finder=finder, cases=cases, **options
+    )
 
 
 def annotate(
@@ -427,23 +676,30 @@ def annotate(
     this_title: str | None = None,
     finder: Finder | None = None,
     cases: bool = False,
+    fragment: bool = False,
 ) -> str:
     """Link the citations of a document; HTML and Markdown come back in their own format.
 
     ``input_format`` is "text", "html" or "markdown"; plain text may become
-    "html" (the default) or "markdown". Other combinations are a ``ValueError``.
+    "html" (the default: a complete document, or only its paragraphs with
+    ``fragment``) or "markdown". Other combinations are a ``ValueError``.
     ``cases=True`` links case law too (through eyecite, which must be installed).
     """
-    default = "html" if input_format == "text" else input_format
-    convert = _CONVERSIONS.get((input_format, output_format or default))
-    if convert is None:
-        raise ValueError(f"cannot turn {input_format} into {output_format}")
-    return convert(document, links=links, this_title=this_title, finder=finder, cases=cases)
+    return link_document(
+        document,
+        input_format=input_format,
+        output_format=output_format,
+        links=links,
+        this_title=this_title,
+        finder=finder,
+        cases=cases,
+        fragment=fragment,
+    ).document
 
 
-_CONVERSIONS: dict[tuple[str, str], Callable[..., str]] = {
-    ("text", "html"): text_to_html,
-    ("text", "markdown"): text_to_markdown,
-    ("html", "html"): annotate_html,
-    ("markdown", "markdown"): annotate_markdown,
+_CONVERSIONS: dict[tuple[str, str], Callable[..., Annotated]] = {
+    ("text", "html"): _link_text_as_html,
+    ("text", "markdown"): _link_text_as_markdown,
+    ("html", "html"): _link_html,
+    ("markdown", "markdown"): _link_markdown,
 }

@@ -14,13 +14,22 @@ engine that ships work to other processes::
 from __future__ import annotations
 
 import os
+import signal
+import stat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from citelink.documents.files import InputError, input_format, read_pieces, read_text
+from citelink.documents.files import (
+    InputError,
+    Unreadable,
+    file_kind,
+    input_format,
+    read_pieces,
+    read_text,
+)
 from citelink.documents.reader import find
 from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder, shared_finder
 from citelink.models import Citation
@@ -106,8 +115,8 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
 
 def reads_here(options: Options, path: str) -> bool:
     """Whether a file is read in this process, in pieces: a big text file, or text on
-    standard input (which the worker processes cannot read)."""
-    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path))
+    standard input (which the worker processes cannot read) or from a FIFO."""
+    return options.format_of(path) == "text" and (is_big(path) or is_stdin(path) or is_fifo(path))
 
 
 def extract_records(
@@ -126,6 +135,16 @@ def is_big(path: str) -> bool:
         return path != "-" and os.path.getsize(path) > STREAM_ABOVE
     except OSError:
         return False  # reading it will say what is wrong
+
+
+def is_fifo(path: str) -> bool:
+    """Whether ``path`` names a FIFO (``<(command)``), whose size nobody knows."""
+    if isinstance(path, Unreadable):
+        return False
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 class StreamedFile:
@@ -175,17 +194,58 @@ def is_stdin(path: str) -> bool:
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """The files named, and every file under the directories named (sorted; hidden skipped)."""
+    """The files named, and every file under the directories named (sorted; hidden skipped).
+
+    What a walk meets and does not read is yielded as an
+    :class:`~citelink.documents.files.Unreadable` path, whose reading reports
+    why: a FIFO, socket or device (reading one could hang or never end), a
+    directory that cannot be listed, a symbolic link to a directory (not
+    followed: a link can lead anywhere, or in a circle) and a broken link.
+    """
     for path in paths:
         name = os.fspath(path)
-        if not os.path.isdir(name):
+        if os.path.isdir(name):
+            yield from _walk(name)
+        else:
             yield name
+
+
+def _walk(top: str) -> Iterator[str]:
+    """The files under ``top`` (its own first, then each folder's, in name order)."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError as error:
+            yield Unreadable(folder, f"cannot be listed ({error.strerror or error}): skipped")
             continue
-        for root, dirs, files in os.walk(name):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for file in sorted(files):
-                if not file.startswith("."):
-                    yield os.path.join(root, file)
+        inner = []
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    inner.append(entry.path)
+                elif entry.is_file():
+                    yield entry.path
+                else:
+                    yield _skipped(entry)
+            except OSError as error:
+                yield Unreadable(entry.path, f"{error.strerror or error}: skipped")
+        folders.extend(reversed(inner))
+
+
+def _skipped(entry: os.DirEntry[str]) -> Unreadable:
+    """Why a walk does not read ``entry``, which is neither a folder nor a regular file."""
+    if entry.is_symlink():
+        if entry.is_dir():
+            return Unreadable(entry.path, "a symbolic link to a directory: not followed")
+        if not os.path.exists(entry.path):
+            return Unreadable(entry.path, "a broken symbolic link: skipped")
+    kind = file_kind(entry.stat().st_mode)
+    return Unreadable(entry.path, f"a {kind}, not a regular file: skipped")
 
 
 def ordered_map(
@@ -209,7 +269,8 @@ def ordered_map(
         for item in items:
             yield work(item, context)
         return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    pool = ProcessPoolExecutor(max_workers=processes, initializer=_leave_interrupts)
+    try:
         pending: deque[Future[_T]] = deque()
         for item in items:
             if here is not None and here(item):
@@ -222,3 +283,10 @@ def ordered_map(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:  # done, interrupted or abandoned (a closed pipe): what is queued is dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts() -> None:
+    """In a worker: leave Ctrl-C to the main process, which stops the pool (no tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -137,7 +137,8 @@ class ResolverError(NamedTuple):
 class _Step(NamedTuple):
     name: str
     resolve: Callable[[Any], str | None]
-    #: A built-in builder, whose answers need no checking and which does not raise.
+    #: A built-in builder, which does not raise and whose answers need only the
+    #: ASCII check of :func:`_ascii_only` (tests hold them to :func:`safe_url`).
     trusted: bool
 
 
@@ -216,7 +217,7 @@ class Chain:
 
     def _steps_of(self, kind: str) -> tuple[_Step, ...]:
         return tuple(
-            _Step(r.name, r.builders[kind], True)
+            _Step(r.name, _ascii_only(r.builders[kind]), True)
             if isinstance(r, LinkBuilders) and r.trusted and kind in r.builders
             else _Step(_name_of(r), r.resolve, False)
             for r in self.order(kind)
@@ -275,6 +276,21 @@ class Chain:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(ResolverError(name, text, message))
+
+
+def _ascii_only(build: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    """``build``, refusing a URL that is not ASCII.
+
+    A built-in builder writes a citation's numbers into an ASCII template; a
+    number the text wrote in other digits ("§ １３７３", "§ ١٣٧٣") must not
+    become a link.
+    """
+
+    def built(citation: Any) -> str | None:
+        url = build(citation)
+        return url if url is None or url.isascii() else None
+
+    return built
 
 
 def _nothing(citation: Citation) -> None:

@@ -22,9 +22,10 @@ MAX_LENGTH = 4096
 
 _HOST = r"(?:[A-Za-z0-9][A-Za-z0-9.-]{0,252}|\[[0-9A-Fa-f:.]{2,45}\])"
 _REST = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*"
-_SAFE = re.compile(rf"(?i:https?)://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_REST})?")
+# ASCII matching: without it "(?i:https?)" would take "httpſ" (ſ, long s, folds to s).
+_SAFE = re.compile(rf"(?i:https?)://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_REST})?", re.ASCII)
 #: The start of a URL template: scheme and host written out, then "/", "?" or "#".
-SAFE_PREFIX = re.compile(rf"(?i:https?)://{_HOST}(?::[0-9]{{1,5}})?[/?#]")
+SAFE_PREFIX = re.compile(rf"(?i:https?)://{_HOST}(?::[0-9]{{1,5}})?[/?#]", re.ASCII)
 
 
 def safe_url(url: object) -> str | None:

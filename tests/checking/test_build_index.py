@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import zipfile
 from pathlib import Path
 
@@ -130,3 +132,77 @@ def test_a_single_title_file() -> None:
     assert isinstance(index, UsCodeIndex)
     assert index.count == sum(1 for _ in index.records()) > 40
     assert index.lookup("8", "1373") == ()
+
+
+# --- the JSON section list with its structure file beside it -----------------------------
+
+SECTIONS_99 = {
+    "meta": {"schema": "uscode-section-index/1", "release_point": "119-1", "generated": "x"},
+    "titles": {"99": {"name": "TESTING"}},
+    "sections": [
+        {"t": "99", "s": "1", "h": "Live", "st": "active"},
+        {"t": "99", "s": "2", "h": "Now at 99/12", "st": "active"},
+        {"t": "99", "s": "3", "h": "Transferred", "st": "transferred"},
+        {"t": "99", "s": "12", "h": "Moved here", "st": "active"},
+        {"t": "99", "s": "4", "h": "Repealed. Pub. L. 1–2, Aug. 13, 2018", "st": "repealed"},
+    ],
+}
+STRUCTURE_99 = [
+    {"meta": {"source": "test", "commit": "0", "release_point": "119-1"}},
+    {"t": "99", "s": "1", "pins": ["a", "a/1", "a/2", "a/3", "b"], "credit": "(Pub. L. 1–1.)"},
+    {"t": "99", "s": "2", "pins": [], "credit": "(Pub. L. 1–1.)"},
+    {
+        "t": "99",
+        "s": "12",
+        "pins": ["a"],
+        # Enacted as § 2 of the title, renumbered § 12 later; § 2 is used again since.
+        "credit": "(Jan. 2, 1950, ch. 1, 64 Stat. 1, § 2; renumbered § 12, Pub. L. 115–232, "
+        "div. A, § 807, Aug. 13, 2018, 132 Stat. 1836.)",
+        "formerly": [["98", "7"]],
+    },
+]
+
+
+def _json_99(tmp_path: Path) -> Path:
+    sections = tmp_path / "uscode_sections.json"
+    sections.write_text(json.dumps(SECTIONS_99), encoding="utf-8")
+    lines = "".join(json.dumps(line) + "\n" for line in STRUCTURE_99)
+    (tmp_path / "uscode_structure.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    return sections
+
+
+def test_subdivisions_and_moves_from_the_structure_file(tmp_path: Path) -> None:
+    index = build(_json_99(tmp_path))
+    assert isinstance(index, UsCodeIndex)
+    index.dump(tmp_path / "out.tsv.gz")
+    for read in (index, UsCodeIndex.load(tmp_path / "out.tsv.gz")):
+        (live,) = read.lookup("99", "1")
+        assert read.subdivisions(live) == {"a", "a/1", "a/2", "a/3", "b"}
+        (bare,) = read.lookup("99", "2")
+        assert read.subdivisions(bare) == frozenset()
+        (dead,) = read.lookup("99", "3")
+        assert read.subdivisions(dead) is None  # not known: not a live section
+        (moved,) = read.moved("99", "2")
+        assert (moved.where, moved.how, str(moved.date)) == (
+            "99 U.S.C. § 12",
+            "renumbered",
+            "2018-08-13",
+        )
+        (reclassified,) = read.moved("98", "7")
+        assert (reclassified.where, reclassified.how, reclassified.date) == (
+            "99 U.S.C. § 12",
+            "formerly",
+            None,
+        )
+        assert read.moved("99", "1") == ()
+        (repealed,) = read.lookup("99", "4")
+        assert str(repealed.ended) == "2018-08-13"
+
+
+def test_without_the_structure_file_subdivisions_are_not_known(tmp_path: Path) -> None:
+    sections = _json_99(tmp_path)
+    (tmp_path / "uscode_structure.jsonl.gz").unlink()
+    index = build(sections)
+    assert isinstance(index, UsCodeIndex)
+    (live,) = index.lookup("99", "1")
+    assert index.subdivisions(live) is None and index.moved("99", "2") == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
@@ -34,9 +35,12 @@ def test_the_seed_article() -> None:
     assert "repealed or omitted" in at_8[0].message
     assert "§§ 1 to 18 — Repealed or Omitted" in at_8[0].message
     assert at_8[1].suggestion == "8 U.S.C. § 8" and at_8[1].end == code8 + len("8 U.S. Code 8")
-    # The two 1373 citations: nothing but the style of "8 U.S.C. 1373".
+    # The two 1373 citations: nothing but the style of "8 U.S.C. 1373", which is inside the
+    # Attorney General's quoted statement: a note, never rewritten.
     rest = [f for f in findings if f.start != code8]
-    assert [(f.severity, f.suggestion) for f in rest] == [("style", "8 U.S.C. § 1373")]
+    assert [(f.severity, f.code, f.suggestion) for f in rest] == [
+        ("info", "style/section-sign", None)
+    ]
     assert text[rest[0].start : rest[0].end] == "8 U.S.C. 1373"
 
 
@@ -397,3 +401,142 @@ def test_a_block_boundary_ends_a_citation() -> None:
 def test_an_unknown_input_format_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown input format 'pdf'"):
         check("8 U.S.C. § 1373", input_format="pdf")
+
+
+# --- what a new user tried (issue 19) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["29 U.S.C. § 651nt", "29 U.S.C. 651nt", "8 U.S.C. § 1101nt"])
+def test_nt_is_the_note_of_the_section(text: str) -> None:
+    findings = check(text)
+    assert [f.severity for f in findings] == ["style"]
+    (finding,) = findings
+    assert finding.suggestion is not None and finding.suggestion.endswith(" note")
+    assert "nt" not in finding.suggestion.replace("note", "")
+
+
+def test_a_made_up_nt_is_still_an_error() -> None:
+    assert check("29 U.S.C. § 99999nt")[0].code == "usc/unknown-section"
+
+
+@pytest.mark.parametrize(
+    "text", ["17 U.S.C. §§ 101, et. seq.", "17 U.S.C. §§ 101 et seq.", "17 U.S.C. § 101 et seq."]
+)
+def test_et_seq_takes_either_section_sign(text: str) -> None:
+    assert check(text) == []
+
+
+def test_a_title_named_nearer_than_the_antecedent_is_the_short_forms_title() -> None:
+    text = (
+        "See 21 U.S.C. § 136.\n\nThe agency's authority is in Title 49 of the United States "
+        "Code. Section 106 describes it.\n"
+    )
+    findings = check(text)
+    # The finder reads Section 106 in title 49, which has it: nothing to report, and
+    # nothing about 21 U.S.C. § 106, a reading the text contradicts.
+    assert not [f for f in findings if f.code.startswith(("usc/", "ambiguous/"))]
+    assert all("21 U.S.C. § 106" not in f.message for f in findings)
+
+
+def test_a_title_named_that_agrees_leaves_the_short_form_alone() -> None:
+    text = "See 8 U.S.C. § 1357. Title 8 of the United States Code also has § 1373.\n"
+    assert [f.code for f in check(text)] == []
+
+
+# --- pins ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["8 U.S.C. § 1357(g)(10)", "8 U.S.C. § 1357(g)(10)(A)", "8 U.S.C. § 1357(a)(5)(B)"]
+)
+def test_pins_that_exist(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "nearest"),
+    [
+        ("8 U.S.C. § 1357(z)", "§ 1357 has (a) to (h), not (z)"),
+        ("8 U.S.C. § 1357(g)(11)", "§ 1357(g) has (1) to (10), not (11)"),
+    ],
+)
+def test_a_pin_that_does_not_exist_names_the_nearest(text: str, nearest: str) -> None:
+    (finding,) = check(text)
+    assert (finding.severity, finding.code) == ("error", "usc/unknown-pin")
+    assert nearest in finding.message
+
+
+def test_a_pin_below_the_marked_up_subdivisions_cannot_be_verified() -> None:
+    # The Code's markup ends at (g)(10)(A); a deeper level may run on in its text.
+    (finding,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
+    assert (finding.severity, finding.code) == ("info", "usc/pin-not-verified")
+
+
+def test_a_pin_in_a_list_goes_on_from_the_one_before() -> None:
+    assert check("8 U.S.C. § 1357(g)(1) and (10)") == []
+    assert check("8 U.S.C. § 1357(g)(10)(A) and (B)") == []
+    assert [f.code for f in check("8 U.S.C. § 1357(g)(1) and (x)")] == ["usc/unknown-pin"]
+
+
+def test_a_section_written_as_its_subsection_is_an_error_that_says_so() -> None:
+    (finding,) = check("8 U.S.C. § 1357g")
+    assert "did you mean 8 U.S.C. § 1357(g)?" in finding.message
+
+
+# --- where the law is now -------------------------------------------------------------------
+
+
+def test_a_transferred_section_is_reported_where_it_is_now() -> None:
+    (finding,) = check("42 U.S.C. § 1973(a)")
+    assert (finding.severity, finding.code) == ("warning", "usc/not-current")
+    assert "it is now 52 U.S.C. § 10301" in finding.message
+    assert finding.suggestion == "52 U.S.C. § 10301(a)"
+
+
+def test_a_renumbered_section_in_an_older_document_is_a_note() -> None:
+    text = "10 U.S.C. § 7430(e)"
+    (current,) = check(text)
+    assert (current.severity, current.code) == ("warning", "usc/moved")
+    assert "August 13, 2018" in current.message and "10 U.S.C. § 8730" in current.message
+    assert current.suggestion == "10 U.S.C. § 8730(e)"
+    (older,) = check(text, as_of=date(2017, 10, 3))
+    assert older.severity == "info" and older.suggestion is None
+
+
+def test_a_designation_used_again_is_a_warning_for_an_older_document() -> None:
+    assert check("10 U.S.C. § 7420") == []  # today: the Army's basic training
+    text = "Published October 3, 2017.\n\nSee 10 U.S.C. § 7420."
+    (finding,) = check(text)
+    assert (finding.severity, finding.code) == ("warning", "usc/moved")
+    assert "10 U.S.C. § 8720" in finding.message and "Recruit basic training" in finding.message
+    assert "the date the document states" in finding.message
+    assert Checker(stated_dates=False).check(text) == []
+
+
+def test_a_repealed_section_in_force_when_the_document_was_written_is_a_note() -> None:
+    (now,) = check("8 U.S.C. § 102")
+    assert now.severity == "warning"
+    (then,) = check("8 U.S.C. § 102", as_of=date(1950, 1, 1))
+    assert then.severity == "info" and "in force on January 1, 1950" in then.message
+
+
+def test_a_title_restated_after_the_document_cannot_be_verified() -> None:
+    (now,) = check("41 U.S.C. § 35")
+    assert now.severity == "error"
+    (then,) = check("41 U.S.C. § 35", as_of=date(2005, 6, 1))
+    assert (then.severity, then.code) == ("warning", "usc/not-verified")
+    assert "January 4, 2011" in then.message
+
+
+def test_a_cfr_part_the_index_lists_no_sections_of_is_not_checked() -> None:
+    (finding,) = check("8 C.F.R. § 1292.18")
+    assert (finding.severity, finding.code) == ("info", "cfr/not-checked")
+
+
+def test_a_late_label_below_the_marked_up_subdivisions_is_made_up() -> None:
+    (finding,) = check("8 U.S.C. § 1357(g)(10)(A)(xii)")
+    assert (finding.severity, finding.code) == ("warning", "usc/unknown-pin")
+    assert "12th" in finding.message
+    # "(i)" is the first roman numeral here, not the ninth letter.
+    (early,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
+    assert early.severity == "info"

@@ -14,8 +14,11 @@ from citelink.checking.index import (
     Record,
     UsCodeIndex,
     cfr_index,
+    decode_pins,
+    encode_pins,
     order_key,
     release_point,
+    sorted_labels,
     uscode_index,
 )
 from tests.conftest import SHARED
@@ -181,3 +184,47 @@ def test_shipped_cfr_index_is_the_shared_list(tmp_path: Path) -> None:
     rebuilt.dump(tmp_path / "cfr.tsv.gz")
     assert CfrIndex.load(tmp_path / "cfr.tsv.gz").records == cfr_index().records
     assert len(cfr_index().records) == 971
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [
+        [],
+        ["a"],
+        ["a", "a/1", "a/2", "a/3", "a/4", "a/5", "a/5/A", "a/5/B", "b", "c", "d"],
+        ["g", "g/1", "g/10", "g/10/A", "g/2", "g/9", "h/i", "h/ii", "h/iii", "h/iv", "h"],
+        ["a\u20131", "a\u20132", "aa", "bb", "cc", "dd", "z", "aa/I", "aa/II"],
+    ],
+)
+def test_subdivisions_round_trip(paths: list[str]) -> None:
+    encoded = encode_pins(paths)
+    assert decode_pins(encoded) == frozenset(paths)
+    assert encode_pins(sorted(paths, reverse=True)) == encoded  # one tree, one encoding
+
+
+def test_runs_are_written_as_their_ends() -> None:
+    assert encode_pins(["a", "b", "c", "d", "a/1", "a/2", "a/3"]) == "a(1-3),b-d"
+    assert encode_pins([]) == "."
+
+
+@pytest.mark.parametrize("bad", ["a-", "3-1", "a-3", "z-a"])
+def test_a_broken_run_is_an_index_error(bad: str) -> None:
+    with pytest.raises(IndexFileError):
+        decode_pins(bad)
+
+
+def test_labels_sort_in_code_order() -> None:
+    assert sorted_labels(["10", "2", "1"]) == ["1", "2", "10"]
+    assert sorted_labels(["v", "iv", "ii", "i", "iii"]) == ["i", "ii", "iii", "iv", "v"]
+    assert sorted_labels(["i", "h", "j"]) == ["h", "i", "j"]  # letters, not numerals
+    assert sorted_labels(["aa", "z", "a"]) == ["a", "z", "aa"]
+
+
+def test_the_shipped_index_knows_every_live_section_s_subdivisions() -> None:
+    index = uscode_index()
+    (record,) = index.lookup("8", "1357")
+    paths = index.subdivisions(record)
+    assert paths is not None and "g/10" in paths and "z" not in paths
+    (moved,) = index.moved("42", "1973")
+    assert moved.where == "52 U.S.C. § 10301"
+    assert "41" in index.restated

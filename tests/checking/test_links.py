@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +18,9 @@ from citelink.checking.links import (
     LinkChecker,
     LinkResult,
     _HostGate,
+    _retry_after,
 )
-from tests.linkserver import LinkServer
+from tests.linkserver import LinkServer, SilentServer
 
 
 class FakeClock:
@@ -71,6 +73,14 @@ def checker(**options: Any) -> LinkChecker:
         ("/forbidden", "unverifiable", "access refused (HTTP 403)"),
         ("/blocked", "unverifiable", "block page"),
         ("/loop", "error", "redirect loop"),
+        ("/challenge-503", "unverifiable", "bot challenge (HTTP 503)"),
+        # A number is not "not found": 26 U.S.C. § 404, 20 C.F.R. § 404.1520, 404 U.S. 71.
+        ("/to-26-404", "ok", "HTTP 200"),
+        ("/to-cfr-404", "ok", "HTTP 200"),
+        ("/reed", "ok", "HTTP 200"),
+        ("/to-404", "dead", "redirected to a 'not found' page"),
+        ("/to-errors", "dead", "redirected to a 'not found' page"),
+        ("/error-title", "dead", "Error 404 - Not Found"),
     ],
 )
 def test_classification(server: LinkServer, path: str, status: str, words: str) -> None:
@@ -125,6 +135,59 @@ def test_a_slow_server_times_out_as_an_error_not_dead(server: LinkServer) -> Non
     with checker(timeout=0.2, retries=0) as links:
         result = links.check([server.url("/slow")])[server.url("/slow")]
     assert result.status == "error" and "timed out" in result.detail
+
+
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body"])
+def test_a_trickle_is_cut_at_the_deadline(server: LinkServer, path: str) -> None:
+    # Each byte comes well within the read timeout; only the deadline ends the request.
+    with checker(timeout=2, deadline=0.5) as links:
+        result = links.check([server.url(path)])[server.url(path)]
+    assert (result.status, result.detail) == ("error", "no complete answer within 0.5 s")
+    assert server.hits[path] == 1  # a trickle is not retried
+
+
+def test_a_deadline_leaves_the_next_request_alone(server: LinkServer) -> None:
+    urls = [server.url("/trickle-body"), server.url("/ok"), server.url("/page/1")]
+    with checker(timeout=2, deadline=0.5, per_host=1) as links:
+        results = links.check(urls)
+    assert [r.status for r in results.values()] == ["error", "ok", "ok"]
+
+
+def test_a_host_that_never_answers_is_given_up_on() -> None:
+    with SilentServer() as silent:
+        urls = [silent.url(f"/page/{i}") for i in range(8)]
+        clock = FakeClock()
+        with checker(
+            timeout=0.2, retries=2, per_host=1, host_failures=3, clock=clock, sleep=clock.sleep
+        ) as links:
+            results = links.check(urls)
+        assert {r.status for r in results.values()} == {"error"}
+        skipped = [r for r in results.values() if r.detail.startswith("not checked")]
+        assert len(skipped) == 7
+        assert "failed 3 times in a row (last: timed out after 0.2 s)" in skipped[0].detail
+        assert silent.connections == 3  # one URL, retried twice; none of the other seven
+
+
+def test_an_answer_resets_the_count_of_failures(server: LinkServer) -> None:
+    gate = _HostGate(0, FakeClock(), FakeClock().sleep, give_up=2)
+    for failed in ("timed out", None, "timed out", None, "timed out"):
+        gate.answered(failed)
+    assert gate.given_up is None
+    gate.answered("connection failed (Connection refused)")
+    assert gate.given_up == "failed 2 times in a row (last: connection failed (Connection refused))"
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "1e3", "-5", "9" * 5000, "soon"])
+def test_an_odd_retry_after_is_no_crash(value: str) -> None:
+    assert _retry_after(value, 0.0) in (0.0, float("inf"))
+
+
+def test_a_superscript_retry_after_from_a_server(server: LinkServer) -> None:
+    clock = FakeClock()
+    with checker(clock=clock, sleep=clock.sleep, retries=1, backoff=0.25) as links:
+        result = links.check([server.url("/odd-retry-after")])[server.url("/odd-retry-after")]
+    assert (result.status, result.detail) == ("error", "HTTP 503")
+    assert clock.sleeps == [0.25]  # the usual backoff: "²" is no number of seconds
 
 
 def test_a_refused_connection_is_an_error(server: LinkServer) -> None:
@@ -242,9 +305,69 @@ def test_a_cache_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None
         LinkCache(bad, ttl=60)
 
 
+def test_a_corrupt_cache_is_reported_and_the_check_goes_on(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    bad = tmp_path / "links.sqlite3"
+    bad.write_bytes(b"this is not SQLite" * 100)
+    warnings: list[str] = []
+    with checker(cache=bad, warn=warnings.append) as links:
+        result = links.check([server.url("/ok")])[server.url("/ok")]
+    assert result.status == "ok"
+    assert len(warnings) == 1 and "links.sqlite3" in warnings[0]
+    assert "without the cache" in warnings[0]
+    assert bad.read_bytes() == b"this is not SQLite" * 100  # the user's file is left alone
+
+
+def test_a_cache_that_fails_later_is_dropped_once(server: LinkServer, tmp_path: Path) -> None:
+    warnings: list[str] = []
+    with checker(cache=tmp_path / "links.sqlite3", warn=warnings.append) as links:
+        assert links.cache is not None
+        links.cache.close()  # as if the disk went away
+        first = links.check([server.url("/ok")])
+        second = links.check([server.url("/page/1")])
+    assert [r.status for r in (*first.values(), *second.values())] == ["ok", "ok"]
+    assert len(warnings) == 1
+
+
+def test_a_cache_with_damaged_pages_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite3"
+    cache = LinkCache(path, ttl=60)
+    cache.put(LinkResult(f"https://example.test/{i}", "ok", "HTTP 200" * 20) for i in range(2000))
+    cache.close()
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096
+    data[3 * 4096 : 5 * 4096] = b"\xa5" * (2 * 4096)  # two pages in the middle, header intact
+    path.write_bytes(bytes(data))
+    with pytest.raises(LinkCacheError, match=r"links\.sqlite3: (damaged|.*malformed)"):
+        LinkCache(path, ttl=60)
+
+
+def test_a_cache_row_that_is_no_result_is_not_taken_for_one(tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite3"
+    LinkCache(path, ttl=60).close()
+    with sqlite3.connect(path) as db:
+        db.executemany(
+            "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                ("https://a.test/", "bogus", "HTTP 200", 200, None, 1e12),
+                ("https://b.test/", "ok", b"bytes", 200, None, 1e12),
+                ("https://c.test/", "ok", "HTTP 200", "two hundred", None, 1e12),
+                ("https://d.test/", "dead", "HTTP 404", 404, None, 1e12),
+            ],
+        )
+    db.close()
+    cache = LinkCache(path, ttl=60, now=lambda: 1e12)
+    assert list(
+        cache.get(["https://a.test/", "https://b.test/", "https://c.test/", "https://d.test/"])
+    ) == ["https://d.test/"]
+    cache.close()
+
+
 def test_bad_settings_are_refused() -> None:
-    with pytest.raises(ValueError):
-        LinkChecker(per_host=0)
+    for bad in ({"per_host": 0}, {"deadline": 0}, {"host_failures": -1}):
+        with pytest.raises(ValueError):
+            LinkChecker(**bad)  # type: ignore[arg-type]
 
 
 def test_results_are_plain_records() -> None:

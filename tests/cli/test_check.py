@@ -67,7 +67,7 @@ def test_text_format_reads_like_a_compiler(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     text = SEED.read_text(encoding="utf-8")
     lines = out.splitlines()
-    assert len(lines) == 3
+    assert len(lines) == 2  # and a note, not shown: "8 U.S.C. 1373" inside a quotation
     pattern = re.compile(r"(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+): .+ \[[\w/-]+\]$")
     first = pattern.match(lines[0])
     assert first is not None
@@ -76,11 +76,12 @@ def test_text_format_reads_like_a_compiler(capsys: pytest.CaptureFixture[str]) -
     assert text.splitlines()[line - 1][col - 1 :].startswith("8 U.S. Code 8")
     assert "repealed or omitted" in lines[0]
     assert 'write "8 U.S.C. § 8"' in lines[1]
-    assert "3 findings (1 warning, 2 style) in 1 file" in err
+    assert "2 findings (1 warning, 1 style) in 1 file" in err
+    assert "1 info finding not shown (--show-info)" in err
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--format", "json", str(NEWS))
+    code, out, _ = run(capsys, "check", "--format", "json", "--show-info", str(NEWS))
     assert code == 0
     records = json.loads(out)
     assert [(r["severity"], r["code"]) for r in records] == [
@@ -312,3 +313,179 @@ def test_data_build_index(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert index.lookup("99", "1")[0].heading == "Only section"
     code, _, err = run(capsys, "data", "build-index", str(tmp_path / "none"), "-o", str(output))
     assert code == 2 and "no such file" in err
+
+
+def test_standard_input_is_the_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    stdin = io.TextIOWrapper(io.BytesIO("See 8 U.S.C. § 99999.\n".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "check")
+    assert code == 1 and out.startswith("<stdin>:1:5: error:")
+
+
+def test_as_of_makes_a_section_in_force_then_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, "See 10 U.S.C. § 7430(e).\n"))
+    code, out, _ = run(capsys, "check", "--fail-on", "warning", path)
+    assert code == 1 and "warning: 10 U.S.C. § 7430 was renumbered" in out
+    code, out, _ = run(capsys, "check", "--fail-on", "warning", "--as-of", "2017-10-03", path)
+    assert code == 0
+    with pytest.raises(SystemExit):
+        run(capsys, "check", "--as-of", "last year", path)
+
+
+NOISY = (
+    "See 8 U.S.C. § 99999 and 8 U.S.C. 1373 and 40 C.F.R. § 1.1, 40 C.F.R. § 1.2.\n"
+    "Also 8 U.S.C. § 1357(g)(10)(A)(i).\n"
+)
+
+
+def test_info_findings_are_counted_not_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, NOISY))
+    _, out, err = run(capsys, "check", path)
+    assert "info:" not in out and "error: 8 U.S.C. § 99999" in out
+    assert f"citelink: {path}: 5 citations (usc 3, cfr 2)" in err
+    assert "findings: 1 error, 1 style, 3 info" in err
+    assert "problems: usc/unknown-section 1, style/section-sign 1" in err
+    # What could not be verified is said once, in the summary.
+    assert "not verified: 2 CFR citations" in err and "1 pins below" in err
+    assert "3 info findings not shown (--show-info)" in err
+    _, out, _ = run(capsys, "check", "--show-info", path)
+    assert out.count("info:") == 3
+
+
+def test_ignore_leaves_out_rules_and_families(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(write(tmp_path, NOISY))
+    code, out, _ = run(capsys, "check", "--ignore", "usc/unknown-section,style", path)
+    assert code == 0 and out == ""
+    _, _, err = run(capsys, "check", "--no-summary", path)
+    assert "citations (" not in err and "finding" in err
+
+
+def test_sarif_is_a_2_1_log_with_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = str(write(tmp_path, "Café: see 8 U.S.C. 1373 and 8 U.S.C. § 99999.\n"))
+    code, out, _ = run(capsys, "check", "--format", "sarif", path)
+    log = json.loads(out)
+    assert code == 1 and log["version"] == "2.1.0"
+    (sarif_run,) = log["runs"]
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rules = [r["id"] for r in sarif_run["tool"]["driver"]["rules"]]
+    style, error = sarif_run["results"]
+    assert (style["level"], error["level"]) == ("note", "error")
+    assert rules[error["ruleIndex"]] == "usc/unknown-section"
+    region = style["locations"][0]["physicalLocation"]["region"]
+    line = Path(path).read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+    assert line[region["startColumn"] - 1 : region["endColumn"] - 1] == "8 U.S.C. 1373"
+    (fix,) = style["fixes"]
+    replacement = fix["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "8 U.S.C. § 1373"
+    assert "fixes" not in error
+
+
+def test_a_table_of_authorities_lists_each_once_in_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "Under 42 U.S.C. § 1983 and U.S. Const. amend. XIV, § 1, see 8 U.S.C. § 1357(g).\n"
+        "Also 8 C.F.R. § 214.2 and Fed. R. Civ. P. 12(b)(6).\n"
+        "Again 8 U.S.C. § 1357(a) and 8 U.S.C. § 99999.\n"
+    )
+    path = str(write(tmp_path, text))
+    _, out, _ = run(capsys, "check", "--format", "toa", path)
+    lines = out.splitlines()
+    assert lines[0] == "TABLE OF AUTHORITIES"
+    headings = [line for line in lines if line and not line.startswith(" ")][1:]
+    assert headings == ["Constitutional Provisions", "Statutes", "Regulations", "Rules"]
+    statutes = [line.strip() for line in lines if "U.S.C." in line]
+    assert statutes == [
+        f"8 U.S.C. § 1357 .... {path}:1, 3",
+        f"8 U.S.C. § 99999 .... {path}:3  [1 error]",
+        f"42 U.S.C. § 1983 .... {path}:1",
+    ]
+
+
+def test_the_pre_commit_hooks_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    hooks = (Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text("utf-8")
+    entries = re.findall(r"^\s*entry: (.+)$", hooks, flags=re.MULTILINE)
+    assert len(entries) == 2
+    clean, bad = str(write(tmp_path, CLEAN)), str(write(tmp_path, "8 U.S.C. § 99999\n", "b.md"))
+    for entry in entries:
+        program, *argv = entry.split()
+        assert program == "citelink"
+        assert run(capsys, *argv, clean)[0] == 0
+        assert run(capsys, *argv, clean, bad)[0] == 1
+
+
+def test_diff_prints_the_fixes_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = "First line.\nSee 8 U.S.C. 1373 today.\nLast"
+    doc = write(tmp_path, text)
+    code, out, _ = run(capsys, "check", "--diff", str(doc))
+    assert doc.read_bytes() == text.encode()
+    assert out.splitlines()[:2] == [f"--- a/{doc}", f"+++ b/{doc}"]
+    assert "-See 8 U.S.C. 1373 today.\n+See 8 U.S.C. § 1373 today.\n" in out
+    assert code == 0
+    assert run(capsys, "check", "--diff", "--fix", str(doc))[0] == 2
+
+
+def test_fix_never_rewrites_quoted_or_official_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (
+        "We cite 8 U.S.C. 1373.\n\n"
+        "Section 2 is amended to read: “(a) See 8 U.S.C. 1357.\n\n“(b) And 8 U.S.C. 1101.”.\n\n"
+        "Authority: 8 U.S.C. 1103.\n\n> As the court wrote, 8 U.S.C. 1182 applies.\n"
+    )
+    doc = write(tmp_path, text)
+    run(capsys, "check", "--fix", str(doc))
+    assert doc.read_text(encoding="utf-8") == text.replace(
+        "cite 8 U.S.C. 1373", "cite 8 U.S.C. § 1373"
+    )
+    markdown = write(tmp_path, "See 8 U.S.C. 1373.\n\n> Quoted: 8 U.S.C. 1357.\n", "q.md")
+    run(capsys, "check", "--fix", str(markdown))
+    assert markdown.read_text(encoding="utf-8").endswith("> Quoted: 8 U.S.C. 1357.\n")
+    page = write(tmp_path, "<p>8 U.S.C. 1373</p><blockquote>8 U.S.C. 1357</blockquote>", "q.html")
+    run(capsys, "check", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == (
+        "<p>8 U.S.C. § 1373</p><blockquote>8 U.S.C. 1357</blockquote>"
+    )
+
+
+def test_fix_writes_through_links_keeps_hard_links_and_mode(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = write(tmp_path, "See 8 U.S.C. 1373.\n", "target.txt")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run(capsys, "check", "--fix", str(link))
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "See 8 U.S.C. § 1373.\n"
+    assert target.stat().st_mode & 0o777 == 0o640
+    shared = write(tmp_path, "See 8 U.S.C. 1357.\n", "shared.txt")
+    other = tmp_path / "other.txt"
+    other.hardlink_to(shared)
+    run(capsys, "check", "--fix", str(shared))
+    assert other.read_text(encoding="utf-8") == "See 8 U.S.C. § 1357.\n"
+    assert other.stat().st_ino == shared.stat().st_ino
+
+
+def test_fix_refuses_a_read_only_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import os
+
+    doc = write(tmp_path, "See 8 U.S.C. 1373.\n")
+    doc.chmod(0o444)
+    if os.access(doc, os.W_OK):
+        pytest.skip("running as a user who may write any file")
+    code, _, err = run(capsys, "check", "--fix", str(doc))
+    assert code == 2 and "read-only" in err
+    assert doc.read_text(encoding="utf-8") == "See 8 U.S.C. 1373.\n"

@@ -432,3 +432,20 @@ def test_annotate_errors(
     code, _, err = run(capsys, "annotate", str(doc), *argv)
     assert code == 2
     assert message in err and err.count("\n") == 1
+
+
+def test_the_command_lines_default_reach_is_the_finders() -> None:
+    from citelink.cli import options
+    from citelink.finder import ANTECEDENT_PARAGRAPHS
+
+    assert options.ANTECEDENT_PARAGRAPHS == ANTECEDENT_PARAGRAPHS
+
+
+def test_parsing_the_command_line_loads_no_grammar() -> None:
+    import json
+    import subprocess
+    import sys
+
+    script = "import citelink.cli, sys, json; print(json.dumps(sorted(sys.modules)))"
+    loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", script], text=True)))
+    assert not {"citelink.finder", "citelink.sources", "citelink.checking.checker"} & loaded

@@ -10,6 +10,22 @@
     ['usc/unknown-section']
 """
 
-from citelink.checking.checker import Checker, Finding, apply_fixes, at_least, check
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["Checker", "Finding", "apply_fixes", "at_least", "check"]
+
+
+def __getattr__(name: str) -> Any:
+    """The checker's names load it (and the finder) on first use, so that the index alone
+    (``citelink --version``, ``citelink data``) stays cheap."""
+    if name in __all__:
+        from citelink.checking import checker
+
+        return getattr(checker, name)
+    raise AttributeError(f"module 'citelink.checking' has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    from citelink.checking.checker import Checker, Finding, apply_fixes, at_least, check

@@ -13,12 +13,15 @@ spaces ("§§ 43a, 43b"). The release point is in ``<docPublicationName>``
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 import zipfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from citelink.checking.index import (
     CFR_DATA,
@@ -27,8 +30,11 @@ from citelink.checking.index import (
     CfrIndex,
     CfrRecord,
     IndexFileError,
+    Move,
     Record,
     UsCodeIndex,
+    encode_pins,
+    parse_date,
 )
 from citelink.grammar import hyphenate
 
@@ -66,14 +72,16 @@ def from_json(path: Path) -> UsCodeIndex | CfrIndex:
     except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
         raise IndexFileError(f"{path}: not a section list ({error})") from None
     if schema == "uscode-section-index/1":
-        return _uscode_from_json(data, path.name)
+        structure = path.with_name(STRUCTURE)
+        return _uscode_from_json(data, path.name, structure if structure.exists() else None)
     if schema == "cfr-section-index/1":
         return _cfr_from_json(data, path.name)
     raise IndexFileError(f"{path}: unknown schema {schema!r}")
 
 
-def _uscode_from_json(data: dict[str, Any], name: str) -> UsCodeIndex:
+def _uscode_from_json(data: dict[str, Any], name: str, structure: Path | None) -> UsCodeIndex:
     meta = data["meta"]
+    live = _read_structure(structure) if structure is not None else {}
     records = [
         Record(
             r["t"],
@@ -83,11 +91,18 @@ def _uscode_from_json(data: dict[str, Any], name: str) -> UsCodeIndex:
             r["h"],
             r.get("grp", ""),
             int(r.get("dup", 1)),
+            _pins(live, r),
         )
         for r in data["sections"]
     ]
+    moves = [*_renumbered_records(records), *_structure_moves(live.values())]
+    extra: dict[str, Any] = {}
+    if structure is not None:
+        extra["structure"] = f"{structure.name} ({live_source(structure)})"
+        extra["restated"] = {t: d.isoformat() for t, d in _restated(live.values()).items()}
     return UsCodeIndex(
         {
+            **extra,
             "release_point": meta.get("release_point", "unknown"),
             "release_point_note": meta.get("release_point_note", ""),
             "titles": {t: v["name"] for t, v in data["titles"].items()},
@@ -98,7 +113,128 @@ def _uscode_from_json(data: dict[str, Any], name: str) -> UsCodeIndex:
             },
         },
         records,
+        moves,
     )
+
+
+STRUCTURE = "uscode_structure.jsonl.gz"
+
+
+class _Live(NamedTuple):
+    """What the structure file says of one live section."""
+
+    title: str
+    section: str
+    pins: str
+    credit: str
+    formerly: tuple[tuple[str, str], ...]
+
+
+def _pins(live: dict[tuple[str, str, int], _Live], record: dict[str, Any]) -> str:
+    """The encoded subdivisions of a live section (the n-th of a designation used n times)."""
+    found = live.get((record["t"], record["s"].lower(), int(record.get("dup", 1))))
+    return found.pins if found is not None and record["st"] == "active" else ""
+
+
+def live_source(path: Path) -> str:
+    """The source line of a structure file's first line: repository@commit, release point."""
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        meta = json.loads(lines.readline()).get("meta", {})
+    return f"{meta.get('source')}@{meta.get('commit')}, release point {meta.get('release_point')}"
+
+
+def _read_structure(path: Path) -> dict[tuple[str, str, int], _Live]:
+    """The live sections of ``uscode_structure.jsonl.gz`` by title, lower-cased designation
+    and which of the sections of that designation it is (1, or 2 for a second)."""
+    live: dict[tuple[str, str, int], _Live] = {}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            next(lines)  # the meta line
+            for line in lines:
+                r = json.loads(line)
+                section = hyphenate(r["s"])
+                formerly = tuple((t, hyphenate(s)) for t, s in r.get("formerly") or ())
+                pins = encode_pins(r.get("pins") or ())
+                dup = 1
+                while (r["t"], section.lower(), dup) in live:
+                    dup += 1
+                live[r["t"], section.lower(), dup] = _Live(
+                    r["t"], section, pins, r.get("credit") or "", formerly
+                )
+    except (OSError, EOFError, ValueError, KeyError, TypeError, StopIteration) as error:
+        raise IndexFileError(f"{path}: not a structure file ({error})") from None
+    return live
+
+
+_DESIGNATION = r"(\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*)"
+#: A positive-law title's credit starts with the enacting act and the section's first number:
+#: "(Aug. 10, 1956, ch. 1041, 70A Stat. 460, § 7430".
+_ORIGIN = re.compile(r"Stat\.\s+[\d–-]+(?:,\s*[\d–-]+)*,\s*§\s*" + _DESIGNATION + r"\s*$")
+_RENUMBERED = re.compile(r"renumbered\s+§\s*" + _DESIGNATION)
+_CREDIT_DATE = re.compile(r"\b[A-Z][a-z]{2,4}\.?\s+\d{1,2},\s+\d{4}\b")
+
+
+def _credit_moves(live: _Live) -> Iterator[tuple[str, str, Move]]:
+    """The designations a section of a positive-law title had before, from its source credit.
+
+    "…, 70A Stat. 460, § 7430; …; renumbered § 8730, Pub. L. 115–232, …, Aug. 13, 2018, …"
+    gives 10 U.S.C. § 7430 → § 8730, left on 2018-08-13. Only a chain that starts with the
+    title's own number and ends at the section's designation is read (the credits of other
+    titles number the sections of acts, not of the Code).
+    """
+    elements = live.credit.strip("()").split(";")
+    origin = _ORIGIN.search(elements[0].rstrip(". "))
+    if origin is None:
+        return
+    chain: list[tuple[str, date | None]] = [(hyphenate(origin.group(1)), None)]
+    for element in elements:
+        for found in _RENUMBERED.finditer(element):
+            dated = _CREDIT_DATE.search(element, found.end())
+            chain.append((hyphenate(found.group(1)), parse_date(dated.group()) if dated else None))
+    if len(chain) < 2 or chain[-1][0].lower() != live.section.lower():
+        return
+    for (old, _), (_, left) in itertools.pairwise(chain):
+        if old.lower() != live.section.lower():
+            yield live.title, old, Move(live.title, live.section, left, "renumbered")
+
+
+def _structure_moves(live: Iterable[_Live]) -> Iterator[tuple[str, str, Move]]:
+    for section in live:
+        yield from _credit_moves(section)
+        for title, old in section.formerly:
+            yield title, old, Move(section.title, section.section, None, "formerly")
+
+
+def _renumbered_records(records: Iterable[Record]) -> Iterator[tuple[str, str, Move]]:
+    """The Code's own "Renumbered § 4705" records, to one new designation."""
+    for record in records:
+        new = record.renumbered_to
+        if new is not None and re.fullmatch(r"[\w-]+", new) and not record.is_range:
+            yield record.title, record.section, Move(record.title, new, None, "renumbered")
+
+
+def _restated(live: Iterable[_Live]) -> dict[str, date]:
+    """When most of each title was enacted at once (a positive-law restatement, or one act
+    the title was made from): the date a quarter or more of its sections' credits start with.
+    A section cited in a document older than that may have had another number."""
+    dates: dict[str, Counter[date]] = {}
+    counts: Counter[str] = Counter()
+    for section in live:
+        counts[section.title] += 1
+        found = _CREDIT_DATE.search(section.credit.strip("()").split(";")[0])
+        when = parse_date(found.group()) if found else None
+        if when is not None:
+            dates.setdefault(section.title, Counter())[when] += 1
+    restated = {}
+    for title, counter in dates.items():
+        when, count = counter.most_common(1)[0]
+        if count >= RESTATED_SHARE * counts[title]:
+            restated[title] = when
+    return restated
+
+
+#: The share of a title's sections enacted on one day that makes the day its restatement.
+RESTATED_SHARE = 0.22
 
 
 def _cfr_from_json(data: dict[str, Any], name: str) -> CfrIndex:

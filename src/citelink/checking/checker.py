@@ -31,14 +31,26 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal
 
-from citelink.checking.index import CfrIndex, Record, UsCodeIndex, cfr_index, uscode_index
+from citelink.checking.index import (
+    CfrIndex,
+    Move,
+    Record,
+    UsCodeIndex,
+    cfr_index,
+    next_label,
+    parse_date,
+    sorted_labels,
+    uscode_index,
+)
+from citelink.checking.quoted import Spans, markup_spans, quoted_spans
 from citelink.documents.reader import ReaderText, read
-from citelink.finder import Finder
+from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
 from citelink.grammar import WS, WS1
 from citelink.markup import Layout
 from citelink.models import Citation
@@ -51,8 +63,6 @@ Severity = Literal["error", "warning", "style", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
 _RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
-#: How many paragraphs back a short form may find its full citation.
-ANTECEDENT_PARAGRAPHS = 5
 #: The highest title number of the U.S. Code.
 LAST_TITLE = 54
 
@@ -163,11 +173,18 @@ class Checker:
         uscode: UsCodeIndex | None = None,
         cfr: CfrIndex | None = None,
         antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS,
+        as_of: date | None = None,
+        stated_dates: bool = True,
     ) -> None:
         self.finder = finder if finder is not None else Finder()
         self._uscode = uscode
         self._cfr = cfr
         self.antecedent_paragraphs = antecedent_paragraphs
+        #: When the documents were written: a section that existed then and has left the
+        #: Code since is a note, not a warning. ``None``: the date a document states, if any.
+        self.as_of = as_of
+        #: Whether a document's own date (near its start) is used when ``as_of`` is ``None``.
+        self.stated_dates = stated_dates
 
     @property
     def uscode(self) -> UsCodeIndex:
@@ -182,7 +199,12 @@ class Checker:
         return self._cfr
 
     def check(
-        self, text: str, *, this_title: str | None = None, input_format: str = "text"
+        self,
+        text: str,
+        *,
+        this_title: str | None = None,
+        input_format: str = "text",
+        as_of: date | None = None,
     ) -> list[Finding]:
         """Find the citations of ``text`` and check them (without checking links).
 
@@ -191,7 +213,7 @@ class Checker:
         """
         reader_text = read(text, input_format)
         citations = reader_text.citations(self.finder, this_title=this_title)
-        return self.check_citations(text, citations, layout=reader_text.layout)
+        return self.check_citations(text, citations, layout=reader_text.layout, as_of=as_of)
 
     def check_citations(
         self,
@@ -200,6 +222,7 @@ class Checker:
         links: Mapping[str, LinkResult] | None = None,
         *,
         layout: Layout | None = None,
+        as_of: date | None = None,
     ) -> list[Finding]:
         """The findings for ``citations`` found in ``text``, in text order.
 
@@ -209,19 +232,35 @@ class Checker:
         citations are those of the reader's text (:meth:`~citelink.documents.ReaderText.citations`).
         """
         if layout is not None:
-            return _in_source(self.check_citations(layout.text, citations, links), layout)
+            read = self.check_citations(layout.text, citations, links, as_of=as_of)
+            moved = _in_source(read, layout)
+            return _leave_quoted(moved, lambda: markup_spans(layout.source, layout.markup))
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
+        when = self.written(text, as_of)
         for unit in _units(citations):
-            findings += self._ambiguity(document, unit)
+            doubts = self._ambiguity(document, unit)
+            findings += doubts
+            if any(f.code == "ambiguous/other-title" for f in doubts):
+                continue  # its title is a guess the text contradicts: nothing more to say
+            previous: Citation | None = None
             for citation in unit:
                 if citation.kind == "usc":
-                    findings += self._usc_status(document, citation)
+                    findings += self._usc_status(document, citation, when, previous)
                 elif citation.kind == "cfr":
                     findings += self._cfr_status(document, citation)
+                previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
-        return _ordered(findings)
+        return _ordered(_leave_quoted(findings, lambda: quoted_spans(text)))
+
+    def written(self, text: str, as_of: date | None = None) -> Dated | None:
+        """When ``text`` was written, as far as the checker is told: ``as_of`` (else the
+        checker's), else the date the document states near its start (if ``stated_dates``)."""
+        given = as_of or self.as_of
+        if given is not None:
+            return Dated(given, f"{_day(given)}, the date given")
+        return stated_date(text) if self.stated_dates else None
 
     def link_findings(
         self,
@@ -263,7 +302,13 @@ class Checker:
 
     # --- existence and status ---------------------------------------------------
 
-    def _usc_status(self, document: Document, citation: Citation) -> list[Finding]:
+    def _usc_status(
+        self,
+        document: Document,
+        citation: Citation,
+        when: Dated | None = None,
+        previous: Citation | None = None,
+    ) -> list[Finding]:
         title: str | None = getattr(citation, "title", None)
         section: str | None = getattr(citation, "section", None)
         if title is None or not section:
@@ -274,9 +319,13 @@ class Checker:
             earlier = _shown(citation.antecedent.text)
             label += f' ("{_shown(citation.text)}", title {title} taken from "{earlier}")'
 
-        def finding(severity: Severity, code: str, message: str) -> list[Finding]:
+        def finding(
+            severity: Severity, code: str, message: str, suggestion: str | None = None
+        ) -> list[Finding]:
             return [
-                document.finding(severity, code, message, citation.start, citation.end, citation)
+                document.finding(
+                    severity, code, message, citation.start, citation.end, citation, suggestion
+                )
             ]
 
         if getattr(citation, "appendix", False):
@@ -295,11 +344,31 @@ class Checker:
                 why = f"the U.S. Code has no title {title} (its titles are 1 to {LAST_TITLE})"
             return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
         records = index.lookup(title, section)
+        note = bool(getattr(citation, "note", False))
+        base = _note_base(section)
+        if not records and base is not None and index.lookup(title, base):
+            # "651nt": the Law Revision Counsel's abbreviation for "§ 651 note".
+            records, section, note = index.lookup(title, base), base, True
+        moves = index.moved(title, section)
         if not records:
+            if moves:
+                return self._moved(document, citation, label, moves, when, None)
             message = (
                 f"{label} does not exist: title {title} has no section {section} "
                 f"(U.S. Code release point {index.release_point})"
             )
+            hint = _pin_for_letters(index, title, section)
+            if hint:
+                message += f"; did you mean {hint}?"
+            restated = index.restated.get(title)
+            if restated is not None and when is not None and when.date < restated:
+                return finding(
+                    "warning",
+                    "usc/not-verified",
+                    f"{label} is not in the current Code, and cannot be verified for "
+                    f"{when.shown}: most of title {title} was enacted on {_day(restated)}, "
+                    "and sections cited before then may have had other numbers",
+                )
             if citation.short:  # its title was inferred: perhaps it cites something else
                 return finding("warning", "usc/unknown-section", f"{message}; is it another law?")
             return finding("error", "usc/unknown-section", message)
@@ -312,9 +381,162 @@ class Checker:
                 "make clear which one is meant",
             )
         record = records[0]
-        if record.active:
+        if not record.active:
+            return self._not_current(document, citation, label, record, moves, when)
+        if moves and when is not None:
+            # The designation was left after the document was written, and is used again.
+            later = [m for m in moves if m.date is not None and when.date < m.date]
+            if later:
+                return self._moved(document, citation, label, later, when, record)
+        pin = tuple(getattr(citation, "pin", ()) or ())
+        if pin and not note:
+            return self._pin(document, citation, label, record, pin, previous)
+        return []
+
+    def _not_current(
+        self,
+        document: Document,
+        citation: Citation,
+        label: str,
+        record: Record,
+        moves: Sequence[Move],
+        when: Dated | None,
+    ) -> list[Finding]:
+        """A dead section: a warning with the Code's status line, and where it went."""
+        message = _not_current(label, record, self.uscode)
+        now = list(moves)
+        new = record.renumbered_to
+        if new is not None and not any(m.section == new for m in now):
+            message += f"; it is now {record.title} U.S.C. §{'§' if ' ' in new else ''} {new}"
+        suggestion = None
+        if now:
+            message += "; " + _now_at(now)
+            suggestion = _moved_citation(document.text, citation, now)
+        ended = record.ended or max((m.date for m in now if m.date), default=None)
+        severity: Severity = "warning"
+        if when is not None and ended is not None and when.date < ended:
+            severity = "info"
+            message += f" (in force on {when.shown}: it left the Code on {_day(ended)})"
+            suggestion = None
+        return [
+            document.finding(
+                severity,
+                "usc/not-current",
+                message,
+                citation.start,
+                citation.end,
+                citation,
+                suggestion,
+            )
+        ]
+
+    def _moved(
+        self,
+        document: Document,
+        citation: Citation,
+        label: str,
+        moves: Sequence[Move],
+        when: Dated | None,
+        reused: Record | None,
+    ) -> list[Finding]:
+        """A section renumbered or reclassified: where it is now, with the fix."""
+        how = {m.how for m in moves}
+        verb = "was renumbered" if how == {"renumbered"} else "was moved"
+        dates = [m.date for m in moves if m.date is not None]
+        on = f" on {_day(max(dates))}" if dates else ""
+        message = f"{label} {verb}{on}: {_now_at(moves)}"
+        if reused is not None:
+            message += f'; § {reused.section} is now "{reused.heading}"'
+        suggestion = _moved_citation(document.text, citation, moves)
+        severity: Severity = "warning"
+        if when is not None and dates and when.date < min(dates):
+            severity = "info"
+            message += f" (it was § {citation.section} on {when.shown})"  # type: ignore[attr-defined]
+            if reused is not None:
+                severity = "warning"  # the citation now reads as another section
+            else:
+                suggestion = None
+        return [
+            document.finding(
+                severity, "usc/moved", message, citation.start, citation.end, citation, suggestion
+            )
+        ]
+
+    def _pin(
+        self,
+        document: Document,
+        citation: Citation,
+        label: str,
+        record: Record,
+        pin: tuple[str, ...],
+        previous: Citation | None = None,
+    ) -> list[Finding]:
+        """Whether the subdivision a citation pins exists; if not, the nearest that do."""
+        paths = self.uscode.subdivisions(record)
+        if paths is None:
             return []
-        return finding("warning", "usc/not-current", _not_current(label, record, index))
+        wanted = [_pin_label(p) for p in pin]
+        folded = {p.lower() for p in paths}
+        if "/".join(wanted).lower() in folded:
+            return []
+        if previous is not None and citation.text.lstrip().startswith("("):
+            # "§ 1101(a)(43)(G) and (M)(i)": a pin in a list may go on from the one before.
+            before = [_pin_label(p) for p in getattr(previous, "pin", ()) or ()]
+            for keep in range(len(before) - 1, 0, -1):
+                if "/".join(before[:keep] + wanted).lower() in folded:
+                    return []
+        # The deepest part of the pin that exists, and what is under it.
+        lower = {p.lower(): p for p in paths}
+        depth = 0
+        while depth < len(wanted) and "/".join(wanted[: depth + 1]).lower() in lower:
+            depth += 1
+        parent = lower.get("/".join(wanted[:depth]).lower(), "") if depth else ""
+        prefix = f"{parent}/" if parent else ""
+        children = [p[len(prefix) :] for p in paths if p.startswith(prefix) and p != parent]
+        children = sorted_labels(c for c in children if "/" not in c)
+        where = f"§ {record.section}" + "".join(f"({p})" for p in parent.split("/") if p)
+        missing = "".join(f"({p})" for p in pin)
+        full = f"{record.title} U.S.C. § {record.section}{missing}"
+        if not children:
+            # Below the last subdivision the Code marks up: its text may still run on with
+            # "(i) … (ii) …" that are not indexed, so the pin can be neither found nor denied.
+            message = f"{full} cannot be verified: the Code marks no subdivisions under {where}" + (
+                "" if parent else " (a section of one paragraph)"
+            )
+            code, severity = "usc/pin-not-verified", "info"
+            rank = _rank(pin[depth])
+            if rank > _RUN_IN:
+                # Run-in subdivisions are few: a twelfth one is a pin made up.
+                code, severity = "usc/unknown-pin", "warning"
+                message = (
+                    f"{full} almost certainly does not exist: the Code marks no subdivisions "
+                    f"under {where}, and ({pin[depth]}) would be the {_ordinal(rank)} run into "
+                    "its text"
+                )
+            return [
+                document.finding(
+                    severity,  # type: ignore[arg-type]
+                    code,
+                    message,
+                    citation.start,
+                    citation.end,
+                    citation,
+                )
+            ]
+        has = f"{where} has {_labels(children)}, not ({pin[depth]})"
+        message = f"{full} does not exist: {has} (release point {self.uscode.release_point})"
+        if citation.short:
+            message += "; is it another law?"
+            return [
+                document.finding(
+                    "warning", "usc/unknown-pin", message, citation.start, citation.end, citation
+                )
+            ]
+        return [
+            document.finding(
+                "error", "usc/unknown-pin", message, citation.start, citation.end, citation
+            )
+        ]
 
     def _cfr_status(self, document: Document, citation: Citation) -> list[Finding]:
         title = getattr(citation, "title", None)
@@ -344,6 +566,12 @@ class Checker:
             if record is None:
                 whose = section.partition(".")[0]
                 has_part = index.part(title, whose) is not None
+                if has_part and not index.lists_sections(title, whose):
+                    return finding(
+                        "info",
+                        "cfr/not-checked",
+                        f"{label} not checked: the CFR index lists no sections of part {whose}",
+                    )
                 why = (
                     f"part {whose} has no section {section}"
                     if has_part
@@ -392,6 +620,21 @@ class Checker:
         antecedent = first.antecedent
         if antecedent is None:
             return []
+        named = _title_named_between(document.text, antecedent.end, start)
+        title = getattr(first, "title", None)
+        if named is not None and title is not None and named.group("title") != title:
+            return [
+                document.finding(
+                    "warning",
+                    "ambiguous/other-title",
+                    f'"{shown}" is read as title {title} (from "{_shown(antecedent.text)}"), '
+                    f'but "{_shown(named.group())}" is named nearer: cite it in full, '
+                    "with its title",
+                    start,
+                    end,
+                    first,
+                )
+            ]
         back = document.paragraph(first.start) - document.paragraph(antecedent.start)
         if back <= self.antecedent_paragraphs:
             return []
@@ -408,15 +651,22 @@ class Checker:
         ]
 
 
-def check(text: str, *, this_title: str | None = None, input_format: str = "text") -> list[Finding]:
+def check(
+    text: str,
+    *,
+    this_title: str | None = None,
+    input_format: str = "text",
+    as_of: date | None = None,
+) -> list[Finding]:
     """Check the citations of ``text`` with the shipped indexes (no link checking).
 
-    ``input_format`` is "text", "html" or "markdown" (see :meth:`Checker.check`).
+    ``input_format`` is "text", "html" or "markdown" (see :meth:`Checker.check`);
+    ``as_of`` is when the document was written (default: the date it states, if any).
     """
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Checker()
-    return _DEFAULT.check(text, this_title=this_title, input_format=input_format)
+    return _DEFAULT.check(text, this_title=this_title, input_format=input_format, as_of=as_of)
 
 
 def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
@@ -459,6 +709,27 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
 _DEFAULT: Checker | None = None
 
 
+def _leave_quoted(findings: list[Finding], spans: Callable[[], Spans]) -> list[Finding]:
+    """Findings whose fix would rewrite quoted or official text, without the fix: a style
+    finding there becomes a note (a quotation is reproduced as it was written)."""
+    if not any(f.suggestion is not None or f.severity == "style" for f in findings):
+        return findings
+    found = spans()
+    if not found:
+        return findings
+    kept = []
+    for f in findings:
+        if (f.suggestion is not None or f.severity == "style") and found.covers(f.start, f.end):
+            f = replace(
+                f,
+                severity="info" if f.severity == "style" else f.severity,
+                message=f"{f.message} (in quoted or official text, or code: left as written)",
+                suggestion=None,
+            )
+        kept.append(f)
+    return kept
+
+
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Finding]]:
     """``text`` with the suggestions of ``findings`` written in; and the findings applied.
 
@@ -492,10 +763,138 @@ def _not_current(label: str, record: Record, index: UsCodeIndex) -> str:
         message = f"{label} {verb} {record.status_words}: it falls in {line}"
     else:
         message = f"{label} {verb} {record.status_words}: {line}"
-    new = record.renumbered_to
-    if new is not None:
-        message += f"; it is now {record.title} U.S.C. §{'§' if ' ' in new else ''} {new}"
     return message
+
+
+#: How far back before a short form a title named in words is looked for.
+_NAMED_TITLE_WINDOW = 2000
+#: "Title 49 of the United States Code", "title 49, United States Code".
+_NAMED_TITLE = re.compile(
+    rf"\b[Tt]itle{WS1}(?P<title>\d{{1,2}})(?:{WS1}of{WS1}the|{WS},){WS1}"
+    rf"(?:United{WS1}States|U\.{WS}S\.){WS1}Code\b"
+)
+
+
+def _title_named_between(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last title of the Code named in words in ``text[start:end]`` (its last part only)."""
+    found = None
+    for match in _NAMED_TITLE.finditer(text, max(start, end - _NAMED_TITLE_WINDOW), end):
+        found = match
+    return found
+
+
+@dataclass(frozen=True)
+class Dated:
+    """When a document was written, and how the checker knows it (for messages)."""
+
+    date: date
+    shown: str
+
+
+#: How far into a document its own date is looked for.
+_DATE_WINDOW = 5000
+#: "October 3, 2017", "December 20 (legislative day, December 19), 2017".
+_STATED_DATE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?P<day>\d{1,2})(?:\s+\([^()\n]{0,60}\))?,\s+(?P<year>\d{4})\b"
+)
+
+
+def stated_date(text: str) -> Dated | None:
+    """The first date written out in words near the start of ``text`` ("October 3, 2017"),
+    taken as the date the document was written."""
+    found = _STATED_DATE.search(text, 0, _DATE_WINDOW)
+    if found is None:
+        return None
+    when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
+    if when is None:
+        return None
+    return Dated(when, f"{_day(when)}, the date the document states")
+
+
+def _day(when: date) -> str:
+    return f"{when:%B} {when.day}, {when.year}"
+
+
+def _now_at(moves: Sequence[Move]) -> str:
+    places = list(dict.fromkeys(m.where for m in moves))
+    if len(places) == 1:
+        return f"it is now {places[0]}"
+    return f"it is now one of {', '.join(places[:-1])} and {places[-1]}"
+
+
+def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str | None:
+    """The citation written at its one new place, pin kept; ``None`` where there is no
+    single place, or the citation is part of a list or range (fix those by hand)."""
+    places = {(m.title, m.section) for m in moves}
+    if len(places) != 1 or citation.group is not None:
+        return None
+    title, section = next(iter(places))
+    pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
+    note = " note" if getattr(citation, "note", False) else ""
+    return f"{title} U.S.C. § {section}{pin}{note}"
+
+
+#: How many subdivisions run into a paragraph's text, unmarked, the checker allows for.
+_RUN_IN = 8
+
+
+def _rank(label: str) -> int:
+    """Where a label stands in its kind of sequence: "3" 3, "c" 3, "iv" 4, "cc" 3; the lower
+    of two readings ("i" is the first roman numeral or the ninth letter: 1)."""
+    if label.isdigit():
+        return int(label)
+    ranks = [n for n in range(1, 200) if _roman_numeral(n) == label.lower()][:1]
+    if label.isascii() and label.isalpha() and len(set(label)) == 1:
+        ranks.append(ord(label[0].lower()) - ord("a") + 1)
+    return min(ranks, default=0)
+
+
+def _roman_numeral(number: int) -> str:
+    out = ""
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix")):
+        while number >= value:
+            out += letters
+            number -= value
+    for value, letters in ((5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def _pin_label(label: str) -> str:
+    """A pin as the index writes it: "a–1" with the Code's en dash."""
+    return label.replace("-", "\u2013")
+
+
+def _labels(children: Sequence[str]) -> str:
+    """ "(a) to (h)" for a run, else "(a), (b), (d)" (at most twelve)."""
+    if len(children) > 2 and all(next_label(a) == b for a, b in pairwise(children)):
+        return f"({children[0]}) to ({children[-1]})"
+    shown = ", ".join(f"({c})" for c in children[:12])
+    return shown + (", …" if len(children) > 12 else "")
+
+
+def _pin_for_letters(index: UsCodeIndex, title: str, section: str) -> str | None:
+    """ "21 U.S.C. § 331(j)" for a missing "331j" whose section has a subsection (j)."""
+    found = re.fullmatch(r"(\d+)([a-z]{1,2})", section)
+    if found is None:
+        return None
+    records = index.lookup(title, found.group(1))
+    if len(records) != 1 or not records[0].active:
+        return None
+    paths = index.subdivisions(records[0])
+    if paths is None or found.group(2) not in paths:
+        return None
+    return f"{title} U.S.C. § {found.group(1)}({found.group(2)})"
 
 
 def _units(citations: Sequence[Citation]) -> Iterator[list[Citation]]:
@@ -545,12 +944,19 @@ def _style(document: Document, unit: Sequence[Citation]) -> list[Finding]:
     start, end = unit[0].start, unit[-1].end
     sections = {getattr(c, "section", None) for c in unit}
     mark = "§§" if len(sections) > 1 else "§"
+    if mark == "§" and "§§" in text[start:end] and _et_seq(text, unit[-1]):
+        mark = "§§"  # "§ 101 et seq." and "§§ 101 et seq." are both written: either is fine
     problems: list[tuple[str, str]] = []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
 
     head = _head(text, start, end, unit[0], mark, problems)
     if head is not None:
         edits.append(head)
+    note = _note_edit(text, unit[-1])
+    if note is not None:
+        edits.append(note)
+        end = max(end, note[1])
+        problems.append(("style/note", 'write "note" for the abbreviation "nt"'))
     for citation, after in pairwise(unit):
         if getattr(citation, "range_end", None) is None:
             continue
@@ -647,6 +1053,36 @@ def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
 
 
 _SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 1373"')
+
+#: "et seq." after a citation, as the finder's grammar reads it or with a stray period ("et. seq.").
+_ET_SEQ_AFTER = re.compile(rf"{WS},?{WS}et\.?{WS}seq\b")
+_NOTE_ABBREVIATION = re.compile(r"(?<=\d)nt\b|(?<=\d[A-Za-z])nt\b")
+
+
+def _et_seq(text: str, last: Citation) -> bool:
+    """Whether the citation is followed by "et seq." (the grammar may not have taken "et. seq.")."""
+    return bool(getattr(last, "et_seq", False)) or bool(
+        _ET_SEQ_AFTER.match(text, last.end, min(len(text), last.end + 20))
+    )
+
+
+def _note_base(section: str) -> str | None:
+    """The section of "651nt" ("651"): the Code has no designation ending in "nt"."""
+    if len(section) > 2 and section[-2:].lower() == "nt" and section[-3].isalnum():
+        return section[:-2]
+    return None
+
+
+def _note_edit(text: str, last: Citation) -> tuple[int, int, str] | None:
+    """The edit that writes "651nt" as "651 note" (the finder reads it as the note already, or
+    an older grammar as a section "651nt")."""
+    section = str(getattr(last, "section", "") or "")
+    if not (getattr(last, "note", False) or _note_base(section) is not None):
+        return None
+    found = _NOTE_ABBREVIATION.search(text, last.start, last.end)
+    if found is None:
+        return None
+    return (found.start(), found.end(), " note")
 
 
 def _spaced(text: str) -> str:

@@ -11,12 +11,25 @@ The file format is a gzipped UTF-8 text file: the first line is a JSON object
 (the release point, title names, sources), then one tab-separated record per
 line::
 
-    title  designation  status[,status2]  heading  group  dup
+    title  designation  status[,status2]  heading  group  dup  pins
 
 ``designation`` is a section number ("1373", "2000e-2") or a range
 ("1 to 18"); ``group`` lists designations published under one heading
 ("31, 32"); ``dup`` is 2, 3... for the later sections that reuse a designation
-in one title. The CFR index (``data/cfr.tsv.gz``) has the same layout with
+in one title; ``pins`` is every subdivision of a live section as a compact tree
+(:func:`encode_pins`: ``a(1-4,5(A,B)),b,c``), ``.`` for a section without
+subdivisions, empty where the index does not know them. After the records come
+the *moves* (how many: ``moves`` in the first line), one a line::
+
+    old-title  old-designation  new-title  new-designation  date  how
+
+a section renumbered or reclassified, with the date its old designation was
+left (ISO, or empty when the data does not say) and ``renumbered`` (from the
+source credits and the Code's records) or ``formerly`` (a "formerly
+classified to" note). ``restated`` in the first line dates the titles that were
+enacted as positive law with new section numbers.
+
+The CFR index (``data/cfr.tsv.gz``) has the same layout with
 ``title  part  section  status  heading`` records and covers title 8 only.
 """
 
@@ -24,17 +37,21 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-USCODE_FORMAT = "citelink-uscode/1"
+from citelink.documents.writing import write_file
+
+USCODE_FORMAT = "citelink-uscode/2"
 CFR_FORMAT = "citelink-cfr/1"
 USCODE_DATA = "uscode.tsv.gz"
 CFR_DATA = "cfr.tsv.gz"
@@ -94,10 +111,20 @@ class Record(NamedTuple):
     group: str = ""
     #: 2, 3... for the later sections that share one designation in a title.
     dup: int = 1
+    #: The section's subdivisions (:func:`encode_pins`); "." none; "" not known.
+    pins: str = ""
 
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def ended(self) -> date | None:
+        """When a dead section left the Code, where its status note dates it."""
+        if self.active:
+            return None
+        found = list(_DATE.finditer(self.heading))
+        return parse_date(found[-1].group()) if found else None
 
     @property
     def is_range(self) -> bool:
@@ -128,6 +155,59 @@ class Record(NamedTuple):
             return None
         found = re.match(r"Renumbered\s+§§?\s*([\w-]+(?:(?:,| and| to)\s*[\w-]+)*)", self.heading)
         return found.group(1) if found else None
+
+
+class Move(NamedTuple):
+    """Where a section went: renumbered within its title, or reclassified to another."""
+
+    title: str
+    section: str
+    #: When the old designation was left, where the data says.
+    date: date | None
+    #: "renumbered" (source credits, the Code's records) or "formerly" (a classification note).
+    how: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.title} U.S.C. § {self.section}"
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        (
+            "Jan January",
+            "Feb February",
+            "Mar March",
+            "Apr April",
+            "May",
+            "June Jun",
+            "July Jul",
+            "Aug August",
+            "Sept Sep September",
+            "Oct October",
+            "Nov November",
+            "Dec December",
+        )
+    )
+    for m in names.split()
+}
+#: "Aug. 13, 2018", "August 13, 2018".
+_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s+(\d{4})\b")
+
+
+def parse_date(text: str) -> date | None:
+    """A date written as the Code writes it ("Aug. 13, 2018"), or ISO ("2018-08-13")."""
+    found = _DATE.fullmatch(text.strip())
+    try:
+        if found is not None:
+            month = _MONTHS.get(found.group(1))
+            if month is None:
+                return None
+            return date(int(found.group(3)), month, int(found.group(2)))
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 class CfrRecord(NamedTuple):
@@ -208,8 +288,13 @@ class UsCodeIndex:
     turns a title's lines into records the first time that title is looked up.
     """
 
-    def __init__(self, meta: Mapping[str, Any], records: Iterable[Record] = ()) -> None:
-        self.meta = {k: v for k, v in meta.items() if k not in ("format", "lines")}
+    def __init__(
+        self,
+        meta: Mapping[str, Any],
+        records: Iterable[Record] = (),
+        moves: Iterable[tuple[str, str, Move]] = (),
+    ) -> None:
+        self.meta = {k: v for k, v in meta.items() if k not in ("format", "lines", "moves")}
         #: The Law Revision Counsel release point the index reflects ("119-100").
         self.release_point: str = str(meta.get("release_point") or "unknown")
         #: Title numbers and names ("8": "ALIENS AND NATIONALITY").
@@ -217,11 +302,21 @@ class UsCodeIndex:
         self._tables: dict[str, _Table] = {}
         #: Lines of a loaded file not yet made into records, by title.
         self._unread: dict[str, list[str]] = {}
+        #: When each title enacted as positive law with new section numbers was enacted.
+        self.restated: dict[str, date] = {
+            t: d for t, d in ((t, parse_date(v)) for t, v in meta.get("restated", {}).items()) if d
+        }
         self._lock = threading.Lock()
         for record in records:
             self._add(record)
         for table in self._tables.values():
             table.sort()
+        #: Moves by (old title, lower-cased old designation); lines until first used.
+        self._moves: dict[tuple[str, str], tuple[Move, ...]] | None = None
+        self._move_lines: list[str] = []
+        self._given_moves = list(moves)
+        #: Parsed subdivisions by a record's pins string.
+        self._pins: dict[str, frozenset[str]] = {}
 
     def __reduce_ex__(self, protocol: Any) -> Any:
         """The shipped index pickles as a reference: another process reads its own."""
@@ -278,6 +373,55 @@ class UsCodeIndex:
             return ()
         return table.find(section)
 
+    def moved(self, title: str, section: str) -> tuple[Move, ...]:
+        """Where ``section`` of ``title`` went, if it was renumbered or reclassified."""
+        moves = self._moves
+        if moves is None:
+            moves = self._read_moves()
+        return moves.get((title, section.lower()), ())
+
+    def moves(self) -> Iterator[tuple[str, str, Move]]:
+        """Every move: (old title, old designation, move)."""
+        moves = self._moves if self._moves is not None else self._read_moves()
+        for (title, _), found in moves.items():
+            for move in found:
+                yield title, self._move_names[title, _], move
+
+    def _read_moves(self) -> dict[tuple[str, str], tuple[Move, ...]]:
+        with self._lock:
+            if self._moves is not None:
+                return self._moves
+            given = list(self._given_moves)
+            for line in self._move_lines:
+                cells = line.split("\t")
+                if len(cells) < 6:
+                    raise IndexFileError(f"a move record needs 6 fields: {line!r}")
+                old_title, old, title, section, when, how = cells[:6]
+                given.append((old_title, old, Move(title, section, parse_date(when), how)))
+            moves: dict[tuple[str, str], tuple[Move, ...]] = {}
+            self._move_names: dict[tuple[str, str], str] = {}
+            for old_title, old, move in given:
+                key = (old_title, old.lower())
+                found = moves.get(key, ())
+                same = [m for m in found if m[:2] == move[:2] and m.how == move.how]
+                if not same:
+                    moves[key] = (*found, move)
+                elif same[0].date is None and move.date is not None:  # the dated one is kept
+                    moves[key] = tuple(move if m is same[0] else m for m in found)
+                self._move_names[key] = old
+            self._moves = moves
+            return moves
+
+    def subdivisions(self, record: Record) -> frozenset[str] | None:
+        """Every subdivision path of a live section ("a", "a/1", "g/10/A"), or ``None``
+        when the index does not know them (an index built without the structure data)."""
+        if not record.pins:
+            return None
+        found = self._pins.get(record.pins)
+        if found is None:
+            found = self._pins[record.pins] = decode_pins(record.pins)
+        return found
+
     def records(self) -> Iterator[Record]:
         """Every record, title by title."""
         for title in list(self._unread):
@@ -294,12 +438,14 @@ class UsCodeIndex:
         meta, lines = _read(path, USCODE_DATA, USCODE_FORMAT)
         index = cls(meta)
         counts = meta.get("lines")
-        if not isinstance(counts, list) or sum(n for _, n in counts) != len(lines):
+        moves = meta.get("moves", 0)
+        if not isinstance(counts, list) or sum(n for _, n in counts) + moves != len(lines):
             raise IndexFileError(f"{path or USCODE_DATA}: the line counts do not match")
         at = 0
         for title, count in counts:
             index._unread[title] = lines[at : at + count]
             at += count
+        index._move_lines = lines[at:]
         return index
 
     def dump(self, path: str | Path) -> None:
@@ -318,10 +464,20 @@ class UsCodeIndex:
                 r.heading,
                 r.group,
                 str(r.dup) if r.dup > 1 else "",
+                r.pins,
             )
             for r in records
         )
-        _write(path, {"format": USCODE_FORMAT, **self.meta, "lines": lines}, rows)
+        moves = sorted(
+            self.moves(),
+            key=lambda m: (order_key(m[0]), order_key(m[1]), m[2].title, m[2].section, m[2].how),
+        )
+        move_rows = (
+            (old_title, old, m.title, m.section, m.date.isoformat() if m.date else "", m.how)
+            for old_title, old, m in moves
+        )
+        meta = {"format": USCODE_FORMAT, **self.meta, "lines": lines, "moves": len(moves)}
+        _write(path, meta, itertools.chain(rows, move_rows))
 
 
 class CfrIndex:
@@ -336,6 +492,8 @@ class CfrIndex:
         }
         self.covered = frozenset(self.parts)
         self.records = tuple(records)
+        #: The parts whose sections the index lists, by title.
+        self._listed = {(r.title, r.part) for r in self.records}
         self._tables: dict[str, _Table] = {}
         self._part_tables: dict[str, _Table] = {}
         for title, parts in self.parts.items():
@@ -371,6 +529,10 @@ class CfrIndex:
         found = table.find(part) if table is not None else ()
         return found[0] if found else None
 
+    def lists_sections(self, title: str, part: str) -> bool:
+        """Whether the index lists the sections of ``part`` (of a few, only the name)."""
+        return (title, part) in self._listed
+
     def section(self, title: str, section: str) -> CfrRecord | None:
         """The record of a section ("214.2") of a covered title, or ``None``."""
         table = self._tables.get(title)
@@ -392,6 +554,129 @@ class CfrIndex:
     def dump(self, path: str | Path) -> None:
         """Write the index in the shipped format."""
         _write(path, {"format": CFR_FORMAT, **self.meta}, (tuple(r) for r in self.records))
+
+
+# --- subdivisions --------------------------------------------------------------------------
+
+#: No subdivisions (a live section of one paragraph).
+NO_PINS = "."
+
+
+def encode_pins(paths: Iterable[str]) -> str:
+    """A section's subdivision paths ("a", "a/1", "a/2", "b") as one compact tree.
+
+    Children are in Code order; a run of leaves that count up ("1", "2", "3"; "a" to
+    "e"; "aa" to "dd") is written as its ends: ``a(1-3),b``. An empty list is ``.``.
+    """
+    root: dict[str, Any] = {}
+    for path in paths:
+        node = root
+        for label in path.split("/"):
+            node = node.setdefault(label, {})
+    return _encode(root) or NO_PINS
+
+
+def _encode(node: dict[str, Any]) -> str:
+    labels = sorted_labels(node)
+    out: list[str] = []
+    at = 0
+    while at < len(labels):
+        label = labels[at]
+        if node[label]:
+            out.append(f"{label}({_encode(node[label])})")
+            at += 1
+            continue
+        last = at
+        while (
+            last + 1 < len(labels)
+            and not node[labels[last + 1]]
+            and next_label(labels[last]) == labels[last + 1]
+        ):
+            last += 1
+        if last > at + 1:
+            out.append(f"{label}-{labels[last]}")
+        else:
+            out += labels[at : last + 1]
+        at = last + 1
+    return ",".join(out)
+
+
+def decode_pins(encoded: str) -> frozenset[str]:
+    """Every subdivision path of an :func:`encode_pins` tree."""
+    paths: set[str] = set()
+    stack: list[str] = []  # the path to the node whose children are being read
+    paths_last = ""
+    for token in re.finditer(r"[^,()]+|[,()]", encoded):
+        part = token.group()
+        if part == "(":
+            stack.append(paths_last)
+        elif part == ")":
+            stack.pop()
+        elif part != "," and part != NO_PINS:
+            prefix = f"{stack[-1]}/" if stack else ""
+            for label in _expand(part):
+                paths_last = prefix + label
+                paths.add(paths_last)
+    return frozenset(paths)
+
+
+def _expand(part: str) -> list[str]:
+    """The labels of "1-4" (a run), or the one label of a part."""
+    lo, dash, hi = part.partition("-")
+    if not dash:
+        return [part]
+    labels = [lo]
+    while labels[-1] != hi and len(labels) <= 1000:
+        following = next_label(labels[-1])
+        if following is None:
+            raise IndexFileError(f"not a run of subdivisions: {part!r}")
+        labels.append(following)
+    if labels[-1] != hi:
+        raise IndexFileError(f"not a run of subdivisions: {part!r}")
+    return labels
+
+
+def next_label(label: str) -> str | None:
+    """The label that follows ``label`` in a run: "9" → "10", "e" → "f", "cc" → "dd"."""
+    if label.isdigit():
+        return str(int(label) + 1)
+    if label.isascii() and label.isalpha() and len(set(label)) == 1 and len(label) <= 2:
+        letter = label[0]
+        if letter in "zZ":
+            return None
+        return chr(ord(letter) + 1) * len(label)
+    return None
+
+
+_ROMAN = re.compile(r"(?i)(?=[ivxlc])c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def sorted_labels(labels: Iterable[str]) -> list[str]:
+    """Sibling subdivision labels in Code order: numbers as numbers, letters by length and
+    then alphabetically, and roman numerals ("i", "ii", "iv") as numbers where they are."""
+    labels = list(labels)
+    roman = any(len(label) > 1 and _ROMAN.fullmatch(label) for label in labels) and any(
+        label in ("i", "I") for label in labels
+    )
+
+    def order(label: str) -> tuple[int, int, int, str]:
+        if label.isdigit():
+            return (0, int(label), 0, "")
+        if roman and _ROMAN.fullmatch(label):
+            return (1, _roman(label.lower()), 0, label)
+        return (2, 0, len(label), label)
+
+    return sorted(labels, key=order)
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for at, letter in enumerate(text):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[text[at + 1]] if at + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _cfr_key(section: str) -> tuple[Any, ...]:
@@ -435,7 +720,8 @@ def _record(row: list[str]) -> Record:
     status, _, status2 = status.partition(",")
     group = row[4] if len(row) > 4 else ""
     dup = int(row[5]) if len(row) > 5 and row[5] else 1
-    return Record(title, section, status, status2, heading, group, dup)
+    pins = row[6] if len(row) > 6 else ""
+    return Record(title, section, status, status2, heading, group, dup, pins)
 
 
 def _read(path: str | Path | None, default: str, form: str) -> tuple[dict[str, Any], list[str]]:
@@ -470,7 +756,7 @@ def _write(path: str | Path, meta: Mapping[str, Any], rows: Iterable[tuple[str, 
             cells.pop()
         out.write("\t".join(cells) + "\n")
     # mtime=0: the same records always give the same bytes.
-    Path(path).write_bytes(gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0))
+    write_file(path, gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0))
 
 
 def _clean(cell: str) -> str:

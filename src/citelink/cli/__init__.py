@@ -1,10 +1,11 @@
 """The ``citelink`` command: a thin layer over the library, one module per command.
 
 Exit codes: 0 success, 2 a usage or input error (missing file, binary or
-undecodable input, unknown resolver, invalid configuration), each with a
-one-line message. ``citelink check`` exits with 1 when it finds something at
-or above ``--fail-on``. Resolvers that fail during a run are reported as
-warnings on standard error; the run goes on.
+undecodable input, unknown resolver, invalid configuration) or an output that
+cannot be written (a full disk, an encoding that cannot carry the text), each
+with a one-line message; 130 interrupted (Ctrl-C). ``citelink check`` exits
+with 1 when it finds something at or above ``--fail-on``. Resolvers that
+fail during a run are reported as warnings on standard error; the run goes on.
 
 * :mod:`~citelink.cli.extract`, :mod:`~citelink.cli.annotate`, :mod:`~citelink.cli.check`,
   :mod:`~citelink.cli.data`, :mod:`~citelink.cli.resolvers` — each command's options and run;
@@ -15,13 +16,14 @@ warnings on standard error; the run goes on.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from citelink import __version__
 from citelink.cli import annotate, check, data, extract, resolvers
-from citelink.documents.files import InputError
+from citelink.documents.files import InputError, display_path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,13 +31,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a failed write is reported here, not as a traceback at exit
+        return code
     except InputError as error:
-        print(f"citelink: error: {error}", file=sys.stderr)
-        return 2
+        return _error(str(error))
     except BrokenPipeError:  # "citelink extract big.txt | head"
-        sys.stderr.close()
+        _drop_stdout()
         return 0
+    except KeyboardInterrupt:
+        _drop_stdout()
+        print("citelink: interrupted", file=sys.stderr)
+        return 130
+    except UnicodeEncodeError as error:  # a strict standard output in a narrow encoding
+        _drop_stdout()
+        char = error.object[error.start : error.start + 1]
+        return _error(
+            f"the output cannot be written in {error.encoding} ({char!a} cannot);"
+            " set PYTHONIOENCODING=utf-8"
+        )
+    except OSError as error:  # a full disk, a closed terminal...
+        _drop_stdout()
+        where = f"{display_path(error.filename)}: " if error.filename else "writing the output: "
+        return _error(f"{where}{error.strerror or error}")
+
+
+def _error(message: str) -> int:
+    print(f"citelink: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _drop_stdout() -> None:
+    """Send what is left in standard output's buffer nowhere, so that exiting does not
+    fail again on it (the way Python's documentation advises for a broken pipe)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (a test's captured output)
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,10 +1,10 @@
-"""``citelink annotate``: link every citation in a document."""
+"""``citelink annotate``: link every citation in a document, and say what was linked."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from typing import TYPE_CHECKING
 
 from citelink.cli.options import (
     build_finder,
@@ -15,9 +15,7 @@ from citelink.cli.options import (
     warn_resolver_errors,
 )
 from citelink.documents.files import InputError, input_format
-
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
-    pass
+from citelink.documents.writing import write_file
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,52 +24,88 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="link every citation in a text, HTML or Markdown document",
         description=(
             "Link every citation in a document. HTML and Markdown come back unchanged "
-            "except for the inserted links; plain text becomes HTML or Markdown."
+            "except for the inserted links; plain text becomes HTML or Markdown. On stderr, "
+            "how many citations were found and linked, and why the others were not. The exit "
+            "status is 1 when citations were found and none could be linked."
         ),
     )
-    annotate.add_argument("path", nargs="?", default="-", help="a UTF-8 file, or - for stdin")
+    annotate.add_argument("path", nargs="?", default="-", help="a file, or - for stdin")
     annotate.add_argument(
         "--input-format",
         choices=("text", "html", "markdown"),
-        help="what the input is (default: from the file name's extension, else text)",
+        help="what the input is (default: from the file name's extension, else text; on"
+        " standard input, HTML when it starts with a tag or a doctype)",
     )
     annotate.add_argument(
         "--format",
         choices=("html", "markdown"),
         help="what to write (default: the input's format; html for text)",
     )
-    annotate.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    annotate.add_argument(
+        "--fragment",
+        action="store_true",
+        help="text to HTML: write the paragraphs alone, not a complete document",
+    )
+    annotate.add_argument(
+        "-o", "--output", metavar="OUT", help="write here (whole or not at all) instead of stdout"
+    )
+    annotate.add_argument(
+        "-q", "--quiet", action="store_true", help="no summary on stderr (errors still show)"
+    )
     finder_options(annotate)
     cases_option(annotate)
     input_options(annotate)
     annotate.set_defaults(run=_annotate)
 
 
+#: What HTML starts with: a doctype, a comment or a tag (after a BOM and white space).
+_HTML_START = re.compile(r"\ufeff?\s*(?:<!doctype\s|<!--|<[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
+
+
+def document_format(path: str, given: str | None, text: str) -> str:
+    """The input's format; standard input that starts like HTML is read as HTML, and said so."""
+    if given is None and path == "-" and _HTML_START.match(text):
+        print(
+            "citelink: reading standard input as HTML (it starts with a tag);"
+            " --input-format text reads it as text",
+            file=sys.stderr,
+        )
+        return "html"
+    return input_format(path, given)
+
+
 def _annotate(args: argparse.Namespace) -> int:
-    from citelink.annotation import annotate
+    from citelink.annotation import link_document
 
     text = read_input(args.path, args.encoding, args.errors)
-    form = input_format(args.path, args.input_format)
+    form = document_format(args.path, args.input_format, text)
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
-        result = annotate(
+        result = link_document(
             text,
             input_format=form,
             output_format=args.format,
             this_title=args.this_title,
             finder=finder,
             cases=args.cases,
+            fragment=args.fragment,
         )
     except (ValueError, ImportError) as error:  # ImportError: --cases without eyecite
         raise InputError(str(error)) from None
     if finder.chain is not None:
         warn_resolver_errors(finder.chain)
+    # Written in the input's encoding; what it cannot hold becomes a character reference.
+    data = result.document.encode(args.encoding, "xmlcharrefreplace")
     if args.output is None:
-        sys.stdout.write(result)
-        return 0
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            out.write(result)
-    except OSError as error:
-        raise InputError(f"{args.output}: {error.strerror or error}") from None
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_file(args.output, data)
+    name = "standard input" if args.path == "-" else args.path
+    if not args.quiet:
+        print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
+    if result.found and not result.linked:
+        print(f"citelink: {name}: no citation could be linked", file=sys.stderr)
+        return 1
     return 0

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
+import difflib
 import sys
-import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from citelink.batch import (
-    expand,
-)
 from citelink.cli.options import (
     build_finder,
     cases_option,
@@ -21,15 +18,22 @@ from citelink.cli.options import (
     input_options,
     read_input,
 )
-from citelink.cli.output import summary, write_findings
+from citelink.cli.output import (
+    document_summary,
+    summary,
+    write_findings,
+    write_sarif,
+    write_toa,
+)
 from citelink.documents.files import InputError, input_format
-from citelink.finder import Finder
-from citelink.models import Citation
+from citelink.documents.writing import write_file
 
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
+if TYPE_CHECKING:  # the checker's modules (and the finder) load when the command runs
     from citelink.checking.checker import Checker, Finding
     from citelink.checking.links import LinkResult
+    from citelink.finder import Finder
     from citelink.markup import Layout
+    from citelink.models import Citation
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,9 +50,12 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
+        default=["-"],
         metavar="PATH",
-        help="UTF-8 text, HTML or Markdown files, directories (walked), or - for stdin",
+        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default);"
+        " each is decoded as --encoding (default UTF-8), and a file with NUL bytes is refused"
+        " as binary",
     )
     check.add_argument(
         "--input-format",
@@ -58,9 +65,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif", "toa"),
         default="text",
-        help="text: file:line:col lines (default); json: one array; github: workflow annotations",
+        help="text: file:line:col lines (default); json: one array; github: workflow annotations;"
+        " sarif: a SARIF 2.1.0 log for code-review tools; toa: a table of authorities (each"
+        " authority once, with the lines citing it and its problems)",
     )
     check.add_argument(
         "--fail-on",
@@ -68,9 +77,40 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default="error",
         help="the least severe finding that makes the exit code 1 (default: error)",
     )
+    check.add_argument(
+        "--as-of",
+        metavar="DATE",
+        type=_iso_date,
+        help="when the documents were written (YYYY-MM-DD): a section in force then that has"
+        " left the Code since is a note, not a warning (default: the date each document"
+        " states near its start, if any)",
+    )
+    check.add_argument(
+        "--show-info",
+        action="store_true",
+        help="also print info findings (notes, and what could not be verified; by default"
+        " they are counted in each document's summary only)",
+    )
+    check.add_argument(
+        "--ignore",
+        metavar="RULE[,RULE...]",
+        help="leave out findings of these rules, or rule families"
+        " (e.g. ambiguous/far-antecedent, style)",
+    )
+    check.add_argument(
+        "--no-summary", action="store_true", help="no per-document summary on standard error"
+    )
     check.add_argument("--online", action="store_true", help="also check that each link is alive")
     check.add_argument(
-        "--fix", action="store_true", help="write the style suggestions back into the files"
+        "--fix",
+        action="store_true",
+        help="write the suggested fixes back into the files, atomically (never into quoted or"
+        " official text, block quotes or code; a read-only file is refused)",
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of the findings, and change nothing",
     )
     check.add_argument(
         "--link-cache",
@@ -91,6 +131,13 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(run=_check)
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 @dataclass
 class _Checked:
     """One document being checked."""
@@ -102,13 +149,24 @@ class _Checked:
     citations: list[Citation]
     findings: list[Finding] = field(default_factory=list)
 
+    def source_citations(self) -> list[Citation]:
+        """The citations with their spans in the file (they are the reader's text's)."""
+        from citelink.documents.reader import ReaderText
+
+        return ReaderText(self.text, self.layout).in_source(self.citations)
+
 
 def _check(args: argparse.Namespace) -> int:
+    from citelink.batch import expand
     from citelink.checking.checker import Checker, at_least
     from citelink.checking.index import IndexFileError
 
     if args.fix and "-" in args.paths:
         raise InputError("--fix cannot write back to standard input")
+    if args.fix and args.diff:
+        raise InputError("--fix and --diff: choose one (--diff changes nothing)")
+    if args.antecedent_paragraphs < 0:
+        raise InputError("--antecedent-paragraphs must be 0 or more")
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     texts, unreadable = [], 0
     for path in expand(args.paths):
@@ -117,7 +175,9 @@ def _check(args: argparse.Namespace) -> int:
         except InputError as error:  # reported, and the other files are still checked
             print(f"citelink: error: {error}", file=sys.stderr)
             unreadable += 1
-    checker = Checker(finder=finder, antecedent_paragraphs=args.antecedent_paragraphs)
+    checker = Checker(
+        finder=finder, antecedent_paragraphs=args.antecedent_paragraphs, as_of=args.as_of
+    )
     links: dict[str, LinkResult] = {}
     try:
         docs = [_checked(finder, path, text, args) for path, text in texts]
@@ -128,16 +188,53 @@ def _check(args: argparse.Namespace) -> int:
                 doc.text, doc.citations, links, layout=doc.layout
             )
             if args.fix:
-                _fix(checker, finder, doc, links, args)
+                try:
+                    _fix(checker, finder, doc, links, args)
+                except InputError as error:  # reported; the other files are still fixed
+                    print(f"citelink: error: {error}", file=sys.stderr)
+                    unreadable += 1
     except IndexFileError as error:
         raise InputError(str(error)) from None
+    ignored = _rules(args.ignore)
+    for doc in docs:
+        doc.findings = [f for f in doc.findings if not _ignored(f.code, ignored)]
     findings = [(doc.path, f) for doc in docs for f in doc.findings]
-    write_findings(findings, args.format, sys.stdout)
-    if args.format != "json" and docs:
-        summary(findings, len(docs))
+    shown = [(p, f) for p, f in findings if args.show_info or f.severity != "info"]
+    if args.diff:
+        for doc in docs:
+            sys.stdout.writelines(_diff(doc))
+    elif args.format == "sarif":
+        write_sarif(shown, sys.stdout)
+    elif args.format == "toa":
+        write_toa([(d.path, d.text, d.source_citations(), d.findings) for d in docs], sys.stdout)
+    else:
+        write_findings(shown, args.format, sys.stdout)
+    if args.format not in ("json", "sarif") and docs:
+        if not args.no_summary:
+            for doc in docs:
+                if doc.findings or doc.citations:
+                    hidden = (
+                        0 if args.show_info else sum(f.severity == "info" for f in doc.findings)
+                    )
+                    kinds = Counter(c.kind for c in doc.citations)
+                    for line in document_summary(doc.path, kinds, doc.findings, hidden):
+                        print(
+                            f"citelink: {line}" if not line.startswith(" ") else line,
+                            file=sys.stderr,
+                        )
+        summary(shown, len(docs))
     if unreadable:
         return 2
     return 1 if any(at_least(f.severity, args.fail_on) for _, f in findings) else 0
+
+
+def _rules(given: str | None) -> tuple[str, ...]:
+    return tuple(r.strip().rstrip("/") for r in (given or "").split(",") if r.strip())
+
+
+def _ignored(code: str, rules: tuple[str, ...]) -> bool:
+    """Whether ``code`` is one of ``rules`` or in one of their families ("style")."""
+    return any(code == r or code.startswith(f"{r}/") for r in rules)
 
 
 def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> _Checked:
@@ -153,14 +250,33 @@ def _checked(finder: Finder, path: str, text: str, args: argparse.Namespace) -> 
 
 
 def _check_links(args: argparse.Namespace, urls: list[str]) -> dict[str, LinkResult]:
-    from citelink.checking.links import LinkCacheError, LinkChecker, default_cache_path
+    from citelink.checking.links import LinkChecker, default_cache_path
+
+    def warn(message: str) -> None:
+        print(f"citelink: warning: {message}", file=sys.stderr)
 
     cache = None if args.no_link_cache else (args.link_cache or default_cache_path())
-    try:
-        with LinkChecker(cache=cache, ttl=args.link_ttl * 3600) as checker:
-            return checker.check(urls)
-    except LinkCacheError as error:
-        raise InputError(str(error)) from None
+    with LinkChecker(cache=cache, ttl=args.link_ttl * 3600, warn=warn) as checker:
+        return checker.check(urls)
+
+
+def _diff(doc: _Checked) -> list[str]:
+    """The unified diff of what --fix would write into the document."""
+    from citelink.checking.checker import apply_fixes
+
+    fixed, applied = apply_fixes(doc.text, doc.findings)
+    if not applied:
+        return []
+    name = "<stdin>" if doc.path == "-" else doc.path
+    lines = difflib.unified_diff(
+        doc.text.splitlines(keepends=True),
+        fixed.splitlines(keepends=True),
+        f"a/{name}",
+        f"b/{name}",
+    )
+    return [
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    ]
 
 
 def _fix(
@@ -186,21 +302,8 @@ def _fix(
         raise InputError(
             f"{doc.path}: cannot --fix a file that does not decode and re-encode unchanged"
         )
-    _replace_file(path, fixed.encode(args.encoding))
+    write_file(path, fixed.encode(args.encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     fixed_doc = _checked(finder, doc.path, fixed, args)
     doc.text, doc.layout, doc.citations = fixed_doc.text, fixed_doc.layout, fixed_doc.citations
     doc.findings = checker.check_citations(doc.text, doc.citations, links, layout=doc.layout)
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, keeping its permissions."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citelink.documents.files import InputError
-from citelink.finder import Finder
-from citelink.models import Citation
 
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
+if TYPE_CHECKING:
     from citelink.checking.checker import Checker, Finding
+    from citelink.models import (
+        Citation,  # the checker's modules are imported by the commands that use them
+    )
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,6 +84,8 @@ def _lookup(args: argparse.Namespace) -> int:
     from citelink.checking.index import IndexFileError
 
     text = "\n\n".join(args.text)
+    from citelink.finder import Finder
+
     checker = Checker(finder=Finder(resolve=False))
     missing = False
     try:

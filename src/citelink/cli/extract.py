@@ -10,16 +10,6 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from citelink.batch import (
-    Options,
-    StreamedFile,
-    expand,
-    extract_records,
-    is_big,
-    is_stdin,
-    ordered_map,
-    reads_here,
-)
 from citelink.cli.options import (
     build_finder,
     cases_option,
@@ -34,8 +24,8 @@ from citelink.cli.output import Progress, RecordWriter, write_citations
 from citelink.documents.files import InputError, input_format
 from citelink.records import citation_records
 
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
-    pass
+if TYPE_CHECKING:  # the batch runner (and through it the finder) loads when the command runs
+    from citelink.batch import Options
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -76,6 +66,16 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from citelink.batch import (
+        Options,
+        expand,
+        extract_records,
+        is_big,
+        is_stdin,
+        ordered_map,
+        reads_here,
+    )
+
     paths = args.paths
     if args.jobs is not None and args.jobs < 1:
         raise InputError("--jobs must be at least 1")
@@ -135,6 +135,8 @@ def _stream_records(
     path: str, options: Options, out: RecordWriter
 ) -> tuple[str, str | None, list[str], int]:
     """A big file's citations, printed as they are found; then what is left to report."""
+    from citelink.batch import StreamedFile
+
     streamed = StreamedFile(path, options)
     try:
         for citation in streamed:

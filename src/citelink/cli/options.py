@@ -8,15 +8,16 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from citelink.config import ConfigError
 from citelink.documents.files import InputError, read_text
-from citelink.documents.reader import find
-from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
-from citelink.models import Citation
-from citelink.resolve import Chain, Registry, configured_registry
 
-if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
-    pass
+if TYPE_CHECKING:  # the finder and its sources load when a command runs, not to parse options
+    from citelink.finder import Finder
+    from citelink.models import Citation
+    from citelink.resolve import Chain, Registry
+
+#: The finder's default reach of short forms (``citelink.finder.ANTECEDENT_PARAGRAPHS``),
+#: written here so that building the parser imports no grammar (a test holds them equal).
+ANTECEDENT_PARAGRAPHS = 5
 
 
 def cases_option(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +78,9 @@ def read_input(path: str, encoding: str = "utf-8", errors: str = "strict") -> st
 
 def run_registry(config: str | None) -> Registry:
     """The resolvers of this run: built-in, installed and configured."""
+    from citelink.config import ConfigError
+    from citelink.resolve import configured_registry
+
     try:
         return configured_registry(config)
     except ConfigError as error:
@@ -90,6 +94,8 @@ def build_finder(
 ) -> Finder:
     """A finder with the chain named by ``--resolver`` (and ``--config``) and the reach of
     short forms given by ``--antecedent-paragraphs``."""
+    from citelink.finder import Finder
+
     if antecedent_paragraphs < 0:
         raise InputError("--antecedent-paragraphs must be 0 or more")
     registry = run_registry(config)
@@ -108,6 +114,8 @@ def find_citations(
     finder: Finder, text: str, form: str, args: argparse.Namespace
 ) -> list[Citation]:
     """The citations of one document, with the finder options of the command line."""
+    from citelink.documents.reader import find
+
     try:
         return find(text, form, finder=finder, this_title=args.this_title, cases=args.cases)
     except ImportError as error:  # --cases without eyecite installed

@@ -1,17 +1,23 @@
 """Reading files: bytes to text, with a clear error for what is not text.
 
 Every entry point (the CLI, the batch runner, annotate, check) reads through
-here, so a binary file, an undecodable byte or a missing file is reported the
-same way everywhere: an :class:`InputError` with a one-line message.
+here, so a binary file, an undecodable byte, a missing file or something that
+is not a file (a directory, ``/dev/zero``, a socket) is reported the same way
+everywhere: an :class:`InputError` with a one-line message. A FIFO named
+explicitly is read (``<(command)``); one met in a directory walk is not
+(:class:`Unreadable`). UTF-16 and UTF-32 text is text: for those encodings a
+NUL *character* marks a binary file, not a NUL byte. Paths in messages and
+records are shown by :func:`display_path`.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 #: Bytes looked at to decide whether a file is binary.
 _SNIFF = 8192
@@ -41,16 +47,60 @@ class InputError(Exception):
     """A document that cannot be read as text: missing, binary or undecodable."""
 
 
+class Unreadable(str):
+    """A path met in a directory walk that is not to be read, and why.
+
+    It is a ``str`` so that it travels wherever paths go (to worker processes
+    too); reading it raises an :class:`InputError` with its ``reason``.
+    """
+
+    reason: str
+
+    def __new__(cls, path: str, reason: str) -> Unreadable:
+        self = super().__new__(cls, path)
+        self.reason = reason
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Unreadable, (str(self), self.reason)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    r"""``path`` as text any output can carry: bytes of a file name that are not UTF-8
+    (which Python keeps as lone surrogates) are written ``\xNN``, and so are controls
+    and other invisible characters (a newline in a name must not start a new record).
+
+    >>> display_path("brief.txt"), display_path("a\udcffb\n.txt")
+    ('brief.txt', 'a\\xffb\\x0a.txt')
+    """
+    name = os.fspath(path)
+    if name.isprintable():
+        return name
+    shown = []
+    for char in name:
+        code = ord(char)
+        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte, kept by surrogateescape
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif char.isprintable() or char == " ":
+            shown.append(char)
+        elif code < 0x100:
+            shown.append(f"\\x{code:02x}")
+        else:
+            shown.append(f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(shown)
+
+
 def read_text(path: str | os.PathLike[str], encoding: str = "utf-8", errors: str = "strict") -> str:
     """The decoded text of a file (``-``: standard input)."""
     name = _name(path)
     if os.fspath(path) == "-":
         return decode(sys.stdin.buffer.read(), name, encoding, errors)
-    try:
-        with open(path, "rb") as file:
-            return decode(file.read(), name, encoding, errors)
-    except OSError as error:
-        raise _open_error(name, error) from None
+    with _open(path, name) as file:
+        try:
+            data = file.read()
+        except OSError as error:
+            raise _open_error(name, error) from None
+    return decode(data, name, encoding, errors)
 
 
 def read_pieces(
@@ -65,12 +115,51 @@ def read_pieces(
     if os.fspath(path) == "-":  # standard input is read, never closed
         yield from _decoded_pieces(sys.stdin.buffer, name, decoder, encoding, size)
         return
+    with _open(path, name) as file:
+        yield from _decoded_pieces(file, name, decoder, encoding, size)
+
+
+def _open(path: str | os.PathLike[str], name: str) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file or a FIFO; else an InputError.
+
+    It is opened without blocking, so that a FIFO nobody writes to is an empty
+    file and not a hang, and looked at before a byte is read.
+    """
+    if isinstance(path, Unreadable):
+        raise InputError(f"{name}: {path.reason}")
+    nonblocking = getattr(os, "O_NONBLOCK", 0)
     try:
-        file = open(path, "rb")  # noqa: SIM115
+        fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
     except OSError as error:
         raise _open_error(name, error) from None
-    with file:
-        yield from _decoded_pieces(file, name, decoder, encoding, size)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise InputError(f"{name}: is a {file_kind(mode)}, not a file")
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def file_kind(mode: int) -> str:
+    """What a file of ``mode`` (``st_mode``) is, in words: "FIFO", "character device"..."""
+    for test, kind in (
+        (stat.S_ISREG, "regular file"),
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISLNK, "symbolic link"),
+    ):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def _decoded_pieces(
@@ -79,15 +168,17 @@ def _decoded_pieces(
     offset = 0
     first = True
     while True:
-        data = file.read(size)
-        if first:
-            _refuse_binary(data, name)
-            first = False
-        final = not data
         try:
-            text = decoder.decode(data, final)
-        except UnicodeDecodeError as error:
-            raise _decode_error(name, encoding, offset + error.start) from None
+            data = file.read(size)
+        except OSError as error:
+            raise _open_error(name, error) from None
+        if first:
+            _refuse_binary(data, name, encoding)
+        final = not data
+        text = _decoded(decoder, data, final, name, encoding, offset)
+        if first:
+            _refuse_nul(text, name, encoding)
+            first = False
         offset += len(data)
         if text:
             yield text
@@ -97,24 +188,64 @@ def _decoded_pieces(
 
 def decode(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
     """Decode a document's bytes; refuse binary data and undecodable text clearly."""
-    _refuse_binary(data, name)
     decoder = _decoder(encoding, errors)
-    try:
-        return decoder.decode(data, True)
-    except UnicodeDecodeError as error:
-        raise _decode_error(name, encoding, error.start) from None
+    _refuse_binary(data, name, encoding)
+    text = _decoded(decoder, data, True, name, encoding, 0)
+    _refuse_nul(text, name, encoding)
+    return text
 
 
 def _decoder(encoding: str, errors: str) -> codecs.IncrementalDecoder:
     try:
-        return codecs.getincrementaldecoder(encoding)(errors)
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}") from None
+        info = codecs.lookup(encoding)
+        codecs.lookup_error(errors)
+    except LookupError as error:
+        raise InputError(
+            str(error).replace("unknown error handler name", "unknown --errors")
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):  # "base64", "rot13": not a text encoding
+        raise InputError(f"{encoding!r} is not a text encoding")
+    return info.incrementaldecoder(errors)
 
 
-def _refuse_binary(data: bytes, name: str) -> None:
-    if b"\x00" in data[:_SNIFF]:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
+def _decoded(
+    decoder: codecs.IncrementalDecoder,
+    data: bytes,
+    final: bool,
+    name: str,
+    encoding: str,
+    offset: int,
+) -> str:
+    try:
+        return decoder.decode(data, final)
+    except UnicodeDecodeError as error:
+        raise _decode_error(name, encoding, offset + error.start) from None
+    except (UnicodeError, ValueError, TypeError) as error:  # a codec's own complaint
+        raise InputError(f"{name}: cannot be decoded as {encoding} ({error})") from None
+
+
+def _wide(encoding: str) -> bool:
+    """Whether ``encoding`` writes ASCII with NUL bytes (UTF-16, UTF-32)."""
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+def _refuse_binary(data: bytes, name: str, encoding: str = "utf-8") -> None:
+    if b"\x00" not in data[:_SNIFF] or _wide(encoding):
+        return
+    for bom, wide in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            raise InputError(f"{name}: looks like {wide.upper()} text (try --encoding {wide})")
+    raise InputError(f"{name}: looks like a binary file (it contains NUL bytes)")
+
+
+def _refuse_nul(text: str, name: str, encoding: str) -> None:
+    if _wide(encoding) and "\x00" in text[: _SNIFF // 2]:
+        raise InputError(f"{name}: looks like a binary file (it contains NUL characters)")
 
 
 def _decode_error(name: str, encoding: str, byte: int) -> InputError:
@@ -131,4 +262,4 @@ def _open_error(name: str, error: OSError) -> InputError:
 
 def _name(path: str | os.PathLike[str]) -> str:
     name = os.fspath(path)
-    return "standard input" if name == "-" else name
+    return "standard input" if name == "-" else display_path(name)

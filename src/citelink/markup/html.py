@@ -11,6 +11,12 @@ from citelink.markup.layout import (
     BLOCK_SEPARATOR,
     BREAK,
     CLOSE,
+    IN_CODE,
+    IN_CONTROL,
+    IN_EMBEDDED,
+    IN_FOREIGN,
+    IN_LINK,
+    IN_SKIPPED,
     NEUTRAL,
     NOLINK,
     OPEN,
@@ -36,6 +42,8 @@ TAG = re.compile(
     rf"(?:[{_NOT_SPACE}/]+(?![{_NOT_SPACE}/])|{_ATTRIBUTE})*>"
 )
 _COMMENT_END = re.compile(r"--!?>")
+_LINK_START = re.compile(rf"<a(?=[{_NOT_SPACE}/>])", re.IGNORECASE)
+_LINK_END = re.compile(rf"</a(?=[{_NOT_SPACE}/>])", re.IGNORECASE)
 ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -68,6 +76,14 @@ ALWAYS_SKIP = _names("a svg math button select option optgroup datalist template
 #: Where a link is not placed unless the caller says otherwise.
 DEFAULT_SKIP = _names("a code pre kbd samp script style textarea title")
 _FOREIGN = frozenset(("svg", "math"))
+#: The run flags of text inside each skipped element: why it is not linked.
+SKIP_FLAGS = {
+    "a": IN_LINK,
+    **dict.fromkeys(("code", "pre", "kbd", "samp"), IN_CODE),
+    **dict.fromkeys(("button", "select", "option", "optgroup", "datalist"), IN_CONTROL),
+    **dict.fromkeys(_FOREIGN, IN_FOREIGN),
+    **dict.fromkeys(("template", "object"), IN_EMBEDDED),
+}
 #: How deep the open-element stack is searched for an end tag's partner.
 MATCH_DEPTH = 64
 _STACK_LIMIT = 4096
@@ -111,13 +127,17 @@ def read_html(
     )
     size = len(source)
     open_elements: list[tuple[str, int]] = []  # (name, token) of elements not yet closed
-    skipping: list[str] = []  # the skipped elements we are inside
+    skipping = ElementStack()  # the skipped elements we are inside
     # Blocks opened inside a skipped element and not yet closed: while one is open, libxml2
     # ignores the skipped element's end tag ("<a><div></a>§ 8" keeps "§ 8" in the link), so
-    # the text stays unlinked, whatever a browser makes of it.
-    blocks_inside: list[str] = []
+    # the text stays unlinked, whatever a browser makes of it. Void elements never open one.
+    blocks_inside = ElementStack()
     text_start = 0
     reader_size = 0
+    # A browser (and libxml2) closes an open link at the next link's start tag; an XML parser
+    # nests them. Where every link start tag has its end tag, the page was written nested
+    # (XHTML): read it so, and text between the inner and the outer end tag stays unlinked.
+    auto_close_links = len(_LINK_START.findall(source)) != len(_LINK_END.findall(source))
     search, find = _MARKUP.search, source.find
     while True:
         found = search(source, text_start)
@@ -125,7 +145,7 @@ def read_html(
             break
         lt, end = found.span()
         name, closed = found.groups()
-        text_flags = NOLINK if skipping else 0
+        text_flags = SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
         # The text before the markup.
         if text_start < lt:
             if find("&", text_start, lt) >= 0:
@@ -140,14 +160,16 @@ def read_html(
                 flags.append(text_flags)
                 reader_size += lt - text_start
         role = NEUTRAL
+        closing = False
         if name is None:  # a comment, a declaration, a processing instruction, "</...>"
-            end = _bogus_end(source, lt, _in_foreign(skipping))
+            end = _bogus_end(source, lt, skipping.foreign > 0)
             name = ""
         elif closed is None:  # a tag that never ends: the rest is markup
             end = size
             name = ""
         elif name[0] == "/":
             name = name[1:].lower()
+            closing = True
             role = BARRIER if name in BREAKING else CLOSE
         else:
             name = name.lower()
@@ -157,6 +179,9 @@ def read_html(
             else:
                 role = BARRIER if name in BREAKING else NEUTRAL if name in VOID else OPEN
         text_start = end
+        if name == "a" and not closing and auto_close_links and "a" in skipping:
+            # A link start tag inside a link closes the open one first, as in a browser.
+            skipping.pop_through("a")
         if role == BARRIER:
             if not (flags and flags[-1] & BREAK):
                 parts.append(BLOCK_SEPARATOR)
@@ -165,17 +190,20 @@ def read_html(
                 src_ends.append(lt)
                 flags.append(BREAK | NOLINK)
                 reader_size += len(BLOCK_SEPARATOR)
-            if skipping and name not in RAW_TEXT and name != "p":
-                if source[lt + 1] != "/":
-                    blocks_inside.append(name)
+            if skipping and name not in RAW_TEXT and name not in VOID and name != "p":
+                if name in skipped:  # a skipped element ends at its own end tag
+                    pass
+                elif not closing:
+                    if source[end - 2] != "/":
+                        blocks_inside.push(name)
                 elif name in blocks_inside:
-                    del blocks_inside[len(blocks_inside) - 1 - blocks_inside[::-1].index(name)]
+                    blocks_inside.pop_through(name)
             if not every_tag:
                 if name in skipped and name not in RAW_TEXT:
-                    if source[lt + 1] != "/":
-                        skipping.append(name)
+                    if not closing:
+                        skipping.push(name)
                     elif name in skipping and not blocks_inside:
-                        del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                        skipping.pop_through(name)
                 continue
         token = len(tok_starts)
         tok_starts.append(lt)
@@ -183,9 +211,9 @@ def read_html(
         tok_roles.append(role)
         tok_names.append(name)
         tok_partners.append(-1)
-        if not name or (name in RAW_TEXT and role == BARRIER and source[lt + 1] != "/"):
+        if not name or (name in RAW_TEXT and role == BARRIER and not closing):
             continue
-        if source[lt + 1] == "/":  # an end tag: find its start tag
+        if closing:  # an end tag: find its start tag
             depth = len(open_elements)
             for i in range(depth - 1, max(depth - MATCH_DEPTH, 0) - 1, -1):
                 if open_elements[i][0] == name:
@@ -194,19 +222,20 @@ def read_html(
                     tok_partners[token] = opening
                     del open_elements[i:]
                     break
-            if skipping and name in skipping and not blocks_inside:
-                del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+            if name in skipping and not blocks_inside:
+                skipping.pop_through(name)
         elif name not in VOID and not (
-            source[end - 2] == "/" and (name in _FOREIGN or _in_foreign(skipping))
+            source[end - 2] == "/" and (name in _FOREIGN or skipping.foreign > 0)
         ):
             open_elements.append((name, token))
             if len(open_elements) > _STACK_LIMIT:
                 del open_elements[: _STACK_LIMIT // 2]
             if name in skipped:
-                skipping.append(name)
+                skipping.push(name)
     if text_start < size:
         layout.size = reader_size
-        add_html_text(layout, text_start, size, NOLINK if skipping else 0)
+        flags_after = SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
+        add_html_text(layout, text_start, size, flags_after)
         reader_size = layout.size
     layout.size = reader_size
     return layout.finish()
@@ -229,20 +258,90 @@ def _bogus_end(source: str, lt: int, foreign: bool) -> int:
     return close_at + 1 if close_at >= 0 else size
 
 
-def _in_foreign(skipping: list[str]) -> bool:
-    """Whether the elements being skipped include SVG or MathML content."""
-    return any(name in _FOREIGN for name in skipping)
+class ElementStack:
+    """A stack of element names that answers "is NAME open?" and pops through the
+    last NAME in time proportional to what it pops (the reader stays linear
+    however deep a page nests)."""
+
+    __slots__ = ("_names", "_positions", "foreign")
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._positions: dict[str, list[int]] = {}
+        #: How many of the names are SVG or MathML elements.
+        self.foreign = 0
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    @property
+    def innermost(self) -> str:
+        """The last name pushed and not popped ("" when none is)."""
+        return self._names[-1] if self._names else ""
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self._positions.get(name))
+
+    def push(self, name: str) -> None:
+        self._positions.setdefault(name, []).append(len(self._names))
+        self._names.append(name)
+        if name in _FOREIGN:
+            self.foreign += 1
+
+    def pop_through(self, name: str) -> None:
+        """Pop every name down to and including the last ``name`` (which must be open)."""
+        last = self._positions[name][-1]
+        names, positions = self._names, self._positions
+        while len(names) > last:
+            popped = names.pop()
+            positions[popped].pop()
+            if popped in _FOREIGN:
+                self.foreign -= 1
 
 
 def _raw_text_end(source: str, name: str, content_start: int) -> int:
     """Where a raw-text element whose start tag ends at ``content_start`` ends."""
     if name == "plaintext":
         return len(source)
+    if name == "script":
+        return _script_end(source, content_start)
     found = _raw_end_tag(name).search(source, content_start)
     if found is None:
         return len(source)
     tag = TAG.match(source, found.start())
     return tag.end() if tag is not None else len(source)
+
+
+# The tokenizer's script states: in script data, "<!--" starts an escaped part; in
+# it, "<script" starts a double-escaped part, in which "</script>" does not end the
+# script; "-->" ends either part.
+_SCRIPT_TAG_END = f"(?=[{_NOT_SPACE}/>])"
+_SCRIPT_DATA = re.compile(rf"(?P<end></script{_SCRIPT_TAG_END})|(?P<escape><!--)", re.I)
+_SCRIPT_ESCAPED = re.compile(
+    rf"(?P<end></script{_SCRIPT_TAG_END})|(?P<double><script{_SCRIPT_TAG_END})|(?P<data>-->)", re.I
+)
+_SCRIPT_DOUBLE = re.compile(rf"(?P<escaped></script{_SCRIPT_TAG_END})|(?P<data>-->)", re.I)
+
+
+def _script_end(source: str, position: int) -> int:
+    """Where a script whose start tag ends at ``position`` ends (after its end tag)."""
+    state = _SCRIPT_DATA
+    while True:
+        found = state.search(source, position)
+        if found is None:
+            return len(source)
+        kind = found.lastgroup
+        if kind == "end":
+            tag = TAG.match(source, found.start())
+            return tag.end() if tag is not None else len(source)
+        if kind == "escape":  # its "--" may be the start of "-->" ("<!-->")
+            state, position = _SCRIPT_ESCAPED, found.start() + 2
+        elif kind == "double":
+            state, position = _SCRIPT_DOUBLE, found.end()
+        elif kind == "escaped":
+            state, position = _SCRIPT_ESCAPED, found.end()
+        else:
+            state, position = _SCRIPT_DATA, found.end()
 
 
 _RAW_END_TAGS: dict[str, re.Pattern[str]] = {}

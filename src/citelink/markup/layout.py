@@ -20,6 +20,28 @@ NOLINK = 1
 BREAK = 2
 WHOLE = 4
 
+#: Text that may not be linked, and why (NOLINK with the reason above the flag bits).
+IN_LINK = NOLINK | 1 << 3
+IN_CODE = NOLINK | 2 << 3
+IN_CONTROL = NOLINK | 3 << 3
+IN_FOREIGN = NOLINK | 4 << 3
+IN_EMBEDDED = NOLINK | 5 << 3
+IN_SKIPPED = NOLINK | 6 << 3
+_REASONS = {
+    IN_LINK: "inside a link",
+    IN_CODE: "in code",
+    IN_CONTROL: "in a form control",
+    IN_FOREIGN: "in SVG or MathML",
+    IN_EMBEDDED: "in an embedded object or template",
+    IN_SKIPPED: "in an element left unlinked",
+}
+
+
+def unlinkable_reason(flags: int) -> str:
+    """Why a run with these flags may not be linked (for a run with :data:`NOLINK`)."""
+    return _REASONS.get(flags & ~(BREAK | WHOLE), "in text left unlinked")
+
+
 #: What the reader's text holds where a block ends: citations never cross it.
 BLOCK_SEPARATOR = "\n\n"
 

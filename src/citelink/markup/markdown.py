@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from citelink.markup.html import TAG
-from citelink.markup.layout import BARRIER, NEUTRAL, NOLINK, Layout
+from citelink.markup.html import TAG, ElementStack
+from citelink.markup.layout import BARRIER, IN_CODE, NEUTRAL, Layout
 from citelink.markup.markdown_inline import Inline, normalize_label
 
 # --- Markdown -----------------------------------------------------------------------
@@ -23,9 +23,17 @@ _ATX = re.compile(r"(#{1,6})(?:[ \t]+|(?=\r?$))")
 _FENCE = re.compile(r"(`{3,})(?=[^`]*$)|(~{3,})")
 _SETEXT = re.compile(r"(?:=+|-+)[ \t]*\r?$")
 _THEMATIC = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$")
+_THEMATIC_CHARS = frozenset("-*_")
+_FRONT_MATTER = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n")
+_FRONT_MATTER_END = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE),
+    "+++": re.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.MULTILINE),
+}
 _LIST_ITEM = re.compile(r"(?:[-+*]|(?P<number>\d{1,9})[.)])(?=[ \t]|\r?$)")
 _DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.){1,999}\]:")
-_DEFINITION_LINES = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
+#: A line ends at LF, or at a CR that no LF follows (CR LF keeps its CR in the line).
+_LINE_END = re.compile(r"\n|\r(?!\n)")
+_DEFINITION_LINES = re.compile(r"(?:^|(?<=\r)) {0,3}\[((?:[^\]\\\n]|\\.){1,999})\]:", re.MULTILINE)
 _CONTINUED_DEFINITION = re.compile(r"[ \t]*[\"'(]")
 _HTML_BLOCK_ENDS = {
     1: re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
@@ -85,7 +93,9 @@ class _MarkdownReader:
         #: How many block quotes the current paragraph is in.
         self.quotes = 0
         #: Inline HTML elements whose text is not linked, open across paragraphs.
-        self.skipping: list[str] = []
+        self.skipping = ElementStack()
+        #: Per (line end, character): where the line is only that character and blanks.
+        self._clean_from: dict[tuple[int, str], int] = {}
 
     def read(self) -> Layout:
         source, layout = self.source, self.layout
@@ -93,11 +103,11 @@ class _MarkdownReader:
         html_block: int | None = None  # the kind of the open HTML block
         after_definition = False
         lists: list[int] = []  # content columns of the open list items
-        position, size = 0, len(source)
+        position, size = self._front_matter(), len(source)
         while position < size:
-            newline = source.find("\n", position)
-            end = size if newline < 0 else newline
-            following = size if newline < 0 else newline + 1
+            newline = _LINE_END.search(source, position)
+            end = size if newline is None else newline.start()
+            following = size if newline is None else newline.end()
             line = source[position:end]
             quote = _QUOTE_PREFIX.match(line).end()  # type: ignore[union-attr]
             body = _LEADING.match(line, quote).end()  # type: ignore[union-attr]
@@ -117,7 +127,7 @@ class _MarkdownReader:
                         layout.add_token(position, following, BARRIER)
                         layout.add_break(following)
                     else:
-                        layout.add_text(position, following, NOLINK)
+                        layout.add_text(position, following, IN_CODE)
                     position = following
                     continue
             if html_block is not None:
@@ -155,16 +165,15 @@ class _MarkdownReader:
             while True:  # block starts at the line's content (again after a list marker)
                 base = lists[-1] if lists and not lazy else 0
                 relative = indent - base
-                rest = source[start:end]
                 if relative >= 4:
                     if self.lines:  # a paragraph goes on, however indented
                         self.lines.append((start, end, position))
                     else:  # indented code
                         layout.add_token(position, start, BARRIER)
-                        layout.add_text(start, following, NOLINK)
+                        layout.add_text(start, following, IN_CODE)
                         layout.add_break(following)
                     break
-                kind = self._block(rest, lazy, outside_quote)
+                kind = self._block(start, end, lazy, outside_quote)
                 if kind is None:
                     self.lines.append((start, end, position))
                     break
@@ -174,12 +183,12 @@ class _MarkdownReader:
                     lazy = False
                 self.flush()
                 if kind == "item":
-                    item = _LIST_ITEM.match(rest)
+                    item = _LIST_ITEM.match(source, start, end)
                     assert item is not None
-                    marker_end = start + item.end()
+                    marker_end = item.end()
                     gap_end = _LEADING.match(source, marker_end, end).end()  # type: ignore[union-attr]
                     width = _columns(source, marker_end, gap_end)
-                    marker = indent + item.end()
+                    marker = indent + marker_end - start
                     if gap_end >= end or width > 4:  # empty item, or code after the marker
                         lists.append(marker + 1)
                         content = min(marker_end + 1, gap_end)
@@ -196,7 +205,7 @@ class _MarkdownReader:
                 if kind == "heading":
                     self._heading(position, start, end, following)
                 elif kind == "fence":
-                    opening = _FENCE.match(rest)
+                    opening = _FENCE.match(source, start, end)
                     assert opening is not None
                     marks = opening.group(1) or opening.group(2)
                     fence = (marks[0], len(marks), base, quotes)
@@ -207,7 +216,7 @@ class _MarkdownReader:
                 elif isinstance(kind, int):  # an HTML block
                     layout.add_token(position, following, BARRIER)
                     ends = _HTML_BLOCK_ENDS.get(kind)
-                    if ends is None or ends.search(rest) is None:
+                    if ends is None or ends.search(source, start, end) is None:
                         html_block = kind
                     else:
                         layout.add_break(following)
@@ -219,34 +228,72 @@ class _MarkdownReader:
         self.flush()
         return layout.finish()
 
-    def _block(self, rest: str, lazy: bool, outside_quote: bool) -> str | int | None:
-        """What block ``rest`` (a line's content) starts, or ``None`` for paragraph text.
+    def _front_matter(self) -> int:
+        """Where the document's front matter ends (0: it has none).
+
+        YAML (``---`` ... ``---`` or ``...``) and TOML (``+++`` ... ``+++``) front
+        matter is data for a site generator (Jekyll, Hugo, MkDocs): never read, never
+        linked.
+        """
+        source = self.source
+        opening = _FRONT_MATTER.match(source)
+        if opening is None:
+            return 0
+        closing = _FRONT_MATTER_END[opening.group(1)].search(source, opening.end())
+        if closing is None:
+            return 0
+        self.layout.add_token(0, closing.end(), BARRIER)
+        self.layout.add_break(closing.end())
+        return closing.end()
+
+    def _block(self, start: int, end: int, lazy: bool, outside_quote: bool) -> str | int | None:
+        """What block ``source[start:end]`` (a line's content) starts, or ``None`` for
+        paragraph text.
 
         ``lazy``: the line is less indented than its list item's content; ``outside_quote``:
-        it is outside the block quote of the paragraph before it.
+        it is outside the block quote of the paragraph before it. Every test looks at a
+        bounded prefix of the content, or once at the whole line, so a line of many
+        list markers is read in linear time.
         """
+        source = self.source
         in_paragraph = bool(self.lines)
-        if in_paragraph and not lazy and _SETEXT.match(rest):
+        if in_paragraph and not lazy and _SETEXT.match(source, start, end):
             return "underline"
-        if _THEMATIC.match(rest):
+        if source[start : start + 1] in _THEMATIC_CHARS and self._thematic(start, end):
             return "thematic"
-        if _ATX.match(rest):
+        if _ATX.match(source, start, end):
             return "heading"
-        if _FENCE.match(rest):
+        if _FENCE.match(source, start, end):
             return "fence"
-        for kind, pattern in _HTML_BLOCK_STARTS:
-            if pattern.match(rest) and not (kind == 7 and in_paragraph):
-                return kind
-        item = _LIST_ITEM.match(rest)
+        if source.startswith("<", start):
+            for kind, pattern in _HTML_BLOCK_STARTS:
+                if pattern.match(source, start, end) and not (kind == 7 and in_paragraph):
+                    return kind
+        item = _LIST_ITEM.match(source, start, end)
         if item is not None:
-            empty = not rest[item.end() :].strip()
+            empty = _LEADING.match(source, item.end(), end).end() >= end  # type: ignore[union-attr]
             number = item.group("number")
             interrupts = not (empty or (number is not None and number != "1"))
             if not in_paragraph or lazy or outside_quote or interrupts:
                 return "item"
-        if not in_paragraph and _DEFINITION.match(rest):
+        if not in_paragraph and _DEFINITION.match(source, start, end):
             return "definition"
         return None
+
+    def _thematic(self, start: int, end: int) -> bool:
+        """Whether ``source[start:end]`` is a thematic break.
+
+        Where the line's text stops being only the break's character and blanks is
+        found once per line and character, not once per list marker on the line.
+        """
+        char = self.source[start]
+        key = (end, char)
+        clean_from = self._clean_from.get(key)
+        if clean_from is None:
+            line_start = max(self.source.rfind("\n", 0, end), self.source.rfind("\r", 0, end)) + 1
+            kept = self.source[line_start:end].rstrip(char + " \t\r")
+            clean_from = self._clean_from[key] = line_start + len(kept)
+        return start >= clean_from and _THEMATIC.match(self.source, start, end) is not None
 
     def _heading(self, position: int, start: int, end: int, following: int) -> None:
         """An ATX heading: its markers are markup, its text is read inline."""

@@ -16,13 +16,27 @@ from citelink.markup.html import (
     BREAKING,
     DEFAULT_SKIP,
     MATCH_DEPTH,
+    SKIP_FLAGS,
     VOID,
+    ElementStack,
 )
-from citelink.markup.layout import BARRIER, CLOSE, NEUTRAL, NOLINK, OPEN, Layout
+from citelink.markup.layout import (
+    BARRIER,
+    CLOSE,
+    IN_CODE,
+    IN_LINK,
+    IN_SKIPPED,
+    NEUTRAL,
+    OPEN,
+    Layout,
+)
 
 # Inline atoms, found left to right.
-_ESCAPE, _CODE, _AUTOLINK, _HTML, _ENTITY, _OPENER, _DELIMITER = range(7)
-_SPECIAL = re.compile(r"[\\`<&\[\]*_~]|!\[")
+_ESCAPE, _CODE, _AUTOLINK, _HTML, _ENTITY, _OPENER, _DELIMITER, _TEMPLATE = range(8)
+_SPECIAL = re.compile(r"[\\`<&\[\]*_~]|!\[|\{[{%]")
+#: Where a site generator's template tag ends: Liquid and Jinja ``{% ... %}``,
+#: ``{{ ... }}`` (Hugo's shortcodes ``{{< ... >}}`` too). Their text is data.
+_TEMPLATE_ENDS = {"{%": "%}", "{{": "}}"}
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _URI_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>")
@@ -101,7 +115,7 @@ class Inline:
         layout: Layout,
         lines: list[tuple[int, int, int]],
         labels: set[str],
-        skipping: list[str],
+        skipping: ElementStack,
     ) -> None:
         source = layout.source
         self.layout = layout
@@ -141,6 +155,7 @@ class Inline:
         links: list[tuple[int, int, int, bool]] = []
         openers: list[tuple[int, bool]] = []  # (position, is image) of "[" and "!["
         no_closer: set[int] = set()  # backtick lengths with no closer after this point
+        no_template_end: set[str] = set()  # template tags with no end after this point
         no_gt_after = size + 1
         next_gt = -1
         position = 0
@@ -172,8 +187,8 @@ class Inline:
             elif char == "<":
                 if next_gt < at:  # where the next ">" is, found once per ">"
                     next_gt = text.find(">", at)
-                    if next_gt < 0:
-                        next_gt = no_gt_after = at
+                    if next_gt < 0:  # none: never look again
+                        next_gt, no_gt_after = size, min(no_gt_after, at)
                 end, kind, name = self._angle(text, at, no_gt_after)
                 if end < 0:
                     if end == -2:
@@ -191,6 +206,17 @@ class Inline:
                     position = entity.end()
                 else:
                     position = at + 1
+            elif char == "{":
+                opening = text[at : at + 2]
+                close = (
+                    -1 if opening in no_template_end else text.find(_TEMPLATE_ENDS[opening], at + 2)
+                )
+                if close < 0:
+                    no_template_end.add(opening)
+                    position = at + 1
+                else:
+                    atoms.append((at, close + 2, _TEMPLATE, opening))
+                    position = close + 2
             elif char in "[!":
                 openers.append((at, char == "!"))
                 atoms.append((at, at + (2 if char == "!" else 1), _OPENER, char))
@@ -327,7 +353,7 @@ class Inline:
     def _close_link(self, position: int, pending: tuple[int, int, int]) -> int:
         """Add the rest of a link's text and its closing syntax; returns where it ends."""
         text_end, end, opening = pending
-        self._text(position, text_end, NOLINK)
+        self._text(position, text_end, IN_LINK)
         closing = self._token(text_end, end, CLOSE, "a")
         self.layout.pair(opening, closing)
         return end
@@ -356,9 +382,9 @@ class Inline:
             skipping = self.skipping
             if closing:
                 if name in skipping:
-                    del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+                    skipping.pop_through(name)
             elif self.text[end - 2] != "/":
-                skipping.append(name)
+                skipping.push(name)
 
     def _emit(
         self,
@@ -382,7 +408,7 @@ class Inline:
                 pending = None
             if start < position:
                 continue  # inside an image, or a link's destination
-            nolink = NOLINK if self.skipping or link_text.covers(start) else 0
+            nolink = self._skipped_flags() or (IN_LINK if link_text.covers(start) else 0)
             self._text(position, start, nolink)
             position = end
             if kind == _OPENER and start in link_at:
@@ -400,9 +426,9 @@ class Inline:
             elif kind == _CODE:
                 marks = len(value)
                 self._token(start, start + marks, NEUTRAL)
-                self._text(start + marks, end - marks, NOLINK)
+                self._text(start + marks, end - marks, IN_CODE)
                 self._token(end - marks, end, NEUTRAL)
-            elif kind == _AUTOLINK:
+            elif kind in (_AUTOLINK, _TEMPLATE):
                 self._token(start, end, BARRIER)
             elif kind == _HTML:
                 self._html(start, end, value, open_tags)
@@ -412,8 +438,13 @@ class Inline:
                 self._text(start, end, nolink)
         if pending is not None:
             position = self._close_link(position, pending)
-        self._text(position, len(text), NOLINK if self.skipping else 0)
+        self._text(position, len(text), self._skipped_flags())
         self._prefixes_before(len(text))
+
+    def _skipped_flags(self) -> int:
+        """The flags of text inside the inline HTML elements being skipped (0: none)."""
+        skipping = self.skipping
+        return SKIP_FLAGS.get(skipping.innermost, IN_SKIPPED) if skipping else 0
 
     def _delimiter(
         self,

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citelink.markup.html import ALWAYS_SKIP
-from citelink.markup.layout import BARRIER, CLOSE, NOLINK, OPEN, Layout
+from citelink.markup.layout import BARRIER, BREAK, CLOSE, NOLINK, OPEN, Layout, unlinkable_reason
 from citelink.markup.markdown_inline import flanking
 from citelink.models import Citation
 
@@ -36,12 +36,17 @@ class Placement:
 
 
 def locate(
-    layout: Layout, citations: Iterable[Citation], *, outward: bool = False
+    layout: Layout,
+    citations: Iterable[Citation],
+    *,
+    outward: bool = False,
+    unplaced: list[tuple[Citation, str]] | None = None,
 ) -> list[Placement]:
     """Where the links of ``citations`` (found in ``layout.text``) go in ``layout.source``.
 
     Citations in text that may not be linked, or that cross a block
-    boundary, are left out, and so is any that would overlap one before it.
+    boundary, are left out, and so is any that would overlap one before it;
+    each left out is added to ``unplaced``, if given, with the reason.
     ``outward`` prefers wrapping an inline element whose text is exactly the
     citation to linking inside it (Markdown needs it: ``[**§ 5**](...)``).
     """
@@ -49,7 +54,10 @@ def locate(
     floor = 0
     for citation in citations:
         place = _place(layout, citation.start, citation.end, outward)
-        if place is None or place[0] < floor:
+        if isinstance(place, str) or place[0] < floor:
+            if unplaced is not None:
+                why = place if isinstance(place, str) else "overlaps the citation before it"
+                unplaced.append((citation, why))
             continue
         placements.append(Placement(citation, place[0], place[1], place[2]))
         floor = place[1]
@@ -60,16 +68,23 @@ _Place = tuple[int, int, tuple[tuple[int, int], ...]]
 
 
 _SPACES = " \t\n\r\f"
+_ACROSS_BLOCKS = "across a block boundary"
 
 
-def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None:
+def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | str:
+    """Where a link over reader text ``[start, end)`` goes, or why it cannot go anywhere."""
     if start >= end:
-        return None
+        return "no text"
     starts, flags = layout.starts, layout.flags
     first = bisect_right(starts, start) - 1
     last = bisect_right(starts, end - 1) - 1
-    if first < 0 or any(flags[i] & NOLINK for i in range(first, last + 1)):
-        return None  # text that may not be linked, or a block boundary
+    if first < 0:
+        return "no text"
+    for i in range(first, last + 1):
+        if flags[i] & BREAK:
+            return _ACROSS_BLOCKS
+        if flags[i] & NOLINK:
+            return unlinkable_reason(flags[i])
     s, e = layout.source_span(start, end)
     tok_starts = layout.tok_starts
     if not outward and bisect_left(tok_starts, s) == bisect_left(tok_starts, e):
@@ -80,7 +95,7 @@ def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None
         return s, e, ((s, e),)
     cuts = _cuts(layout, tokens)
     if cuts is None:
-        return None
+        return _ACROSS_BLOCKS
     if not cuts:
         return s, e, ((s, e),)
     pieces = _split(layout, s, e, cuts)
@@ -88,7 +103,7 @@ def _place(layout: Layout, start: int, end: int, outward: bool) -> _Place | None
         pieces = _split(layout, s, e, tokens)  # mis-nested source: link each stretch of text
     kept = [piece for piece in (_trim(layout, a, b) for a, b in pieces) if piece is not None]
     if not kept:
-        return None
+        return "no text"
     return kept[0][0], kept[-1][1], tuple(kept)
 
 
@@ -159,16 +174,35 @@ def _split(layout: Layout, s: int, e: int, cuts: Iterable[int]) -> list[tuple[in
 def _trim(layout: Layout, a: int, b: int) -> tuple[int, int] | None:
     """A piece without white space at its ends; ``None`` if it holds no text."""
     source = layout.source
-    while a < b and source[a] in _SPACES and not layout.in_token(a):
-        a += 1
-    while a < b and source[b - 1] in _SPACES and not layout.in_token(b - 1):
-        b -= 1
+    while a < b:
+        if source[a] in _SPACES and not layout.in_token(a):
+            a += 1
+        elif (prefix := _line_prefix_at(layout, a)) >= 0:  # a Markdown line's indentation
+            a = layout.tok_ends[prefix]
+        else:
+            break
+    while a < b:
+        if source[b - 1] in _SPACES and not layout.in_token(b - 1):
+            b -= 1
+        elif (prefix := _line_prefix_at(layout, b - 1)) >= 0:
+            b = layout.tok_starts[prefix]
+        else:
+            break
     position = a
     for k in layout.tokens_between(a, b):
         if source[position : layout.tok_starts[k]].strip(_SPACES):
             return a, b
         position = layout.tok_ends[k]
     return (a, b) if source[position:b].strip(_SPACES) else None
+
+
+def _line_prefix_at(layout: Layout, position: int) -> int:
+    """The token of a Markdown line's prefix (indentation, quote markers) holding
+    ``position``, or -1."""
+    k = bisect_right(layout.tok_starts, position) - 1
+    if k >= 0 and position < layout.tok_ends[k] and layout.tok_names[k] == "\n":
+        return k
+    return -1
 
 
 _BRACKETS = re.compile(r"(?<!\\)(?:\\\\)*[\[\]]")
@@ -207,7 +241,36 @@ def markdown_safe(layout: Layout, placement: Placement) -> bool:
                 now, was = (now[side], False), (was[side], False)
             if now != was:
                 return False
+        if not (_text_run_keeps(layout, b, ")", None) and _text_run_keeps(layout, a, None, "[")):
+            return False
     return True
+
+
+def _text_run_keeps(
+    layout: Layout, edge: int, new_before: str | None, new_after: str | None
+) -> bool:
+    """Whether a run of ``*``, ``_`` or ``~`` read as text right after (``new_before``) or
+    right before (``new_after``) a piece at ``edge`` may still neither open nor close
+    emphasis once the piece's link syntax is beside it (``§ 5_2_`` must not become
+    ``[§ 5](…)_2_``, which renders an emphasis)."""
+    source = layout.source
+    if new_before is not None:  # the run starts at edge
+        if edge >= len(source) or source[edge] not in "*_~" or layout.in_token(edge):
+            return True
+        start, end = edge, edge
+        while end < len(source) and source[end] == source[edge]:
+            end += 1
+    else:  # the run ends at edge
+        if edge == 0 or source[edge - 1] not in "*_~" or layout.in_token(edge - 1):
+            return True
+        start, end = edge, edge
+        while start > 0 and source[start - 1] == source[edge - 1]:
+            start -= 1
+    run = source[start:end]
+    before, after = _neighbour(layout, start - 1), _neighbour(layout, end)
+    was = flanking(before, run, after)
+    now = flanking(new_before or before, run, new_after or after)
+    return now == was
 
 
 def _token_ending_at(layout: Layout, position: int) -> int:
