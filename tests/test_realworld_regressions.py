@@ -289,7 +289,7 @@ def test_invisible_characters_inside_a_citation_do_not_hide_it() -> None:
 
 
 def test_illinois_reporters_spaced_dashes_and_spaced_pins() -> None:
-    text = "See 730 ILCS 5/5-4-1. Under section 5 \u2014 8\u20141(a) (1) (d) (iii) of the Code."
+    text = "See 730 ILCS 5/5-4-1. Under section 5 \u2014 8\u20141(a) (1) (d) (iii), it applies."
     assert _ids(text) == ["state/il/ilcs/730/5/5-4-1", "state/il/ilcs/730/5/5-8-1/a/1/d/iii"]
 
 
@@ -424,3 +424,12 @@ def test_a_spaced_illinois_number_after_a_constitution_is_not_its_article() -> N
 def test_id_after_a_supra_citation_is_the_supras() -> None:
     text = "See 17 CFR 242.600. 23 See Notice, supra note 3, at 38957. The ISG was formed. Id."
     assert _ids(text) == ["cfr/17/242.600"]
+
+
+def test_a_title_3_compilation_is_no_part_and_a_section_of_a_code_named_after_it() -> None:
+    assert _ids("E.O. 13222, 66 FR 44025, 3 CFR, 2001 Comp., p. 783.") == ["fr/66/44025"]
+    text = (
+        "murder (720 ILCS 5/9-1(a)(1)). Under section 5 \u2014 8\u20141(a)(1) (d)(iii) of the"
+        " Unified Code (730 ILCS 5/5-8-1(a)(1)(d)(iii) (West 2002))."
+    )
+    assert _ids(text) == ["state/il/ilcs/720/5/9-1/a/1", "state/il/ilcs/730/5/5-8-1/a/1/d/iii"]

@@ -344,6 +344,8 @@ class Finder:
                     return None
             else:
                 sections = reparsed
+                if _OF_SOMETHING_ELSE.match(text, sections.end):
+                    return None  # "section 5-8-1 of the Unified Code": a code not cited here
         spaced = _SPACED_NUMBER.match(text, end - 1)
         if spaced is not None and not any(ch.isspace() for ch in spaced.group()):
             spaced = None

@@ -99,8 +99,11 @@ _SECTION = (
 )
 ITEM = re.compile(rf"(?P<section>{_SECTION})(?!\w)(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})")
 #: A part number on its own ("Part 60"); a dot and digits make it a section.
-#: A part number; it may end a sentence ("40 CFR part 721.").
-_PART_NUMBER = re.compile(rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?!\w|\.\w|{DASH}\d)")
+#: A part number; it may end a sentence ("40 CFR part 721."). A year before "Comp." is
+#: a compilation of title 3 ("3 CFR, 2001 Comp., p. 783"), not a part.
+_PART_NUMBER = re.compile(
+    rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?!\w|\.\w|{DASH}\d|{WS}(?:{DASH}{WS}\d{{4}}{WS})?Comp\.)"
+)
 #: A number followed by a Code's name is the title of the next citation ("and 40 CFR").
 _NEXT_TITLE = re.compile(rf"{WS}(?:C\.?{WS}?F\.?{WS}?R\b|U\.?{WS}?S\.?{WS}?C\b)")
 _PART_LIST = re.compile(rf"(?:{WS},{WS}(?:and{WS1})?|{WS1}(?:and|or){WS1}|{WS}&{WS})")
