@@ -289,7 +289,7 @@ def test_invisible_characters_inside_a_citation_do_not_hide_it() -> None:
 
 
 def test_illinois_reporters_spaced_dashes_and_spaced_pins() -> None:
-    text = "See 730 ILCS 5/5-4-1. Under section 5 \u2014 8\u20141(a) (1) (d) (iii) of the Code."
+    text = "See 730 ILCS 5/5-4-1. Under section 5 \u2014 8\u20141(a) (1) (d) (iii), it applies."
     assert _ids(text) == ["state/il/ilcs/730/5/5-4-1", "state/il/ilcs/730/5/5-8-1/a/1/d/iii"]
 
 
@@ -303,9 +303,13 @@ def test_cfr_parts_end_at_the_next_title_and_at_a_full_stop() -> None:
     assert [c.id for c in found] == ["cfr/15/part-906", "cfr/40/part-721", "cfr/40/721.20"]
 
 
-def test_a_section_of_another_part_is_not_a_part_citations() -> None:
+def test_a_cfr_short_form_refers_to_the_latest_citation_of_its_part() -> None:
     text = "See 50 CFR 679.43 and 15 CFR part 906. Under § 679.41(m) it applies."
-    assert "cfr/15/679.41/m" not in _ids(text)
+    found = citelink.find(text)
+    assert found[-1].id == "cfr/50/679.41/m"
+    assert found[-1].antecedent is found[0]
+    other = citelink.find("See 40 CFR 721.5 and 40 CFR part 700. Under § 9.1 too.")
+    assert other[-1].id == "cfr/40/9.1"
 
 
 def test_id_after_a_parenthetical_or_a_page_is_not_the_statutes() -> None:
@@ -333,3 +337,99 @@ def test_articles_of_laws_and_numbered_regulations_are_not_the_constitutions() -
         " § 291; N.Y.C.R.R. §§ 9, § 9000.1; New York Code, Rules And Regulations 19, § 203.1(a)"
     )
     assert _ids(text) == ["state/ny/const/art-2/sec-7"]
+
+
+def test_an_illinois_section_printed_with_spaced_dashes_is_no_other_codes() -> None:
+    text = "Ill. Const. 1970, art. I, § 2. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) provides."
+    assert [c.section for c in citelink.find(text)] == ["2"]  # type: ignore[attr-defined]
+    ilcs = "See 730 ILCS 5/5-4-1. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) provides."
+    assert _ids(ilcs)[-1] == "state/il/ilcs/730/5/5-8-1/a/1/d"
+
+
+def test_a_singular_mark_before_unlike_numbers_is_one_section() -> None:
+    assert citelink.find("See § 32-408 for the rule.") == []  # a D.C. section, not the Code's
+    assert _ids("8 U.S.C. § 1981-1983") == ["usc/8/1981", "usc/8/1983"]
+
+
+def test_an_abbreviated_range_end_keeps_the_digits_it_does_not_repeat() -> None:
+    found = citelink.find("citing Cal. Evid.Code 1252-53 (West 2001)")
+    assert [c.id for c in found] == ["state/ca/evid/1252", "state/ca/evid/1253"]
+
+
+def test_id_and_a_page_is_a_cases() -> None:
+    assert _ids("Fed. R. Evid. 803(4) applies. Id. 37-39.") == ["rule/fre/803/4"]
+
+
+def test_a_title_after_the_sections_without_a_comma_and_a_laws_section_before_it() -> None:
+    text = "under sections 552b(c)(4) and 552b(c)(6), Title 5 U.S.C., as amended."
+    assert _ids(text) == ["usc/5/552b/c/4", "usc/5/552b/c/6"]
+    assert _ids("See 22 U.S.C. 7210; Sec. 1503, Pub. L. 108-11.") == ["usc/22/7210", "pl/108/11"]
+
+
+def test_any_space_after_a_plural_mark() -> None:
+    assert _ids("8 U.S.C. §§\u20021373, 1644") == ["usc/8/1373", "usc/8/1644"]
+    assert citelink.find("see §§\u20022182, 7039 of the Budget Support Act.") == []
+
+
+def test_a_short_form_repeating_its_antecedents_section_survives_a_named_act() -> None:
+    text = "See 18 U.S.C. § 2422(b). The Act governs. Section 2422(b) requires it. Section 2423."
+    found = citelink.find(text)  # the repeated section takes the chain up again
+    assert [c.id for c in found] == ["usc/18/2422/b", "usc/18/2422/b", "usc/18/2423"]
+    broken = citelink.find("See 18 U.S.C. § 2422(b). The Act governs. Section 2423 too.")
+    assert broken[-1].unresolved_reason == "other-container"
+
+
+def test_the_reach_counts_from_the_latest_short_form_of_the_chain() -> None:
+    live = ("1182", "1225", "1226", "1227", "1229a", "1231", "1357", "1373")
+    paragraphs = "".join(f"{_FILLER}Under § {section}, more.\n\n" for section in live)
+    found = citelink.find(f"See 8 U.S.C. § 1101.\n\n{paragraphs}")
+    assert all(c.resolved for c in found)
+
+
+def test_a_cfr_section_of_the_part_cited_is_within_reach_whatever_the_distance() -> None:
+    far = f"{_FILLER}\n\n" * 8
+    found = citelink.find(f"See 50 CFR part 679.\n\n{far}NMFS proposes modifying § 679.42.")
+    assert found[-1].id == "cfr/50/679.42"
+    other = citelink.find(f"See 50 CFR part 679.\n\n{far}NMFS proposes modifying § 300.65.")
+    assert [c.id for c in other] == ["cfr/50/part-679"]
+
+
+def test_an_acts_parallel_citation_and_sections_it_cannot_have() -> None:
+    text = "the Toxic Substances Control Act (TSCA) (15 U.S.C. 2601 et seq.). Under section 5 the"
+    found = citelink.find(text + " EPA acts; § 2604 too.")
+    assert [c.id for c in found] == ["usc/15/2601", None, "usc/15/2604"]
+    assert found[1].unresolved_reason == "other-container"
+    flsa = citelink.find(
+        "any employee (as defined in section 3(e) of the Fair Labor Standards Act of 1938)."
+        " The credit under section 45S(a) applies."
+    )
+    assert [c.id for c in flsa] == ["act/flsa/3/e", None]
+
+
+def test_outline_numbers_and_new_york_rules_without_a_final_stop() -> None:
+    text = "See 50 CFR part 679. See Section 4.4.2.3 in the Analysis. § 679.42 too."
+    assert _ids(text) == ["cfr/50/part-679", "cfr/50/679.42"]
+    rules = "Insurance Law §§ 3420(f)(2), 5106(b); N.Y.C.R.R §§ 11, 60-2.3(c)"
+    assert _ids(rules) == ["state/ny/ins/3420/f/2", "state/ny/ins/5106/b"]
+
+
+def test_a_spaced_illinois_number_after_a_constitution_is_not_its_article() -> None:
+    text = (
+        "Section 2 of article I of the Illinois Constitution (Ill. Const. 1970, art. I, § 2)"
+        " applies. As stated, section 5 \u2014 8\u2014 1(a)(1)(d) (iii) provides."
+    )
+    assert _ids(text) == ["state/il/const/art-1", "state/il/const/art-1/sec-2"]
+
+
+def test_id_after_a_supra_citation_is_the_supras() -> None:
+    text = "See 17 CFR 242.600. 23 See Notice, supra note 3, at 38957. The ISG was formed. Id."
+    assert _ids(text) == ["cfr/17/242.600"]
+
+
+def test_a_title_3_compilation_is_no_part_and_a_section_of_a_code_named_after_it() -> None:
+    assert _ids("E.O. 13222, 66 FR 44025, 3 CFR, 2001 Comp., p. 783.") == ["fr/66/44025"]
+    text = (
+        "murder (720 ILCS 5/9-1(a)(1)). Under section 5 \u2014 8\u20141(a)(1) (d)(iii) of the"
+        " Unified Code (730 ILCS 5/5-8-1(a)(1)(d)(iii) (West 2002))."
+    )
+    assert _ids(text) == ["state/il/ilcs/720/5/9-1/a/1", "state/il/ilcs/730/5/5-8-1/a/1/d/iii"]

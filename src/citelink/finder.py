@@ -62,6 +62,7 @@ _ID_TRIGGERS = (
 #: Regulations": a section of something the finder does not cite (the sources declined it).
 _OF_SOMETHING_ELSE = re.compile(
     rf"(?:{WS},)?{WS1}(?:of|OF){WS1}[\w\"“]"
+    rf"|{WS},{WS}(?:Pub\.|P\.{WS}?L\.|Public{WS1}Law\b)"
     rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}[A-Z]?{WS},{WS}[A-Z]"
 )
 #: A Code's name after a number: the number is its title ("section 17 U.S.C. § 501").
@@ -69,6 +70,13 @@ _TITLE_OF_A_CODE = re.compile(
     rf"{WS1}(?:U\.?{WS}?S\.?{WS}?C\b|U\.{WS}?S\.{WS1}Code\b|United{WS1}States{WS1}Code\b"
     rf"|C\.?{WS}?F\.?{WS}?R\b)"
 )
+_ID_AND_PAGE = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?:(?:{WS},)?{WS1}at)?{WS1}\*?\d")
+#: A dash and a number after a section: more of a number than its grammar read
+#: ("section 5 — 8— 1(a)" after a constitution's article).
+_MORE_NUMBER = re.compile(rf"{WS}{DASH}{WS}\d")
+#: Three numbers joined by dashes, a space around one: "5 — 8— 1", an Illinois
+#: section as its reporters print it; only a code numbered so reads it.
+_SPACED_NUMBER = re.compile(rf"\d{{1,6}}(?:[^\S\n]?{DASH}[^\S\n]?\d{{1,6}}){{2,4}}")
 _ID = re.compile(rf"(?:[Ii]d|[Ii]bid)\.(?P<at>(?:{WS},)?{WS1}at(?!\w))?{WS}")
 _PAGE = re.compile(r"\d")
 _PINS = re.compile(rf"(?:{PIN}){{1,10}}")
@@ -337,8 +345,18 @@ class Finder:
                     return None
             else:
                 sections = reparsed
+                if _OF_SOMETHING_ELSE.match(text, sections.end):
+                    return None  # "section 5-8-1 of the Unified Code": a code not cited here
+        spaced = _SPACED_NUMBER.match(text, end - 1)
+        if spaced is not None and not any(ch.isspace() for ch in spaced.group()):
+            spaced = None
+        if _MORE_NUMBER.match(text, sections.end) or (
+            spaced is not None
+            and (reason is not None or sections.end < spaced.end() or len(sections.items) > 1)
+        ):
+            return None  # a number the grammar of the code it would continue does not read
         if reason is None and owner is not None and antecedent is not None:
-            reason = self._broken_chain(scan, antecedent, start)
+            reason = self._broken_chain(scan, antecedent, start, sections)
             if reason is None and not owner.continues(antecedent, sections):
                 reason = "unknown-section"
         if reason is not None or owner is None or antecedent is None:
@@ -358,15 +376,24 @@ class Finder:
             owner, container, sections, start, sections.end, short=True, antecedent=antecedent
         )
 
-    def _broken_chain(self, scan: Scan, antecedent: Citation, at: int) -> str | None:
+    def _broken_chain(
+        self, scan: Scan, antecedent: Citation, at: int, sections: Sections | None = None
+    ) -> str | None:
         """Why a short form at ``at`` may not refer back to ``antecedent``, if it may not:
         too far back, or, after a U.S. Code citation, another body of law named since
-        (see :func:`_other_container`; an act's or a state code's own name is no other)."""
+        (see :func:`_other_container`; an act's or a state code's own name is no other),
+        unless the short form repeats the antecedent's own section ("18 U.S.C. § 2422(b)
+        ... the Act ... Section 2422(b)")."""
+        latest = _latest_link(scan, antecedent)
         reach = self.antecedent_paragraphs
-        if reach is not None and scan.paragraphs_back(antecedent, at) > reach:
+        if reach is not None and scan.paragraphs_back(latest, at) > reach:
             return "far-antecedent"
-        if antecedent.kind == "usc" and _other_container(scan, antecedent, at):
-            return "other-container"
+        repeated = sections is not None and _repeats(antecedent, sections)
+        if antecedent.kind == "usc" and not repeated:
+            if _other_container(scan, latest, at):
+                return "other-container"
+            if latest is antecedent and scan.text[at] != "§" and _parallel(scan, antecedent):
+                return "other-container"  # "TSCA (15 U.S.C. 2601) ... section 5": the act's
         return None
 
     def _other_numbering(self, scan: Scan, start: int, at: int, plural: bool) -> int | None:
@@ -403,7 +430,8 @@ class Finder:
             sections = owner.sections(text, at, plural, antecedent)
         if sections is None or _OF_SOMETHING_ELSE.match(text, sections.end):
             return None
-        if self._broken_chain(scan, antecedent, start) is not None:
+        antecedent, named = owner.antecedent_of(scan, antecedent, sections)
+        if not named and self._broken_chain(scan, antecedent, start) is not None:
             return None  # not the Code's numbering, and not surely the antecedent's code's
         if not owner.continues(antecedent, sections):
             return None
@@ -428,6 +456,8 @@ class Finder:
         antecedent = last.antecedent if last.short else last
         if antecedent is None or _unfound_between(scan, last, start):
             return None
+        if _ID_AND_PAGE.match(text, start):
+            return None  # "Id. 37-39", "Id. at 574": pages of a case or a report
         source = self._by_kind.get(last.kind)
         if source is None:
             return None
@@ -791,7 +821,7 @@ _REGEX_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
 def _is_plural(mark: str) -> bool:
     """Whether a section mark ("§§ ", "sections ", "Secs. ") introduces several sections."""
-    return mark.rstrip(" .\u00a0\u202f\n\t").endswith(("§§", "s", "S"))
+    return mark.rstrip().rstrip(".").rstrip().endswith(("§§", "s", "S"))
 
 
 #: What an "Id." may refer to that the finder did not find: a case ("State v. Ross,
@@ -800,6 +830,7 @@ _UNFOUND_CITATION = re.compile(
     r"\sv\.\s|\b\d{1,4}[^\S\n]+[A-Z][A-Za-z]{0,6}\.(?:[^\S\n]?[A-Za-z0-9]{1,6}\.?){0,3}"
     r"[^\S\n]+(?:at[^\S\n]+)?\d{1,5}\b"
     r"|\b[Ii]d\.,?[^\S\n]+at[^\S\n]+\*?\d"  # "Id. at 1091": a page, so a case or a report
+    r"|\bsupra\b|,[^\S\n]+at[^\S\n]+\d"  # "See Notice, supra note 3, at 38957"
 )
 #: A parenthetical the last citation may be in: "(quoting 21 C.F.R. § 101.9)", "(codified
 #: as amended at 21 U.S.C. § 360k)"; "Id." after it is the citation the parenthetical is of.
@@ -822,6 +853,37 @@ def _unfound_between(scan: Scan, last: Citation, at: int) -> bool:
     if _PARENTHETICAL.search(text, max(0, start - _PARENTHETICAL_LOOKBACK), start) is not None:
         return True
     return _UNFOUND_CITATION.search(text, since, at) is not None
+
+
+#: An act named just before a parenthesis: "TSCA (", "the Regulatory Flexibility Act
+#: (RFA) (", "section 15(d) of such Act (".
+_ACT_THEN_PARENTHESIS = re.compile(
+    r"(?:\bAct|\b[A-Z][A-Za-z&-]*[A-Z])(?:[^\S\n]*\([A-Z][A-Za-z&-]*[A-Z]\))?[^\S\n]*\($"
+)
+
+
+def _parallel(scan: Scan, antecedent: Citation) -> bool:
+    """Whether a U.S. Code citation is in parentheses after an act's name: the act's
+    parallel citation, so that a later "section 5" is the act's section, not the Code's."""
+    start = antecedent.group[0] if antecedent.group is not None else antecedent.start
+    if start < 0:
+        return False
+    return _ACT_THEN_PARENTHESIS.search(scan.text, max(0, start - 40), start) is not None
+
+
+def _latest_link(scan: Scan, antecedent: Citation) -> Citation:
+    """The latest citation of the chain that leads to ``antecedent``: a short form that
+    took it as its antecedent keeps the chain alive, so the reach counts from there."""
+    for anchor in (scan.anchor, scan.previous_anchor):
+        if anchor is not None and anchor.short and anchor.antecedent is antecedent:
+            return anchor
+    return antecedent
+
+
+def _repeats(antecedent: Citation, sections: Sections) -> bool:
+    """Whether every section of a short form is its antecedent's own section."""
+    own = getattr(antecedent, "section", None)
+    return own is not None and all(item.section == own for item in sections.items)
 
 
 def _reason_of(anchor: Citation | None) -> str:
@@ -939,7 +1001,7 @@ _NAMED_JUST_BEFORE = re.compile(
     rf"|(?:\d{{1,3}}|[IVXLC]{{1,6}}){WS}\.?(?:TRA|trA|tra){WS}(?:,{WS})?(?:WAL|waL|edoC|EDOC)"
     r"(?![A-Za-z])"
     rf"|\d{{1,3}}{WS}(?:,{WS})?(?:snoitalugeR|SNOITALUGER|\.sgeR)(?![A-Za-z])"
-    r"|\.(?:[A-Z]\.){2,7}[A-Z](?![A-Za-z.])"
+    r"|\.?[A-Z](?:\.[A-Z]){2,7}(?![A-Za-z.])"
     r")"
 )
 _NAMED_LOOKBACK = 48
@@ -987,16 +1049,16 @@ def _not_the_code(scan: Scan, start: int, sections: Sections) -> bool:
     return _DOCUMENT_PART_BEFORE.match(lookback) is not None and len(sections.items) == 1
 
 
-#: A state's title and section ("2-1933", "22-4504"): a short number, a dash, a much
-#: longer one. The U.S. Code has no such designation, so an unresolved short form so
+#: A state's title and section ("2-1933", "32-408"): a short number, a dash, a longer
+#: one. The U.S. Code has no such designation, so an unresolved short form so
 #: numbered is not reported as the Code's.
-_STATE_NUMBER = re.compile(r"\d{1,3}-\d{3,}")
+_STATE_NUMBER = re.compile(r"\d{1,3}-\d{2,}")
 
 
 def _code_shaped(sections: Sections) -> bool:
     return not any(
         _STATE_NUMBER.fullmatch(item.section)
-        and len(item.section) - 2 * item.section.index("-") >= 3
+        and len(item.section) - 2 * item.section.index("-") >= 2
         for item in sections.items
     )
 

@@ -191,6 +191,16 @@ def split_range(token: str) -> tuple[str, str | None]:
     return "-".join(parts), None
 
 
+def _singular_split(token: str) -> tuple[str, str | None]:
+    """:func:`split_range` after a singular mark: "§ 32-408" (numbers of unlike lengths)
+    is one section; "§ 1981-1983" is still a range, as writers often mark it."""
+    parts = _DASH_RE.split(token)
+    digits = len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit()
+    if digits and len(parts[1]) > len(parts[0]):
+        return "-".join(parts), None
+    return split_range(token)
+
+
 def one_section(token: str) -> tuple[str, str | None]:
     """A section token that is one section whatever its dashes ("2-207" of the UCC,
     "13A-5-40" of Alabama): for grammars whose ranges are always written out."""
@@ -220,6 +230,8 @@ def parse_sections(
     end = first.end()
     follow = _FOLLOW.match(text, end)
     token, pin_text = first.group("section", "pins")
+    if not plural and split is split_range:
+        split = _singular_split
     if token.endswith("nt") and token[-3:-2].isdigit() and not pin_text:
         # "651nt": the Code's own abbreviation of "§ 651 note" (no section ends so)
         noted = Item(token[:-2], (), first.start("section"), end)
@@ -272,7 +284,13 @@ def _next_item(
         if nxt is None or last.range_end is not None:
             return None
         section, _ = split(nxt.group("section"))
-        items[-1] = last._replace(range_end=hyphenate(text[after : nxt.end()]))
+        written = hyphenate(text[after : nxt.end()])
+        if section.isdigit() and last.section.isdigit() and len(section) < len(last.section):
+            # "§§ 1252-53": the end keeps the digits it does not repeat (1253)
+            whole = last.section[: len(last.section) - len(section)] + section
+            if int(whole) > int(last.section):
+                section, written = whole, whole + written[len(nxt.group("section")) :]
+        items[-1] = last._replace(range_end=written)
         items.append(Item(hyphenate(section), pins(nxt.group("pins")), after, nxt.end()))
         return nxt.end()
     if only_pins is not None:

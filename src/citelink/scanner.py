@@ -321,6 +321,18 @@ class Source:
         """
         return True
 
+    def antecedent_of(
+        self, scan: Scan, antecedent: Citation, sections: Sections
+    ) -> tuple[Citation, bool]:
+        """The full citation a short form of this source's own numbering refers to, and
+        whether its number names that citation (then no reach limits it).
+
+        ``antecedent`` is the latest anchor; a source whose numbers tell which of its
+        earlier citations is meant (a C.F.R. section names its part: "§ 679.42" after "50
+        CFR part 679") may return that one. The default returns ``(antecedent, False)``.
+        """
+        return antecedent, False
+
     def refer_back(self, scan: Scan, start: int) -> int | None:
         """Claim the "Id." at ``start`` when ``scan.last`` is a citation of this source.
 

@@ -48,6 +48,9 @@ class Act:
     title: str | None = None
     #: Act section -> Code section; ``None`` with a ``title`` means they are the same.
     table: Mapping[str, str] | None = None
+    #: The highest section number of an act without a table: a bare "section 414(q)"
+    #: after "the Fair Labor Standards Act" (sections 1 to 19) is not one of its sections.
+    highest: int | None = None
 
     def code_section(self, section: str) -> str | None:
         if self.title is None:
@@ -97,16 +100,18 @@ ACTS = {
             "NLRA",
             "National Labor Relations Act",
             ("NLRA", "N.L.R.A.", "National Labor Relations Act"),
+            highest=19,
         ),
         Act(
             "esa",
             "ESA",
             "Endangered Species Act",
             ("ESA", "Endangered Species Act", "Endangered Species Act of 1973"),
+            highest=18,
         ),
-        Act("caa", "CAA", "Clean Air Act", ("CAA", "Clean Air Act")),
-        Act("cwa", "CWA", "Clean Water Act", ("CWA", "Clean Water Act")),
-        Act("fha", "FHA", "Fair Housing Act", ("FHA", "Fair Housing Act")),
+        Act("caa", "CAA", "Clean Air Act", ("CAA", "Clean Air Act"), highest=618),
+        Act("cwa", "CWA", "Clean Water Act", ("CWA", "Clean Water Act"), highest=607),
+        Act("fha", "FHA", "Fair Housing Act", ("FHA", "Fair Housing Act"), highest=820),
         Act(
             "ada",
             "ADA",
@@ -117,6 +122,7 @@ ACTS = {
                 "Americans with Disabilities Act",
                 "Americans with Disabilities Act of 1990",
             ),
+            highest=514,
         ),
         Act(
             "adea",
@@ -127,6 +133,7 @@ ACTS = {
                 "Age Discrimination in Employment Act",
                 "Age Discrimination in Employment Act of 1967",
             ),
+            highest=17,
         ),
         Act(
             "erisa",
@@ -137,12 +144,14 @@ ACTS = {
                 "Employee Retirement Income Security Act",
                 "Employee Retirement Income Security Act of 1974",
             ),
+            highest=4402,
         ),
         Act(
             "flsa",
             "FLSA",
             "Fair Labor Standards Act",
             ("FLSA", "Fair Labor Standards Act", "Fair Labor Standards Act of 1938"),
+            highest=19,
         ),
     )
 }
@@ -242,6 +251,12 @@ _QUALIFIER = re.compile(
 )
 
 ITEM = re.compile(SECTION_ITEM)
+
+
+def _leading_number(section: str) -> int:
+    """ "414" of "414(q)", "45" of "45S"; a number without digits counts as none."""
+    digits = len(section) - len(section.lstrip("0123456789"))
+    return int(section[:digits]) if digits else 1 << 30
 
 
 def _act_of(found: re.Match[str]) -> Act:
@@ -355,8 +370,12 @@ class NamedActs(Source):
     # "§ 237(c)" after "INA § 101(11)" is the INA's; "§ 1153" after it is not.
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         assert isinstance(antecedent, ActCitation)
-        table = _BY_SHORT[antecedent.act].table
-        return table is None or all(item.section in table for item in sections.items)
+        act = _BY_SHORT[antecedent.act]
+        if act.table is not None:
+            return all(item.section in act.table for item in sections.items)
+        if act.highest is not None:
+            return all(_leading_number(item.section) <= act.highest for item in sections.items)
+        return True
 
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, ActCitation)

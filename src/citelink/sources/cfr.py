@@ -99,8 +99,11 @@ _SECTION = (
 )
 ITEM = re.compile(rf"(?P<section>{_SECTION})(?!\w)(?P<pins>(?:[^\S\n]?{PIN})?(?:{PIN}){{0,9}})")
 #: A part number on its own ("Part 60"); a dot and digits make it a section.
-#: A part number; it may end a sentence ("40 CFR part 721.").
-_PART_NUMBER = re.compile(rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?!\w|\.\w|{DASH}\d)")
+#: A part number; it may end a sentence ("40 CFR part 721."). A year before "Comp." is
+#: a compilation of title 3 ("3 CFR, 2001 Comp., p. 783"), not a part.
+_PART_NUMBER = re.compile(
+    rf"(?P<part>\d{{1,5}}[A-Za-z]?)(?!\w|\.\w|{DASH}\d|{WS}(?:{DASH}{WS}\d{{4}}{WS})?Comp\.)"
+)
 #: A number followed by a Code's name is the title of the next citation ("and 40 CFR").
 _NEXT_TITLE = re.compile(rf"{WS}(?:C\.?{WS}?F\.?{WS}?R\b|U\.?{WS}?S\.?{WS}?C\b)")
 _PART_LIST = re.compile(rf"(?:{WS},{WS}(?:and{WS1})?|{WS1}(?:and|or){WS1}|{WS}&{WS})")
@@ -207,7 +210,11 @@ class Cfr(Source):
         self, text: str, at: int, plural: bool, antecedent: Citation | None = None
     ) -> Sections | None:
         first = ITEM.match(text, at)
-        return parse_sections(text, first, ITEM, plural, one_section) if first is not None else None
+        if first is None:
+            return None
+        if antecedent is not None and first.group("section").count(".") > 1:
+            return None  # "Section 4.4.2.3 in the Analysis": a document's outline, not a rule
+        return parse_sections(text, first, ITEM, plural, one_section)
 
     # "8 C.F.R. § 287.7(a)", "40 CFR Part 60"
     def _after_name(self, scan: Scan, start: int, end: int) -> int | None:
@@ -336,16 +343,24 @@ class Cfr(Source):
         assert isinstance(antecedent, CfrCitation)
         return (antecedent.title, antecedent.cited_as, antecedent.part)
 
-    # "§ 721.20" after "40 CFR part 721" is the part's; "§ 679.43" after "15 CFR part 906"
-    # is not (it is most likely 50 CFR 679.43, named a line before).
-    def continues(self, antecedent: Citation, sections: Sections) -> bool:
+    # "§ 679.43" after "50 CFR 679.43 ... 15 CFR part 906" is 50 CFR's: the latest
+    # citation of its part; "§ 9.1" after "40 CFR part 720" (no part 9 cited) is title 40's.
+    def antecedent_of(
+        self, scan: Scan, antecedent: Citation, sections: Sections
+    ) -> tuple[Citation, bool]:
         assert isinstance(antecedent, CfrCitation)
-        if antecedent.section is not None or antecedent.part is None:
-            return True
-        return all(_part_of(item.section) == antecedent.part for item in sections.items)
+        part = _part_of(sections.items[0].section)
+        if antecedent.part == part:
+            return antecedent, True
+        for citation in reversed(scan.citations[-_PART_WINDOW:]):
+            if isinstance(citation, CfrCitation) and not citation.short and citation.part == part:
+                return citation, True
+        return antecedent, False
 
 
 _PART_OF = re.compile(_PART)
+#: How many citations back a short form looks for a citation of its own part.
+_PART_WINDOW = 50
 
 
 def _part_of(section: str) -> str:

@@ -15,10 +15,12 @@ Forms understood here:
 
 from __future__ import annotations
 
+import functools
+import gzip
 import re
 from dataclasses import dataclass
+from importlib import resources
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from citelink.grammar import (
     CODE_PIN_LEVELS,
@@ -33,9 +35,6 @@ from citelink.grammar import (
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
-
-if TYPE_CHECKING:
-    from citelink.checking.index import UsCodeIndex
 
 
 @fast_init
@@ -87,6 +86,12 @@ class UsCodeCitation(Citation):
         return self.title is not None
 
     @property
+    def anchors(self) -> bool:
+        # A bare section left unresolved because it is another body's ("section 5" of
+        # the act just named) does not stand for the Code: later short forms look past it.
+        return self.unresolved_reason not in _NOT_ANCHORING
+
+    @property
     def id(self) -> str | None:
         if self.title is None:
             return None
@@ -95,6 +100,9 @@ class UsCodeCitation(Citation):
             return f"usc/{title}"
         return "/".join(("usc", title, self.section, *self.pin))
 
+
+#: Why an unresolved short form may be another body's section, not an unknown Code's.
+_NOT_ANCHORING = frozenset({"other-container", "unknown-section"})
 
 # --- grammar ----------------------------------------------------------------
 
@@ -149,7 +157,7 @@ _QUALIFIER = re.compile(
     rf"|(?:[Tt]itle|TITLE){WS1}(?P<title>\d{{1,3}})(?!\w)"
     rf"(?:(?:{WS},|{WS1}of{WS1}the){WS}(?:{_CODE_NAME})|(?!{_ANOTHER_CODE}))"
     rf"|(?P<title_num>\d{{1,3}}){WS1}(?:{_CODE_NAME}))"
-    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},{WS}(?:{_CODE_NAME})"
+    rf"|{WS},{WS}(?:[Tt]itle|TITLE){WS1}(?P<title_comma>\d{{1,3}}){WS},?{WS}(?:{_CODE_NAME})"
 )
 
 
@@ -340,22 +348,30 @@ class UsCode(Source):
     # is not (16 U.S.C. § 7 was repealed: it is the act's section 7).
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         assert isinstance(antecedent, UsCodeCitation)
-        if antecedent.appendix or antecedent.title is None:
-            return True
-        index = _code_index()
-        if not index.has_title(antecedent.title):
-            return True
-        return all(
-            any(record.active for record in index.lookup(antecedent.title, item.section))
-            for item in sections.items
-        )
+        live = _live_sections()
+        if antecedent.appendix or antecedent.title not in live:
+            return True  # nothing known to check against
+        title = live[antecedent.title]
+        return all(item.section.lower() in title for item in sections.items)
 
 
-def _code_index() -> UsCodeIndex:
-    """The shipped index of the Code's sections (read on first use)."""
-    from citelink.checking.index import uscode_index  # the checker's data, not its code
-
-    return uscode_index()
+@functools.cache
+def _live_sections() -> dict[str, frozenset[str]]:
+    """The live sections of each title (lower case), from the index of the Code that ships
+    as package data (``data/uscode.tsv.gz``: a JSON line, then ``title, designation,
+    status, ...`` lines); read on first use. Empty if the file is missing."""
+    live: dict[str, set[str]] = {}
+    try:
+        data = resources.files("citelink") / "data" / "uscode.tsv.gz"
+        with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+            next(lines, None)
+            for line in lines:
+                cells = line.split("\t", 3)
+                if len(cells) > 2 and cells[2].split(",", 1)[0] == "active":
+                    live.setdefault(cells[0], set()).add(cells[1].lower())
+    except OSError:
+        return {}
+    return {title: frozenset(sections) for title, sections in live.items()}
 
 
 def _title(number: str) -> str:

@@ -297,7 +297,7 @@ _NUMBERS = {
     # (Illinois reporters print em dashes, spaced or not: "5/5—8—1", "5 — 8—1")
     "ilcs": (
         r"\d{1,4}/\d{1,5}[A-Za-z]{0,2}"
-        r"(?:(?:[-.\u2013\u2014]|[^\S\n]\u2014[^\S\n]?)\d{1,5}[A-Za-z]{0,3}){0,4}"
+        r"(?:(?:[-.\u2013]|[^\S\n]?\u2014[^\S\n]?)\d{1,5}[A-Za-z]{0,3}){0,4}"
     ),
     # a constitution's section: at most 300 ("Section 778a" is not one)
     "const": r"(?:300|[12]\d\d|[1-9]\d|\d)[A-Za-z]?(?:\.\d{1,2})?",
