@@ -194,6 +194,23 @@ class _Report:
         return Annotated(document, tuple(self.linked), tuple(unlinked))
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """How a document's citations are found: the finder (``None``: the shared one), the
+    title "of this title" means, and whether case law is found too."""
+
+    finder: Finder | None = None
+    this_title: str | None = None
+    cases: bool = False
+
+    def citations(self, source: str, layout: Layout | None = None) -> list[Citation]:
+        """The citations of a document, in its reader's text (those across a block
+        boundary left out, as ``extract`` leaves them out)."""
+        return ReaderText(source, layout).citations(
+            self.finder, this_title=self.this_title, cases=self.cases
+        )
+
+
 def _no_link_reason(citation: Citation, style: Links) -> str:
     """Why ``style`` makes no link for ``citation``."""
     if style.attributes is not None and style.attributes(citation) is None:
@@ -227,61 +244,53 @@ def _insert(
     return "".join(out)
 
 
-def _found(
-    layout: Layout, finder: Finder | None, this_title: str | None, cases: bool
-) -> list[Citation]:
-    """The citations of a marked-up document, in its reader's text (those across a block
-    boundary left out, as ``extract`` leaves them out)."""
-    return ReaderText(layout.source, layout).citations(finder, this_title=this_title, cases=cases)
+def _convert(
+    text: str,
+    bounds: tuple[int, int],
+    style: Links,
+    reading: _Reading,
+    report: _Report,
+    plain: Callable[[str, bool], str],
+    link: Callable[[Citation], tuple[str, str, str] | None],
+) -> str:
+    """``text[start:stop]`` in another format: ``plain(piece, at_line_start)`` writes the text
+    between citations, ``link`` a citation as (opening, its text, closing), or ``None``."""
+    start, stop = bounds
+    out: list[str] = []
+    position = start
+    for citation in reading.citations(text):
+        wrap = link(citation)
+        if wrap is None:
+            report.skip(citation, _no_link_reason(citation, style))
+            continue
+        if citation.start < position or citation.end > stop:
+            report.skip(citation, "overlaps the citation before it")
+            continue
+        report.linked.append(citation)
+        out += (plain(text[position : citation.start], _at_line_start(text, position)), *wrap)
+        position = citation.end
+    out.append(plain(text[position:stop], _at_line_start(text, position)))
+    return "".join(out)
 
 
-def find_in_document(
-    source: str,
-    input_format: str = "text",
-    *,
-    finder: Finder | None = None,
-    this_title: str | None = None,
-    cases: bool = False,
-) -> list[Citation]:
-    """The citations of a text, HTML or Markdown document, with spans in ``source``
-    (the same as :func:`citelink.documents.find`)."""
-    return find(source, input_format, finder=finder, this_title=this_title, cases=cases)
+def _at_line_start(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] in "\r\n"
 
 
 # --- HTML ---------------------------------------------------------------------------
 
 
-def _html_layout(source: str, skip: Iterable[str] | None, every_tag: bool = False) -> Layout:
-    return read_html(source, DEFAULT_SKIP if skip is None else skip, every_tag=every_tag)
-
-
-def find_in_html(
+def _place_html(
     source: str,
-    *,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    skip: Iterable[str] | None = None,
-) -> list[Citation]:
-    """The citations in the text a reader sees in an HTML document.
-
-    Spans are offsets into that text (entities decoded, tags removed, a
-    blank line where a block ends); :func:`locate_html` gives source spans.
-    """
-    return _found(_html_layout(source, skip), finder, this_title, cases)
-
-
-def _locate_html(
-    source: str,
+    reading: _Reading,
     report: _Report,
-    this_title: str | None,
-    finder: Finder | None,
-    cases: bool,
     skip: Iterable[str] | None,
     only_inside: str | None,
 ) -> list[Placement]:
-    layout = _html_layout(source, skip, every_tag=only_inside is not None)
-    placements = locate(layout, _found(layout, finder, this_title, cases), unplaced=report.unlinked)
+    """Where each citation of an HTML document may be linked; the others go to ``report``."""
+    skipped = DEFAULT_SKIP if skip is None else skip
+    layout = read_html(source, skipped, every_tag=only_inside is not None)
+    placements = locate(layout, reading.citations(source, layout), unplaced=report.unlinked)
     if only_inside is None:
         return placements
     regions = xpath_regions(layout, only_inside)
@@ -294,42 +303,15 @@ def _locate_html(
     return inside
 
 
-def locate_html(
-    source: str,
-    *,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    skip: Iterable[str] | None = None,
-    only_inside: str | None = None,
-) -> list[Placement]:
-    """Where each citation of an HTML document may be linked, as source spans.
-
-    ``skip`` names the elements whose text is never linked (default:
-    :data:`~citelink.markup.DEFAULT_SKIP`; links, form controls, SVG, MathML
-    and raw-text elements are always skipped). ``only_inside`` is an XPath
-    expression: only text inside the elements it selects is linked (for
-    example ``//article``). Placements are found for every citation that
-    may be linked, whether or not it has a URL. ``cases=True`` finds case law
-    too (through eyecite, which must be installed).
-    """
-    return _locate_html(source, _Report(), this_title, finder, cases, skip, only_inside)
-
-
 def _link_html(
     source: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
+    style: Links,
+    reading: _Reading,
     skip: Iterable[str] | None = None,
     only_inside: str | None = None,
-    fragment: bool = False,
 ) -> Annotated:
-    style = links or Links()
     report = _Report()
-    placements = _locate_html(source, report, this_title, finder, cases, skip, only_inside)
+    placements = _place_html(source, reading, report, skip, only_inside)
 
     def markup(citation: Citation) -> tuple[str, str] | None:
         opening = style.html_open(citation)
@@ -338,44 +320,12 @@ def _link_html(
     return report.result(_insert(source, placements, markup, style, report))
 
 
-def annotate_html(
-    source: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    skip: Iterable[str] | None = None,
-    only_inside: str | None = None,
-) -> str:
-    """An HTML document with a link on every citation; nothing else changes.
-
-    The arguments are those of :func:`locate_html`, and ``links``, how the
-    links look (:class:`Links`).
-    """
-    return _link_html(
-        source,
-        links=links,
-        this_title=this_title,
-        finder=finder,
-        cases=cases,
-        skip=skip,
-        only_inside=only_inside,
-    ).document
-
-
-# --- plain text -----------------------------------------------------------------------
+# --- plain text into HTML -------------------------------------------------------------
 
 # A line break is CR LF, LF or CR, and CR LF only ever one (never CR, then LF); a blank
 # line between two lines ends a paragraph.
 _BREAKS = re.compile(r"(?:\r?\n|\r(?!\n))(?P<blank>(?:[ \t\f\v]*(?:\r?\n|\r(?!\n)))+)?")
 _LINE_BREAK = re.compile(r"\r?\n|\r(?!\n)")
-
-
-def _text_citations(
-    text: str, finder: Finder | None, this_title: str | None, cases: bool
-) -> list[Citation]:
-    return ReaderText(text).citations(finder, this_title=this_title, cases=cases)
 
 
 def _escape_html_text(text: str) -> str:
@@ -394,65 +344,26 @@ def _html_document(body: str, text: str) -> str:
     )
 
 
-def _link_text_as_html(
-    text: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    fragment: bool = False,
-) -> Annotated:
-    style = links or Links()
+def _text_as_html(text: str, style: Links, reading: _Reading, fragment: bool) -> Annotated:
     report = _Report()
-    # The paragraphs as the reader sees them: leading and trailing blank lines are not one.
-    stripped = text.strip("\r\n")
-    lead = len(text) - len(text.lstrip("\r\n"))
-    out: list[str] = ["<p>"]
-    position = lead
-    for citation in _text_citations(text, finder, this_title, cases):
+
+    def link(citation: Citation) -> tuple[str, str, str] | None:
         opening = style.html_open(citation)
-        if opening is None:
-            report.skip(citation, _no_link_reason(citation, style))
-            continue
-        if citation.start < position:
-            report.skip(citation, "overlaps the citation before it")
-            continue
-        report.linked.append(citation)
-        out += (
-            _escape_html_text(text[position : citation.start]),
-            opening,
-            _escape_html_text(citation.text),
-            "</a>",
-        )
-        position = citation.end
-    out += (_escape_html_text(text[position : lead + len(stripped)]), "</p>")
-    body = "".join(out) if stripped else ""
+        return None if opening is None else (opening, _escape_html_text(citation.text), "</a>")
+
+    def plain(piece: str, at_line_start: bool) -> str:
+        return _escape_html_text(piece)
+
+    # The paragraphs as the reader sees them: blank lines before the first and after the
+    # last are none.
+    start = len(text) - len(text.lstrip("\r\n"))
+    stop = len(text.rstrip("\r\n"))
+    inner = _convert(text, (start, max(start, stop)), style, reading, report, plain, link)
+    body = f"<p>{inner}</p>" if stop > start else ""
     return report.result(body + "\n" if fragment else _html_document(body, text))
 
 
-def text_to_html(
-    text: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    fragment: bool = False,
-) -> str:
-    """Plain text as an HTML document with a link on every citation.
-
-    The text is escaped; each blank line starts a new paragraph and each line
-    break is kept (``<br>``). The result is a complete document (doctype, UTF-8
-    charset, the first line as its title) unless ``fragment`` asks for the
-    paragraphs alone.
-    """
-    return _link_text_as_html(
-        text, links=links, this_title=this_title, finder=finder, cases=cases, fragment=fragment
-    ).document
-
-
-# --- Markdown ---------------------------------------------------------------------
+# --- Markdown -------------------------------------------------------------------------
 
 _LINK_TEXT_SPECIALS = frozenset("\\[]`*_<>&!")
 _TITLE_SPECIALS = frozenset('\\"|')
@@ -476,22 +387,10 @@ _URL_ENCODE = str.maketrans({"<": "%3C", ">": "%3E", "|": "%7C", "\\": "%5C"})
 _DESTINATION_SPECIALS = frozenset("()")
 
 
-def find_in_markdown(
-    source: str,
-    *,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-) -> list[Citation]:
-    """The citations in the text a reader sees in a Markdown document."""
-    return _found(read_markdown(source), finder, this_title, cases)
-
-
-def _locate_markdown(
-    source: str, report: _Report, this_title: str | None, finder: Finder | None, cases: bool
-) -> list[Placement]:
+def _place_markdown(source: str, reading: _Reading, report: _Report) -> list[Placement]:
+    """Where each citation of a Markdown document may be linked; the others go to ``report``."""
     layout = read_markdown(source)
-    citations = _found(layout, finder, this_title, cases)
+    citations = reading.citations(source, layout)
     placements = locate(layout, citations, outward=True, unplaced=report.unlinked)
     safe = []
     for placement in placements:
@@ -502,33 +401,9 @@ def _locate_markdown(
     return safe
 
 
-def locate_markdown(
-    source: str,
-    *,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-) -> list[Placement]:
-    """Where each citation of a Markdown document may be linked, as source spans.
-
-    Front matter, code spans, fenced and indented code, HTML blocks, existing
-    links and autolinks are never linked; nor is text whose link would need
-    brackets in it.
-    """
-    return _locate_markdown(source, _Report(), this_title, finder, cases)
-
-
-def _link_markdown(
-    source: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-) -> Annotated:
-    style = links or Links()
+def _link_markdown(source: str, style: Links, reading: _Reading) -> Annotated:
     report = _Report()
-    placements = _locate_markdown(source, report, this_title, finder, cases)
+    placements = _place_markdown(source, reading, report)
 
     def markup(citation: Citation) -> tuple[str, str] | None:
         closing = style.markdown_close(citation)
@@ -537,18 +412,7 @@ def _link_markdown(
     return report.result(_insert(source, placements, markup, style, report))
 
 
-def annotate_markdown(
-    source: str,
-    *,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-) -> str:
-    """A Markdown document with a link on every citation; nothing else changes."""
-    return _link_markdown(
-        source, links=links, this_title=this_title, finder=finder, cases=cases
-    ).document
+# --- plain text into Markdown ---------------------------------------------------------
 
 
 def _escape_markdown_text(text: str, at_line_start: bool) -> str:
@@ -582,39 +446,140 @@ def _join_markdown_lines(lines: list[str]) -> str:
     return "".join(pieces)
 
 
-def _link_text_as_markdown(
+def _text_as_markdown(text: str, style: Links, reading: _Reading) -> Annotated:
+    report = _Report()
+
+    def link(citation: Citation) -> tuple[str, str, str] | None:
+        closing = style.markdown_close(citation)
+        if closing is None:
+            return None
+        return "[", _markdown_escape(citation.text, _LINK_TEXT_SPECIALS), closing
+
+    def plain(piece: str, at_line_start: bool) -> str:
+        return _escape_markdown_text(piece, at_line_start)
+
+    return report.result(_convert(text, (0, len(text)), style, reading, report, plain, link))
+
+
+# --- any format -----------------------------------------------------------------------
+
+
+def link_document(
+    document: str,
+    *,
+    input_format: str = "text",
+    output_format: str | None = None,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    fragment: bool = False,
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
+) -> Annotated:
+    """Link the citations of a document and say what was and was not linked.
+
+    ``input_format`` is "text", "html" or "markdown"; HTML and Markdown come back in
+    their own format, plain text becomes ``output_format`` "html" (the default: a
+    complete document, or its paragraphs alone with ``fragment``) or "markdown".
+    ``skip`` and ``only_inside`` (HTML only) are those of :func:`locate_html`. The
+    result holds the document and, for every citation found, whether it was linked and
+    if not why. ``cases=True`` links case law too (through eyecite).
+    """
+    style = links or Links()
+    reading = _Reading(finder, this_title, cases)
+    output = output_format or ("html" if input_format == "text" else input_format)
+    if (skip is not None or only_inside is not None) and input_format != "html":
+        raise ValueError("skip and only_inside apply to HTML only")
+    if (input_format, output) == ("html", "html"):
+        return _link_html(document, style, reading, skip, only_inside)
+    if (input_format, output) == ("markdown", "markdown"):
+        return _link_markdown(document, style, reading)
+    if (input_format, output) == ("text", "html"):
+        return _text_as_html(document, style, reading, fragment)
+    if (input_format, output) == ("text", "markdown"):
+        return _text_as_markdown(document, style, reading)
+    if input_format not in ("text", "html", "markdown"):
+        raise ValueError(f"unknown input format {input_format!r}")
+    raise ValueError(f"cannot turn {input_format} into {output_format}")
+
+
+# --- the names of the last release, kept for one more ---------------------------------
+
+
+def annotate(
+    document: str,
+    *,
+    input_format: str = "text",
+    output_format: str | None = None,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    fragment: bool = False,
+) -> str:
+    """:func:`link_document`'s document alone (``citelink.annotate`` is the verb)."""
+    return link_document(
+        document,
+        input_format=input_format,
+        output_format=output_format,
+        links=links,
+        this_title=this_title,
+        finder=finder,
+        cases=cases,
+        fragment=fragment,
+    ).document
+
+
+def annotate_html(
+    source: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
+) -> str:
+    """An HTML document with a link on every citation; nothing else changes.
+
+    The arguments are those of :func:`locate_html`, and ``links``, how the
+    links look (:class:`Links`).
+    """
+    reading = _Reading(finder, this_title, cases)
+    return _link_html(source, links or Links(), reading, skip, only_inside).document
+
+
+def annotate_markdown(
+    source: str,
+    *,
+    links: Links | None = None,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+) -> str:
+    """A Markdown document with a link on every citation; nothing else changes."""
+    return _link_markdown(source, links or Links(), _Reading(finder, this_title, cases)).document
+
+
+def text_to_html(
     text: str,
     *,
     links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
     cases: bool = False,
-) -> Annotated:
-    style = links or Links()
-    report = _Report()
-    out: list[str] = []
-    position = 0
-    for citation in _text_citations(text, finder, this_title, cases):
-        closing = style.markdown_close(citation)
-        if closing is None:
-            report.skip(citation, _no_link_reason(citation, style))
-            continue
-        if citation.start < position:
-            report.skip(citation, "overlaps the citation before it")
-            continue
-        report.linked.append(citation)
-        before = text[position : citation.start]
-        out += (
-            _escape_markdown_text(before, position == 0 or text[position - 1] in "\r\n"),
-            "[",
-            _markdown_escape(citation.text, _LINK_TEXT_SPECIALS),
-            closing,
-        )
-        position = citation.end
-    out.append(
-        _escape_markdown_text(text[position:], position == 0 or text[position - 1] in "\r\n")
-    )
-    return report.result("".join(out))
+    fragment: bool = False,
+) -> str:
+    """Plain text as an HTML document with a link on every citation.
+
+    The text is escaped; each blank line starts a new paragraph and each line
+    break is kept (``<br>``). The result is a complete document (doctype, UTF-8
+    charset, the first line as its title) unless ``fragment`` asks for the
+    paragraphs alone.
+    """
+    reading = _Reading(finder, this_title, cases)
+    return _text_as_html(text, links or Links(), reading, fragment).document
 
 
 def text_to_markdown(
@@ -631,75 +596,81 @@ def text_to_markdown(
     renders as written; line breaks are kept as hard breaks, blank lines as
     paragraphs.
     """
-    return _link_text_as_markdown(
-        text, links=links, this_title=this_title, finder=finder, cases=cases
-    ).document
+    reading = _Reading(finder, this_title, cases)
+    return _text_as_markdown(text, links or Links(), reading).document
 
 
-# --- any format ---------------------------------------------------------------------
-
-
-def link_document(
-    document: str,
+def locate_html(
+    source: str,
     *,
-    input_format: str = "text",
-    output_format: str | None = None,
-    links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
     cases: bool = False,
-    fragment: bool = False,
-) -> Annotated:
-    """Link the citations of a document and say what was and was not linked.
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
+) -> list[Placement]:
+    """Where each citation of an HTML document may be linked, as source spans.
 
-    The arguments are those of :func:`annotate`; the result holds the document
-    and, for every citation found, whether it was linked and if not why.
+    ``skip`` names the elements whose text is never linked (default:
+    :data:`~citelink.markup.DEFAULT_SKIP`; links, form controls, SVG, MathML
+    and raw-text elements are always skipped). ``only_inside`` is an XPath
+    expression: only text inside the elements it selects is linked (for
+    example ``//article``). Placements are found for every citation that
+    may be linked, whether or not it has a URL.
     """
-    default = "html" if input_format == "text" else input_format
-    convert = _CONVERSIONS.get((input_format, output_format or default))
-    if convert is None:
-        raise ValueError(f"cannot turn {input_format} into {output_format}")
-    options: dict[str, object] = {}
-    if input_format == "text" and (output_format or default) == "html":
-        options["fragment"] = fragment
-    return convert(
-        document, links=links, this_title=this_title, finder=finder, cases=cases, **options
-    )
+    reading = _Reading(finder, this_title, cases)
+    return _place_html(source, reading, _Report(), skip, only_inside)
 
 
-def annotate(
-    document: str,
+def locate_markdown(
+    source: str,
     *,
-    input_format: str = "text",
-    output_format: str | None = None,
-    links: Links | None = None,
     this_title: str | None = None,
     finder: Finder | None = None,
     cases: bool = False,
-    fragment: bool = False,
-) -> str:
-    """Link the citations of a document; HTML and Markdown come back in their own format.
+) -> list[Placement]:
+    """Where each citation of a Markdown document may be linked, as source spans.
 
-    ``input_format`` is "text", "html" or "markdown"; plain text may become
-    "html" (the default: a complete document, or only its paragraphs with
-    ``fragment``) or "markdown". Other combinations are a ``ValueError``.
-    ``cases=True`` links case law too (through eyecite, which must be installed).
+    Front matter, code spans, fenced and indented code, HTML blocks, existing
+    links and autolinks are never linked; nor is text whose link would need
+    brackets in it.
     """
-    return link_document(
-        document,
-        input_format=input_format,
-        output_format=output_format,
-        links=links,
-        this_title=this_title,
-        finder=finder,
-        cases=cases,
-        fragment=fragment,
-    ).document
+    return _place_markdown(source, _Reading(finder, this_title, cases), _Report())
 
 
-_CONVERSIONS: dict[tuple[str, str], Callable[..., Annotated]] = {
-    ("text", "html"): _link_text_as_html,
-    ("text", "markdown"): _link_text_as_markdown,
-    ("html", "html"): _link_html,
-    ("markdown", "markdown"): _link_markdown,
-}
+def find_in_html(
+    source: str,
+    *,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+    skip: Iterable[str] | None = None,
+) -> list[Citation]:
+    """The citations in the text a reader sees in an HTML document, with spans in that
+    text (``citelink.find(source, "html")`` gives them in the source)."""
+    layout = read_html(source, DEFAULT_SKIP if skip is None else skip)
+    return _Reading(finder, this_title, cases).citations(source, layout)
+
+
+def find_in_markdown(
+    source: str,
+    *,
+    this_title: str | None = None,
+    finder: Finder | None = None,
+    cases: bool = False,
+) -> list[Citation]:
+    """The citations in the text a reader sees in a Markdown document."""
+    return _Reading(finder, this_title, cases).citations(source, read_markdown(source))
+
+
+def find_in_document(
+    source: str,
+    input_format: str = "text",
+    *,
+    finder: Finder | None = None,
+    this_title: str | None = None,
+    cases: bool = False,
+) -> list[Citation]:
+    """The citations of a text, HTML or Markdown document, with spans in ``source``
+    (the same as :func:`citelink.documents.find`)."""
+    return find(source, input_format, finder=finder, this_title=this_title, cases=cases)

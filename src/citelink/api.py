@@ -64,6 +64,8 @@ def annotate(
     this_title: str | None = None,
     cases: bool = False,
     fragment: bool = False,
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
     input_format: str | None = None,
     output_format: str | None = None,
 ) -> str:
@@ -72,7 +74,8 @@ def annotate(
     HTML and Markdown come back in their own format, byte for byte but for the
     links; plain text becomes ``output`` "html" (the default: a complete
     document, or its paragraphs alone with ``fragment``) or "markdown".
-    ``links`` says how links look (:class:`~citelink.annotation.Links`).
+    ``links`` says how links look (:class:`~citelink.annotation.Links`); ``skip`` and
+    ``only_inside`` are those of :func:`locate` (HTML only).
     :func:`annotate_report` says also what was not linked, and why.
     (``input_format`` and ``output_format`` are the old names of ``format`` and
     ``output``, kept for one release.)
@@ -94,6 +97,8 @@ def annotate(
         this_title=this_title,
         cases=cases,
         fragment=fragment,
+        skip=skip,
+        only_inside=only_inside,
     ).document
 
 
@@ -107,6 +112,8 @@ def annotate_report(
     this_title: str | None = None,
     cases: bool = False,
     fragment: bool = False,
+    skip: Iterable[str] | None = None,
+    only_inside: str | None = None,
 ) -> Annotated:
     """:func:`annotate`, with the citations linked and those left unlinked and why."""
     from citelink.annotation import link_document
@@ -120,6 +127,8 @@ def annotate_report(
         this_title=this_title,
         cases=cases,
         fragment=fragment,
+        skip=skip,
+        only_inside=only_inside,
     )
 
 
