@@ -540,3 +540,56 @@ def test_a_late_label_below_the_marked_up_subdivisions_is_made_up() -> None:
     # "(i)" is the first roman numeral here, not the ninth letter.
     (early,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
     assert early.severity == "info"
+
+
+# --- the Constitution and the Federal Rules ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Const. art. I, § 8, cl. 18",
+        "U.S. Const. art. VI, cl. 2",
+        "U.S. Const. art. V",
+        "U.S. Const. amend. XIV, § 5",
+        "U.S. Const. amend. XXVII",
+        "U.S. Const. amend. I",
+        "Fed. R. Civ. P. 12(b)(6)",
+        "Fed. R. Civ. P. 23.1",
+        "Fed. R. Evid. 803(6)",
+        "Fed. R. Crim. P. 11",
+        "Fed. R. App. P. 4(a)(1)(A)",
+        "Fed. R. Evid. 801–807",
+    ],
+)
+def test_provisions_that_exist(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("U.S. Const. art. I, § 11", "Article I has §§ 1–10"),
+        ("U.S. Const. art. I, § 8, cl. 19", "Article I, § 8, has 18 clauses"),
+        ("U.S. Const. art. VI, cl. 4", "Article VI has 3 clauses"),
+        ("U.S. Const. amend. XIV, § 6", "Amendment XIV has §§ 1–5"),
+        ("U.S. Const. amend. I, § 2", "Amendment I has no sections"),
+        ("Fed. R. Civ. P. 87", "no Rule 87 (they run from 1 to 86)"),
+        ("Fed. R. Evid. 416", "no Rule 416"),
+        ("Fed. R. App. P. 49", "no Rule 49"),
+        ("Fed. R. Crim. P. 62", "no Rule 62"),
+    ],
+)
+def test_provisions_that_do_not_exist(text: str, why: str) -> None:
+    (finding,) = check(text)
+    assert finding.severity == "error" and why in finding.message
+
+
+def test_an_abrogated_rule_is_a_warning() -> None:
+    (finding,) = check("Fed. R. Civ. P. 84")
+    assert (finding.severity, finding.code) == ("warning", "rule/not-current")
+    assert "2015" in finding.message
+
+
+def test_a_state_rule_read_as_a_range_is_left_alone() -> None:
+    assert check("as evidentiary Rule 11-803(D) requires") == []

@@ -48,10 +48,18 @@ from citelink.checking.index import (
     sorted_labels,
     uscode_index,
 )
+from citelink.checking.provisions import (
+    ABROGATED,
+    AMENDMENTS,
+    ARTICLES,
+    RULE_SETS,
+    RULES,
+    rule_number,
+)
 from citelink.checking.quoted import Spans, markup_spans, quoted_spans
 from citelink.documents.reader import ReaderText, read
 from citelink.finder import Finder
-from citelink.grammar import WS, WS1
+from citelink.grammar import WS, WS1, to_roman
 from citelink.markup import Layout
 from citelink.models import Citation
 
@@ -251,6 +259,10 @@ class Checker:
                     findings += self._usc_status(document, citation, when, previous)
                 elif citation.kind == "cfr":
                     findings += self._cfr_status(document, citation)
+                elif citation.kind == "const":
+                    findings += _const_status(document, citation)
+                elif citation.kind == "rule":
+                    findings += _rule_status(document, citation)
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
@@ -651,6 +663,95 @@ class Checker:
                 first,
             )
         ]
+
+
+def _const_status(document: Document, citation: Citation) -> list[Finding]:
+    """Whether the article or amendment has the section and clause cited."""
+    article = getattr(citation, "article", None)
+    amendment = getattr(citation, "amendment", None)
+    section = getattr(citation, "section", None)
+    clause = getattr(citation, "clause", None)
+    label = citation.normalized
+    why = None
+    if article is not None and article.isdigit():
+        sections = ARTICLES.get(int(article))
+        if sections is None:
+            why = "the Constitution has seven articles"
+        elif section is not None and section not in sections:
+            whole = "" in sections
+            why = (
+                f"Article {to_roman(int(article))} has no sections"
+                if whole
+                else f"Article {to_roman(int(article))} has §§ 1–{len(sections)}"
+            )
+        elif clause is not None and clause.isdigit():
+            count = sections.get(section or "", sections.get("", 0))
+            if section is None and "" not in sections:
+                count = 0  # "art. I, cl. 3": its clauses are in its sections
+            where = f"Article {to_roman(int(article))}" + (f", § {section}," if section else "")
+            if not 1 <= int(clause) <= count:
+                why = (
+                    f"{where} has {count} clause{'s' if count != 1 else ''}"
+                    if count
+                    else f"{where} has its clauses in its sections"
+                )
+    elif amendment is not None and amendment.isdigit():
+        sections_of = AMENDMENTS.get(int(amendment))
+        name = f"Amendment {to_roman(int(amendment))}"
+        if sections_of is None:
+            why = "the Constitution has twenty-seven amendments"
+        elif section is not None and section.isdigit() and not 1 <= int(section) <= sections_of:
+            why = f"{name} has " + (f"§§ 1–{sections_of}" if sections_of else "no sections")
+    if why is None:
+        return []
+    return [
+        document.finding(
+            "error",
+            "const/unknown-provision",
+            f"{label} does not exist: {why}",
+            citation.start,
+            citation.end,
+            citation,
+        )
+    ]
+
+
+def _rule_status(document: Document, citation: Citation) -> list[Finding]:
+    """Whether the Federal Rule cited exists (its number; its subdivisions are not held)."""
+    rules = str(getattr(citation, "rules", "") or "")
+    number = rule_number(str(getattr(citation, "rule", "") or ""))
+    numbers = RULES.get(rules)
+    if numbers is None or number is None:
+        return []
+    end = getattr(citation, "range_end", None)
+    if end is not None and not (number in numbers and rule_number(str(end)) in numbers):
+        return []  # "Rule 11-803": a state's rule read as a range; nothing to say of it
+    label = citation.normalized
+    gone = ABROGATED.get((rules, number))
+    if gone is not None:
+        return [
+            document.finding(
+                "warning",
+                "rule/not-current",
+                f"{label}: Rule {number} of {RULE_SETS[rules]} was {gone}",
+                citation.start,
+                citation.end,
+                citation,
+            )
+        ]
+    if number in numbers:
+        return []
+    return [
+        document.finding(
+            "error",
+            "rule/unknown-rule",
+            f"{label} does not exist: {RULE_SETS[rules]} have no Rule {number}"
+            f" (they run from {min(numbers)} to {max(numbers)})",
+            citation.start,
+            citation.end,
+            citation,
+        )
+    ]
 
 
 def check(
