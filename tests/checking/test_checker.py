@@ -593,3 +593,27 @@ def test_an_abrogated_rule_is_a_warning() -> None:
 
 def test_a_state_rule_read_as_a_range_is_left_alone() -> None:
     assert check("as evidentiary Rule 11-803(D) requires") == []
+
+
+# --- public laws, Statutes at Large and Federal Register volumes -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Pub. L. 115-97", "Pub. L. 79-404", "131 Stat. 2054", "82 FR 45000", "1 Stat. 1"]
+)
+def test_laws_and_volumes_that_exist(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "why"),
+    [
+        ("Pub. L. 190-1", "error", "the 190th Congress has not met"),
+        ("Pub. L. 115-900", "warning", "know Pub. L. 115-1 to 115-442"),
+        ("250 Stat. 1", "error", "no volume 250 yet"),
+        ("200 FR 1", "error", "no volume 200 yet"),
+    ],
+)
+def test_laws_and_volumes_that_do_not(text: str, severity: str, why: str) -> None:
+    (finding,) = check(text)
+    assert finding.severity == severity and why in finding.message

@@ -100,6 +100,7 @@ def _uscode_from_json(data: dict[str, Any], name: str, structure: Path | None) -
     if structure is not None:
         extra["structure"] = f"{structure.name} ({live_source(structure)})"
         extra["restated"] = {t: d.isoformat() for t, d in _restated(live.values()).items()}
+        extra["public_laws"] = _public_laws(live.values())
     return UsCodeIndex(
         {
             **extra,
@@ -128,6 +129,8 @@ class _Live(NamedTuple):
     pins: str
     credit: str
     formerly: tuple[tuple[str, str], ...]
+    #: The public laws the source credit cites: (congress, number).
+    laws: tuple[tuple[int, int], ...] = ()
 
 
 def _pins(live: dict[tuple[str, str, int], _Live], record: dict[str, Any]) -> str:
@@ -158,14 +161,20 @@ def _read_structure(path: Path) -> dict[tuple[str, str, int], _Live]:
                 dup = 1
                 while (r["t"], section.lower(), dup) in live:
                     dup += 1
+                laws = tuple(
+                    (int(m.group(1)), int(m.group(2)))
+                    for m in map(_LAW_REF.match, r.get("credit_refs") or ())
+                    if m
+                )
                 live[r["t"], section.lower(), dup] = _Live(
-                    r["t"], section, pins, r.get("credit") or "", formerly
+                    r["t"], section, pins, r.get("credit") or "", formerly, laws
                 )
     except (OSError, EOFError, ValueError, KeyError, TypeError, StopIteration) as error:
         raise IndexFileError(f"{path}: not a structure file ({error})") from None
     return live
 
 
+_LAW_REF = re.compile(r"/us/pl/(\d+)/(\d+)")
 _DESIGNATION = r"(\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*)"
 #: A positive-law title's credit starts with the enacting act and the section's first number:
 #: "(Aug. 10, 1956, ch. 1041, 70A Stat. 460, § 7430".
@@ -231,6 +240,16 @@ def _restated(live: Iterable[_Live]) -> dict[str, date]:
         if count >= RESTATED_SHARE * counts[title]:
             restated[title] = when
     return restated
+
+
+def _public_laws(live: Iterable[_Live]) -> dict[str, int]:
+    """The highest public law number of each Congress the source credits cite."""
+    highest: dict[str, int] = {}
+    for section in live:
+        for congress, number in section.laws:
+            key = str(congress)
+            highest[key] = max(highest.get(key, 0), number)
+    return dict(sorted(highest.items(), key=lambda item: int(item[0])))
 
 
 #: The share of a title's sections enacted on one day that makes the day its restatement.

@@ -263,6 +263,8 @@ class Checker:
                     findings += _const_status(document, citation)
                 elif citation.kind == "rule":
                     findings += _rule_status(document, citation)
+                elif citation.kind in ("pl", "stat", "fr"):
+                    findings += self._law_status(document, citation)
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
@@ -611,6 +613,63 @@ class Checker:
             return finding("warning", "cfr/not-current", f'{label} is reserved: "{name}"')
         return []
 
+    def _law_status(self, document: Document, citation: Citation) -> list[Finding]:
+        """Public laws of a Congress that has met, in range as far as the Code's source
+        credits know; Statutes at Large and Federal Register volumes that exist."""
+        label = citation.normalized
+        today = date.today()
+        why, severity = None, "error"
+        if citation.kind == "pl":
+            congress = _number(getattr(citation, "congress", None))
+            number = _number(getattr(citation, "number", None))
+            if congress is None or number is None:
+                return []
+            met = (
+                (today.year - 1789) // 2 + 1 - (1 if today.year % 2 and today < _jan3(today) else 0)
+            )
+            highest = self.uscode.public_laws.get(str(congress))
+            if congress < 1 or number < 1:
+                why = "Congresses and their laws are numbered from 1"
+            elif congress > met:
+                why = (
+                    f"the {_ordinal(congress)} Congress has not met (the {_ordinal(met)} sits now)"
+                )
+            elif (
+                highest is not None
+                and number > highest
+                and congress < max(map(int, self.uscode.public_laws), default=0)
+            ):
+                severity = "warning"
+                why = (
+                    f"the Code's source credits know Pub. L. {congress}-1 to {congress}-{highest} "
+                    f"of the {_ordinal(congress)} Congress"
+                )
+        else:
+            volume = _number(getattr(citation, "volume", None))
+            if volume is None:
+                return []
+            stat = citation.kind == "stat"
+            # Volume 140 of the Statutes at Large is 2026's, volume 91 of the Register too.
+            latest = today.year - (1886 if stat else 1935)
+            name = "the Statutes at Large have" if stat else "the Federal Register has"
+            if volume < 1:
+                why = f"{name} volumes from 1"
+            elif volume > latest:
+                why = f"{name} no volume {volume} yet (volume {latest} is this year's)"
+        if why is None:
+            return []
+        verdict = "does not exist" if severity == "error" else "is not known"
+        return [
+            document.finding(
+                severity,  # type: ignore[arg-type]
+                f"{citation.kind}/unknown",
+                f"{label} {verdict}: {why}",
+                citation.start,
+                citation.end,
+                citation,
+            )
+        ]
+
     # --- ambiguity ----------------------------------------------------------------
 
     def _ambiguity(self, document: Document, unit: Sequence[Citation]) -> list[Finding]:
@@ -936,6 +995,16 @@ def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str
     pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
     note = " note" if getattr(citation, "note", False) else ""
     return f"{title} U.S.C. § {section}{pin}{note}"
+
+
+def _number(value: object) -> int | None:
+    text = str(value) if value is not None else ""
+    return int(text) if text.isdigit() else None
+
+
+def _jan3(today: date) -> date:
+    """The day a Congress first meets (January 3 of an odd year)."""
+    return date(today.year, 1, 3)
 
 
 #: How many subdivisions run into a paragraph's text, unmarked, the checker allows for.

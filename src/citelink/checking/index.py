@@ -304,6 +304,10 @@ class UsCodeIndex:
         self.restated: dict[str, date] = {
             t: d for t, d in ((t, parse_date(v)) for t, v in meta.get("restated", {}).items()) if d
         }
+        #: The highest public law number of each Congress the Code's source credits cite.
+        self.public_laws: dict[str, int] = {
+            str(k): int(v) for k, v in meta.get("public_laws", {}).items()
+        }
         self._lock = threading.Lock()
         for record in records:
             self._add(record)
