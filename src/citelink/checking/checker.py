@@ -135,6 +135,17 @@ class Document:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
+    def paragraphs(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The ``[start, end)`` of each paragraph that ``spans`` touch, each once, in order."""
+        found: set[int] = set()
+        for start, end in spans:
+            found.update(range(self.paragraph(start), self.paragraph(max(start, end - 1)) + 1))
+        breaks, size = self._breaks, len(self.text)
+        return [
+            (breaks[p - 1] if p else 0, breaks[p] if p < len(breaks) else size)
+            for p in sorted(found)
+        ]
+
     def paragraph(self, offset: int) -> int:
         """The number of the paragraph that holds ``offset`` (from 0)."""
         return bisect_right(self._breaks, offset)
@@ -195,6 +206,9 @@ class Checker:
         self.as_of = as_of
         #: Whether a document's own date (near its start) is used when ``as_of`` is ``None``.
         self.stated_dates = stated_dates
+        #: Lower-cased subdivision paths by a record's pins (pins are matched ignoring case).
+        self._folded: dict[str, dict[str, str]] = {}
+        self._last: int | None = None
 
     @property
     def uscode(self) -> UsCodeIndex:
@@ -244,7 +258,7 @@ class Checker:
         if layout is not None:
             read = self.check_citations(layout.text, citations, links, as_of=as_of)
             moved = _in_source(read, layout)
-            return _leave_quoted(moved, lambda: markup_spans(layout.source, layout.markup))
+            return _leave_quoted(moved, lambda _: markup_spans(layout.source, layout.markup))
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         when = self.written(text, as_of)
@@ -268,7 +282,9 @@ class Checker:
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
-        return _ordered(_leave_quoted(findings, lambda: quoted_spans(text)))
+        return _ordered(
+            _leave_quoted(findings, lambda spans: quoted_spans(text, document.paragraphs(spans)))
+        )
 
     def written(self, text: str, as_of: date | None = None) -> Dated | None:
         """When ``text`` was written, as far as the checker is told: ``as_of`` (else the
@@ -492,7 +508,9 @@ class Checker:
         if paths is None:
             return []
         wanted = [_pin_label(p) for p in pin]
-        folded = {p.lower() for p in paths}
+        folded = self._folded.get(record.pins)
+        if folded is None:
+            folded = self._folded[record.pins] = {p.lower(): p for p in paths}
         if "/".join(wanted).lower() in folded:
             return []
         if previous is not None and citation.text.lstrip().startswith("("):
@@ -502,7 +520,7 @@ class Checker:
                 if "/".join(before[:keep] + wanted).lower() in folded:
                     return []
         # The deepest part of the pin that exists, and what is under it.
-        lower = {p.lower(): p for p in paths}
+        lower = folded
         depth = 0
         while depth < len(wanted) and "/".join(wanted[: depth + 1]).lower() in lower:
             depth += 1
@@ -616,7 +634,6 @@ class Checker:
     def _law_status(self, document: Document, citation: Citation) -> list[Finding]:
         """Public laws of a Congress that has met, in range as far as the Code's source
         credits know; Statutes at Large and Federal Register volumes that exist."""
-        label = citation.normalized
         today = date.today()
         why, severity = None, "error"
         if citation.kind == "pl":
@@ -634,11 +651,7 @@ class Checker:
                 why = (
                     f"the {_ordinal(congress)} Congress has not met (the {_ordinal(met)} sits now)"
                 )
-            elif (
-                highest is not None
-                and number > highest
-                and congress < max(map(int, self.uscode.public_laws), default=0)
-            ):
+            elif highest is not None and number > highest and congress < self._last_congress():
                 severity = "warning"
                 why = (
                     f"the Code's source credits know Pub. L. {congress}-1 to {congress}-{highest} "
@@ -658,6 +671,7 @@ class Checker:
                 why = f"{name} no volume {volume} yet (volume {latest} is this year's)"
         if why is None:
             return []
+        label = citation.normalized
         verdict = "does not exist" if severity == "error" else "is not known"
         return [
             document.finding(
@@ -669,6 +683,12 @@ class Checker:
                 citation,
             )
         ]
+
+    def _last_congress(self) -> int:
+        """The last Congress the index knows public laws of (its numbers may go on)."""
+        if self._last is None:
+            self._last = max(map(int, self.uscode.public_laws), default=0)
+        return self._last
 
     # --- ambiguity ----------------------------------------------------------------
 
@@ -871,12 +891,20 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
 _DEFAULT: Checker | None = None
 
 
-def _leave_quoted(findings: list[Finding], spans: Callable[[], Spans]) -> list[Finding]:
+def _leave_quoted(
+    findings: list[Finding], spans: Callable[[list[tuple[int, int]]], Spans]
+) -> list[Finding]:
     """Findings whose fix would rewrite quoted or official text, without the fix: a style
-    finding there becomes a note (a quotation is reproduced as it was written)."""
-    if not any(f.suggestion is not None or f.severity == "style" for f in findings):
+    finding there becomes a note (a quotation is reproduced as it was written).
+
+    ``spans`` gives the quoted text around the spans of the findings it is given.
+    """
+    about = [
+        (f.start, f.end) for f in findings if f.suggestion is not None or f.severity == "style"
+    ]
+    if not about:
         return findings
-    found = spans()
+    found = spans(about)
     if not found:
         return findings
     kept = []
@@ -1016,7 +1044,8 @@ def _rank(label: str) -> int:
     of two readings ("i" is the first roman numeral or the ninth letter: 1)."""
     if label.isdigit():
         return int(label)
-    ranks = [n for n in range(1, 200) if _roman_numeral(n) == label.lower()][:1]
+    found = _ROMAN_RANKS.get(label.lower())
+    ranks = [found] if found is not None else []
     if label.isascii() and label.isalpha() and len(set(label)) == 1:
         ranks.append(ord(label[0].lower()) - ord("a") + 1)
     return min(ranks, default=0)
@@ -1033,6 +1062,10 @@ def _roman_numeral(number: int) -> str:
             out += letters
             number -= value
     return out
+
+
+#: Roman numerals up to 199 and their values, as subdivisions use them.
+_ROMAN_RANKS = {_roman_numeral(n): n for n in range(1, 200)}
 
 
 def _ordinal(number: int) -> str:
