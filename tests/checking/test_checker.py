@@ -617,3 +617,14 @@ def test_laws_and_volumes_that_exist(text: str) -> None:
 def test_laws_and_volumes_that_do_not(text: str, severity: str, why: str) -> None:
     (finding,) = check(text)
     assert finding.severity == severity and why in finding.message
+
+
+def test_a_reclassified_section_cited_before_its_move_is_a_note() -> None:
+    (then,) = check("42 U.S.C. § 1973", as_of=date(2010, 6, 1))
+    assert then.severity == "info" and "September 1, 2014" in then.message
+
+
+def test_a_short_form_with_a_pin_in_a_dead_section_probably_cites_another_law() -> None:
+    text = "Under 8 U.S.C. § 1227(a)(1), see section 237(a)(1)(H)."
+    (finding,) = [f for f in check(text) if f.code == "usc/not-current"]
+    assert finding.severity == "info" and "another law" in finding.message

@@ -207,11 +207,25 @@ def _credit_moves(live: _Live) -> Iterator[tuple[str, str, Move]]:
             yield live.title, old, Move(live.title, live.section, left, "renumbered")
 
 
+#: Titles the Law Revision Counsel made by editorial reclassification, and when: the
+#: sections "formerly classified" elsewhere moved on that day (title 52 from 42 and 2, title
+#: 34 from 42 and 18).
+_RECLASSIFIED = {"52": date(2014, 9, 1), "34": date(2017, 9, 1)}
+_ADDED = re.compile(r"\(Added\b[^;]*?(" + _CREDIT_DATE.pattern + ")")
+
+
 def _structure_moves(live: Iterable[_Live]) -> Iterator[tuple[str, str, Move]]:
     for section in live:
         yield from _credit_moves(section)
+        # When a reclassified section arrived: its title's reclassification, or the day a
+        # positive-law title added it ("(Added Pub. L. 115–282, …, Dec. 4, 2018").
+        added = _ADDED.match(section.credit)
+        arrived = parse_date(added.group(1)) if added else None
         for title, old in section.formerly:
-            yield title, old, Move(section.title, section.section, None, "formerly")
+            when = arrived
+            if title != section.title and section.title in _RECLASSIFIED:
+                when = _RECLASSIFIED[section.title]
+            yield title, old, Move(section.title, section.section, when, "formerly")
 
 
 def _renumbered_records(records: Iterable[Record]) -> Iterator[tuple[str, str, Move]]:

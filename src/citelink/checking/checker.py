@@ -450,6 +450,14 @@ class Checker:
             severity = "info"
             message += f" (in force on {when.shown}: it left the Code on {_day(ended)})"
             suggestion = None
+        elif citation.short and getattr(citation, "pin", None) and not now:
+            # "section 237(a)(1)(H)" read in title 8: a pin in a section long gone from the
+            # Code is an act's section, not the Code's.
+            severity = "info"
+            message += (
+                "; with a pin, a short form of a section gone from the Code probably cites"
+                " another law"
+            )
         return [
             document.finding(
                 severity,
