@@ -628,3 +628,20 @@ def test_a_short_form_with_a_pin_in_a_dead_section_probably_cites_another_law() 
     text = "Under 8 U.S.C. § 1227(a)(1), see section 237(a)(1)(H)."
     (finding,) = [f for f in check(text) if f.code == "usc/not-current"]
     assert finding.severity == "info" and "another law" in finding.message
+
+
+def test_a_named_act_s_section_is_checked_where_the_code_has_it() -> None:
+    assert check("INA § 287(g)(10)") == []
+    (finding,) = check("INA § 287(z)")
+    assert finding.code == "usc/unknown-pin" and finding.citation is not None
+    assert finding.citation.kind == "act"
+    assert finding.message.startswith("INA § 287(z): 8 U.S.C. § 1357(z) does not exist")
+
+
+def test_a_far_antecedent_names_a_full_form_only_if_it_is_a_live_section() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    (live,) = check(f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee also § 1373.")
+    assert "cite it in full (8 U.S.C. § 1373)" in live.message
+    findings = check(f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee also § 1373(zz).")
+    (far,) = [f for f in findings if f.code == "ambiguous/far-antecedent"]
+    assert far.message.endswith("cite it in full")

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from citelink.checking.index import (
     CfrIndex,
@@ -279,6 +279,17 @@ class Checker:
                     findings += _rule_status(document, citation)
                 elif citation.kind in ("pl", "stat", "fr"):
                     findings += self._law_status(document, citation)
+                elif citation.kind == "act" and getattr(citation, "code_section", None):
+                    # "INA § 287(g)(10)": the act's table says where it is in the Code.
+                    in_code = self._usc_status(
+                        document, cast(Citation, _InCode(citation)), when, previous
+                    )
+                    findings += [
+                        replace(
+                            f, message=f"{_shown(citation.text)}: {f.message}", citation=citation
+                        )
+                        for f in in_code
+                    ]
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
@@ -692,6 +703,20 @@ class Checker:
             )
         ]
 
+    def _live_section(self, citation: Citation) -> bool:
+        """Whether a U.S. Code citation names one live section (and its pin, if any)."""
+        title, section = getattr(citation, "title", None), getattr(citation, "section", None)
+        if citation.kind != "usc" or not title or not section:
+            return False
+        records = self.uscode.lookup(str(title), str(section))
+        if len(records) != 1 or not records[0].active:
+            return False
+        pin = tuple(getattr(citation, "pin", ()) or ())
+        paths = self.uscode.subdivisions(records[0])
+        if not pin or paths is None:
+            return True
+        return "/".join(_pin_label(p) for p in pin).lower() in {p.lower() for p in paths}
+
     def _last_congress(self) -> int:
         """The last Congress the index knows public laws of (its numbers may go on)."""
         if self._last is None:
@@ -739,12 +764,15 @@ class Checker:
         back = document.paragraph(first.start) - document.paragraph(antecedent.start)
         if back <= self.antecedent_paragraphs:
             return []
+        # The full form is offered only where it names a live section of the Code: a reading
+        # this far back is a guess, and a guess must not be written out as a citation.
+        full = f" ({first.normalized})" if self._live_section(first) else ""
         return [
             document.finding(
                 "warning",
                 "ambiguous/far-antecedent",
                 f'"{shown}" refers back to "{_shown(antecedent.text)}", {back} paragraphs '
-                f"earlier; cite it in full ({first.normalized})",
+                f"earlier; cite it in full{full}",
                 start,
                 end,
                 first,
@@ -979,6 +1007,21 @@ def _title_named_between(text: str, start: int, end: int) -> re.Match[str] | Non
     for match in _NAMED_TITLE.finditer(text, max(start, end - _NAMED_TITLE_WINDOW), end):
         found = match
     return found
+
+
+class _InCode:
+    """A named act's section seen as the Code section its act table gives."""
+
+    kind = "usc"
+
+    def __init__(self, citation: Citation) -> None:
+        self._citation = citation
+        self.section = citation.code_section  # type: ignore[attr-defined]
+        self.appendix = False
+        self.note = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._citation, name)
 
 
 @dataclass(frozen=True)
