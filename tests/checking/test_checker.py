@@ -645,3 +645,15 @@ def test_a_far_antecedent_names_a_full_form_only_if_it_is_a_live_section() -> No
     findings = check(f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee also § 1373(zz).")
     (far,) = [f for f in findings if f.code == "ambiguous/far-antecedent"]
     assert far.message.endswith("cite it in full")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("15 U.S.C. § 1650(7)", "did you mean § 1650(a)(7)?"),  # a level left out
+        ("42 U.S.C. § 264(i)(1)", "did you mean 42 U.S.C. § 262(i)(1)?"),  # a digit off
+    ],
+)
+def test_a_missing_pin_names_the_real_one_a_slip_may_have_meant(text: str, hint: str) -> None:
+    (finding,) = [f for f in check(text) if f.code == "usc/unknown-pin"]
+    assert finding.message.endswith(hint)

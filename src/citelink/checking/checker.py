@@ -578,6 +578,9 @@ class Checker:
             ]
         has = f"{where} has {_labels(children)}, not ({pin[depth]})"
         message = f"{full} does not exist: {has} (release point {self.uscode.release_point})"
+        hint = self._nearest_pin(record, wanted, paths)
+        if hint:
+            message += f"; did you mean {hint}?"
         if citation.short:
             message += "; is it another law?"
             return [
@@ -702,6 +705,27 @@ class Checker:
                 citation,
             )
         ]
+
+    def _nearest_pin(self, record: Record, wanted: list[str], paths: frozenset[str]) -> str:
+        """A real pin a slip may have meant: a level left out ("§ 1650(7)" for
+        "§ 1650(a)(7)"), or the same pin in a section a digit away ("§ 264(i)(1)" for
+        "§ 262(i)(1)"); "" when there is none, or more than one."""
+        target = "/".join(wanted).lower()
+        deeper = [p for p in paths if p.lower().partition("/")[2] == target]
+        if len(deeper) == 1:
+            return f"§ {record.section}" + "".join(f"({q})" for q in deeper[0].split("/"))
+        if not record.section.isdigit():
+            return ""
+        number, found = int(record.section), []
+        for near in (number - 2, number - 1, number + 1, number + 2):
+            records = self.uscode.lookup(record.title, str(near))
+            if len(records) == 1 and records[0].active:
+                others = self.uscode.subdivisions(records[0])
+                if others is not None and target in {p.lower() for p in others}:
+                    found.append(near)
+        if len(found) != 1:
+            return ""
+        return f"{record.title} U.S.C. § {found[0]}" + "".join(f"({q})" for q in wanted)
 
     def _live_section(self, citation: Citation) -> bool:
         """Whether a U.S. Code citation names one live section (and its pin, if any)."""
