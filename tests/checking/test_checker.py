@@ -657,3 +657,12 @@ def test_a_far_antecedent_names_a_full_form_only_if_it_is_a_live_section() -> No
 def test_a_missing_pin_names_the_real_one_a_slip_may_have_meant(text: str, hint: str) -> None:
     (finding,) = [f for f in check(text) if f.code == "usc/unknown-pin"]
     assert finding.message.endswith(hint)
+
+
+def test_a_pin_of_a_section_amended_since_the_document_may_have_existed_then() -> None:
+    # 26 U.S.C. § 447 lost its subsection (i) in December 2017.
+    (now,) = check("26 U.S.C. § 447(i)")
+    assert now.severity == "error"
+    (then,) = check("26 U.S.C. § 447(i)", as_of=date(2017, 1, 1))
+    assert (then.severity, then.code) == ("warning", "usc/unknown-pin")
+    assert "is not in the current Code" in then.message and "December 22, 2017" in then.message

@@ -91,7 +91,7 @@ def _uscode_from_json(data: dict[str, Any], name: str, structure: Path | None) -
             r["h"],
             r.get("grp", ""),
             int(r.get("dup", 1)),
-            _pins(live, r),
+            *_structure_of(live, r),
         )
         for r in data["sections"]
     ]
@@ -133,10 +133,17 @@ class _Live(NamedTuple):
     laws: tuple[tuple[int, int], ...] = ()
 
 
-def _pins(live: dict[tuple[str, str, int], _Live], record: dict[str, Any]) -> str:
-    """The encoded subdivisions of a live section (the n-th of a designation used n times)."""
+def _structure_of(
+    live: dict[tuple[str, str, int], _Live], record: dict[str, Any]
+) -> tuple[str, str]:
+    """The encoded subdivisions of a live section (the n-th of a designation used n times)
+    and when it was last amended (the latest date of its source credit, "20171222")."""
     found = live.get((record["t"], record["s"].lower(), int(record.get("dup", 1))))
-    return found.pins if found is not None and record["st"] == "active" else ""
+    if found is None or record["st"] != "active":
+        return "", ""
+    dates = [parse_date(m.group()) for m in _CREDIT_DATE.finditer(found.credit)]
+    last = max((d for d in dates if d is not None), default=None)
+    return found.pins, f"{last:%Y%m%d}" if last is not None else ""
 
 
 def live_source(path: Path) -> str:

@@ -433,7 +433,7 @@ class Checker:
                 return self._moved(document, citation, label, later, when, record)
         pin = tuple(getattr(citation, "pin", ()) or ())
         if pin and not note:
-            return self._pin(document, citation, label, record, pin, previous)
+            return self._pin(document, citation, label, record, pin, previous, when)
         return []
 
     def _not_current(
@@ -521,6 +521,7 @@ class Checker:
         record: Record,
         pin: tuple[str, ...],
         previous: Citation | None = None,
+        when: Dated | None = None,
     ) -> list[Finding]:
         """Whether the subdivision a citation pins exists; if not, the nearest that do."""
         paths = self.uscode.subdivisions(record)
@@ -581,6 +582,20 @@ class Checker:
         hint = self._nearest_pin(record, wanted, paths)
         if hint:
             message += f"; did you mean {hint}?"
+        amended = record.last_amended
+        if when is not None and amended is not None and when.date < amended:
+            # The section has changed since the document was written: the pin may have been
+            # there then (the index holds the subdivisions of today's Code only).
+            message = message.replace(" does not exist: ", " is not in the current Code: ", 1)
+            message += (
+                f"; § {record.section} was amended on {_day(amended)}, after {when.shown},"
+                " so it may have been there then"
+            )
+            return [
+                document.finding(
+                    "warning", "usc/unknown-pin", message, citation.start, citation.end, citation
+                )
+            ]
         if citation.short:
             message += "; is it another law?"
             return [
