@@ -666,3 +666,23 @@ def test_a_pin_of_a_section_amended_since_the_document_may_have_existed_then() -
     (then,) = check("26 U.S.C. § 447(i)", as_of=date(2017, 1, 1))
     assert (then.severity, then.code) == ("warning", "usc/unknown-pin")
     assert "is not in the current Code" in then.message and "December 22, 2017" in then.message
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("8 U.S.C. 1373", None),
+        ("8 U.S.C. § 1373", None),
+        ("§ 1373 after 8 U.S.C. 1357", None),
+        ("8 USC 1373", "8 U.S.C. 1373"),
+        ("8 U.S.C. sec. 1373", "8 U.S.C. 1373"),
+    ],
+)
+def test_the_gpo_style(text: str, suggestion: str | None) -> None:
+    style = [f for f in Checker(style="gpo").check(text) if f.severity == "style"]
+    assert [f.suggestion for f in style] == ([suggestion] if suggestion else [])
+
+
+def test_an_unknown_style_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown style"):
+        Checker(style="apa")

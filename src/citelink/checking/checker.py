@@ -71,6 +71,8 @@ Severity = Literal["error", "warning", "style", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
 _RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
+#: The citation forms style findings can ask for.
+STYLES = ("bluebook", "gpo")
 #: How many paragraphs back a short form may find its full citation.
 ANTECEDENT_PARAGRAPHS = 5
 #: The highest title number of the U.S. Code.
@@ -196,6 +198,7 @@ class Checker:
         antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS,
         as_of: date | None = None,
         stated_dates: bool = True,
+        style: str = "bluebook",
     ) -> None:
         self.finder = finder if finder is not None else Finder()
         self._uscode = uscode
@@ -206,6 +209,11 @@ class Checker:
         self.as_of = as_of
         #: Whether a document's own date (near its start) is used when ``as_of`` is ``None``.
         self.stated_dates = stated_dates
+        if style not in STYLES:
+            raise ValueError(f"unknown style {style!r} (one of {', '.join(STYLES)})")
+        #: The citation form style findings ask for: "bluebook" (8 U.S.C. § 1373) or "gpo"
+        #: (8 U.S.C. 1373, the Federal Register's and the statutes' form).
+        self.style = style
         #: Lower-cased subdivision paths by a record's pins (pins are matched ignoring case).
         self._folded: dict[str, dict[str, str]] = {}
         self._last: int | None = None
@@ -292,7 +300,7 @@ class Checker:
                     ]
                 previous = citation
             if unit[0].kind == "usc":
-                findings += _style(document, unit)
+                findings += _style(document, unit, self.style)
         return _ordered(
             _leave_quoted(findings, lambda spans: quoted_spans(text, document.paragraphs(spans)))
         )
@@ -1233,14 +1241,17 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
 _EN_DASH = "\u2013"
 
 
-def _style(document: Document, unit: Sequence[Citation]) -> list[Finding]:
-    """One style finding for a unit whose form is not the Bluebook form, with the fix."""
+def _style(document: Document, unit: Sequence[Citation], style: str = "bluebook") -> list[Finding]:
+    """One style finding for a unit whose form is not the Bluebook form (or, with ``style``
+    "gpo", the Government Publishing Office's: "8 U.S.C. 1373"), with the fix."""
     text = document.text
     start, end = unit[0].start, unit[-1].end
     sections = {getattr(c, "section", None) for c in unit}
     mark = "§§" if len(sections) > 1 else "§"
     if mark == "§" and "§§" in text[start:end] and _et_seq(text, unit[-1]):
         mark = "§§"  # "§ 101 et seq." and "§§ 101 et seq." are both written: either is fine
+    if style == "gpo":
+        mark = ""  # no section sign after the Code's name; one written is left alone
     problems: list[tuple[str, str]] = []
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
 
@@ -1297,7 +1308,10 @@ def _head(
         title = getattr(first, "title", None) or found.group("title")
         name = _canonical_name(found.group("name"))
         app = " app." if found.group("app") else ""
-        wanted = f"{title} {name}{app} {mark} "
+        written_mark = found.group("mark") or ""
+        if not mark and written_mark.startswith("§"):
+            mark = written_mark  # GPO style: a section sign written is not wrong
+        wanted = f"{title} {name}{app} {mark} " if mark else f"{title} {name}{app} "
         written = found.group()
         if _spaced(written) != wanted:
             problems += _head_problems(found, name, app, mark)
@@ -1309,8 +1323,10 @@ def _head(
         if title is None:
             return None
         problems.append(("style/form", 'cite the title first: "18 U.S.C. § 922"'))
-        return (start, found.end(), f"{title} U.S.C. {mark} ")
+        return (start, found.end(), f"{title} U.S.C. {mark or '§'} ")
     found = _SHORT_HEAD.match(text, start, end)
+    if not mark and found is not None:
+        mark = found.group("mark")  # a short form keeps its sign in GPO style
     if found is not None and _spaced(found.group()) != f"{mark} ":
         problems += _mark_problems(found.group("mark"), mark) or [_SPACING]
         return (start, found.end(), f"{mark} ")
@@ -1337,6 +1353,8 @@ def _head_problems(found: re.Match[str], name: str, app: str, mark: str) -> list
 
 
 def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
+    if not mark:
+        return [] if not written else [("style/section-sign", f'no "{written}" before the section')]
     if written is None:
         return [("style/section-sign", f'put "{mark}" before the section number')]
     if not written.startswith("§"):

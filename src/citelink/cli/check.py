@@ -92,6 +92,13 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         " states near its start, if any)",
     )
     check.add_argument(
+        "--style",
+        choices=("bluebook", "gpo"),
+        default="bluebook",
+        help='the form style findings ask for: bluebook "8 U.S.C. § 1373" (default) or gpo'
+        " \"8 U.S.C. 1373\" (the Federal Register's and the statutes' form)",
+    )
+    check.add_argument(
         "--show-info",
         action="store_true",
         help="also print info findings (notes, and what could not be verified; by default"
@@ -188,7 +195,10 @@ def _check(args: argparse.Namespace) -> int:
             print(f"citelink: error: {error}", file=sys.stderr)
             unreadable += 1
     checker = Checker(
-        finder=finder, antecedent_paragraphs=args.antecedent_paragraphs, as_of=args.as_of
+        finder=finder,
+        antecedent_paragraphs=args.antecedent_paragraphs,
+        as_of=args.as_of,
+        style=args.style,
     )
     links: dict[str, LinkResult] = {}
     try:
