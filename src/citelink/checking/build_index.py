@@ -377,16 +377,48 @@ class _UslmReader:
             status2 = second if second in STATUSES and second != status else ""
         designations = [hyphenate(m.group(3)).replace("...", " to ") for m in parsed if m]
         group = ", ".join(designations) if len(designations) > 1 else ""
+        pins = _subdivisions(element, ids[0]) if status == "active" and not group else ""
         for designation in designations:
             key = (title, designation.lower())
             dup = self._seen[key] = self._seen.get(key, 0) + 1
-            self.records.append(Record(title, designation, status, status2, heading, group, dup))
+            self.records.append(
+                Record(title, designation, status, status2, heading, group, dup, pins)
+            )
         return True
 
     def latest_release_point(self) -> str | None:
         if not self.release_points:
             return None
         return max(self.release_points, key=lambda rp: [int(p) for p in re.findall(r"\d+", rp)])
+
+
+#: The levels of a section, as USLM names them.
+_LEVELS = tuple(
+    f"{_USLM}{name}"
+    for name in (
+        "subsection",
+        "paragraph",
+        "subparagraph",
+        "clause",
+        "subclause",
+        "item",
+        "subitem",
+        "subsubitem",
+        "level",
+    )
+)
+
+
+def _subdivisions(section: Any, identifier: str) -> str:
+    """The encoded subdivision paths of a section element (``/us/usc/t8/s1357/g/10`` is
+    ``g/10``); subdivisions quoted in its notes have other identifiers and are left out."""
+    prefix = identifier + "/"
+    paths = []
+    for level in section.iter(*_LEVELS):
+        found = level.get("identifier") or ""
+        if found.startswith(prefix):
+            paths.append(found[len(prefix) :])  # labels keep the Code's en dash ("a–1")
+    return encode_pins(paths)
 
 
 def _status(attribute: str | None, heading: str) -> str:
