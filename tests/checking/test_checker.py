@@ -686,3 +686,22 @@ def test_the_gpo_style(text: str, suggestion: str | None) -> None:
 def test_an_unknown_style_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown style"):
         Checker(style="apa")
+
+
+def test_a_list_the_finder_did_not_join_gets_no_fix() -> None:
+    findings = check(
+        "See 7 U.S.C. 450, 7701; 21 U.S.C. 136 and 136a; 8 USC 1373 and 42 U.S.C. 1983."
+    )
+    by_start = {f.start: f for f in findings if f.severity == "style"}
+    assert len(by_start) == 4
+    unjoined = [f for f in by_start.values() if "begins a list" in f.message]
+    assert len(unjoined) == 2 and all(f.suggestion is None for f in unjoined)
+    # "and 42 U.S.C." starts another citation: the first keeps its fix.
+    assert {f.suggestion for f in by_start.values()} >= {"8 U.S.C. § 1373", "42 U.S.C. § 1983"}
+    moved = [f for f in findings if f.code == "usc/not-current"]
+    assert moved and moved[0].suggestion is None  # "7 U.S.C. 450, 7701": not rewritten alone
+
+
+def test_an_authority_label_on_its_own_line_covers_the_next() -> None:
+    (finding,) = check("Authority:\n  8 U.S.C. 1103.\n")
+    assert finding.severity == "info" and finding.suggestion is None

@@ -1115,7 +1115,7 @@ def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str
     """The citation written at its one new place, pin kept; ``None`` where there is no
     single place, or the citation is part of a list or range (fix those by hand)."""
     places = {(m.title, m.section) for m in moves}
-    if len(places) != 1 or citation.group is not None:
+    if len(places) != 1 or citation.group is not None or _list_goes_on(text, citation.end):
         return None
     title, section = next(iter(places))
     pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
@@ -1282,6 +1282,14 @@ def _style(document: Document, unit: Sequence[Citation], style: str = "bluebook"
             )
     if not edits:
         return []
+    if mark and _list_goes_on(text, end):
+        # "21 U.S.C. 136 and 136a" read as one section and more: the form of the whole list
+        # is not known, so no fix is offered.
+        message = (
+            f'"{_shown(text[start:end])}" begins a list the checker does not read whole: write'
+            ' it in Bluebook form by hand ("§§" before several sections)'
+        )
+        return [document.finding("style", problems[0][0], message, start, end, unit[0])]
     pieces, at = [], start
     for s, e, replacement in edits:
         pieces += [text[at:s], replacement]
@@ -1370,6 +1378,26 @@ _SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 13
 #: "et seq." after a citation, as the finder's grammar reads it or with a stray period ("et. seq.").
 _ET_SEQ_AFTER = re.compile(rf"{WS},?{WS}et\.?{WS}seq\b")
 _NOTE_ABBREVIATION = re.compile(r"(?<=\d)nt\b|(?<=\d[A-Za-z])nt\b")
+
+
+#: More section numbers after a citation: ", 7701", " and 136a", "–1983".
+_LIST_GOES_ON = re.compile(rf"{WS}(?:,{WS}(?:and{WS1}|or{WS1})?|and{WS1}|or{WS1}|[-\u2013]{WS})\d")
+
+
+_NUMBER = re.compile(r"\d[\w.\u2013-]*")
+#: What makes a number after "and" the title of another citation: "and 42 U.S.C. § 1983".
+_CODE_AFTER = re.compile(rf"{WS}(?:U\.?{WS}S\.?|C\.?{WS}F\.?{WS}R|Stat\b|Fed\.|FR\b|CFR\b)")
+
+
+def _list_goes_on(text: str, end: int) -> bool:
+    """Whether more section numbers follow a citation that the finder did not join to it
+    (and not another citation: "8 USC 1373 and 42 U.S.C. § 1983")."""
+    found = _LIST_GOES_ON.match(text, end, min(len(text), end + 16))
+    if found is None:
+        return False
+    number = _NUMBER.match(text, found.end() - 1)
+    after = number.end() if number is not None else found.end()
+    return _CODE_AFTER.match(text, after) is None
 
 
 def _et_seq(text: str, last: Citation) -> bool:

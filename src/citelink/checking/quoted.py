@@ -29,10 +29,12 @@ from collections.abc import Iterable
 #: An opening quote and the closing quotes that end it.
 _OPEN = {"\u201c": "\u201d", "``": "''"}
 _QUOTE_MARK = re.compile(r"\u201c|\u201d|``|''|\n[^\S\n]*\n")
-#: A Statutes at Large margin note alone on a line ("26 USC 1 note."); "Authority: ..." lines.
+#: A Statutes at Large margin note alone on a line ("26 USC 1 note."); "Authority: ..." lines
+#: (the citations on the line, or on the next line when the label stands alone).
 _OFFICIAL_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:\d{1,3}[^\S\n]+USC[^\S\n]+[\w.\u2013-]+"
-    r"[^\S\n]+note\.?|(?:Authority|AUTHORITY|Source|SOURCE):[^\n]*)[^\S\n]*$"
+    r"[^\S\n]+note\.?|(?:Authority|AUTHORITY|Source|SOURCE):(?:[^\S\n]*\n[^\S\n]*(?=\S))?[^\n]*)"
+    r"[^\S\n]*$"
 )
 _EMAIL_QUOTE = re.compile(r"(?m)^[^\S\n]*>[^\n]*")
 _HTML_QUOTE = re.compile(
