@@ -705,3 +705,17 @@ def test_a_list_the_finder_did_not_join_gets_no_fix() -> None:
 def test_an_authority_label_on_its_own_line_covers_the_next() -> None:
     (finding,) = check("Authority:\n  8 U.S.C. 1103.\n")
     assert finding.severity == "info" and finding.suggestion is None
+
+
+def test_what_the_index_says_of_a_far_reading_is_a_note_without_a_fix() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    findings = check(f"See 42 U.S.C. § 1983.\n\n{gap}\n\nAs § 1973 says.")
+    status = [f for f in findings if f.code == "usc/not-current"]
+    assert len(status) == 1 and status[0].severity == "info" and status[0].suggestion is None
+    assert status[0].message.endswith("(if the short form cites that title)")
+
+
+def test_a_formerly_classified_note_the_code_contradicts_is_not_a_move() -> None:
+    # 50 U.S.C. § 4313 was § 13 of the former Appendix to Title 50, not 50 U.S.C. § 13,
+    # which the Code records as repealed in 1930.
+    assert all("4313" not in f.message for f in check("50 U.S.C. § 13"))

@@ -96,6 +96,7 @@ def _uscode_from_json(data: dict[str, Any], name: str, structure: Path | None) -
         for r in data["sections"]
     ]
     moves = [*_renumbered_records(records), *_structure_moves(live.values())]
+    moves = list(_plausible(moves, UsCodeIndex({}, records)))
     extra: dict[str, Any] = {}
     if structure is not None:
         extra["structure"] = f"{structure.name} ({live_source(structure)})"
@@ -233,6 +234,22 @@ def _structure_moves(live: Iterable[_Live]) -> Iterator[tuple[str, str, Move]]:
             if title != section.title and section.title in _RECLASSIFIED:
                 when = _RECLASSIFIED[section.title]
             yield title, old, Move(section.title, section.section, when, "formerly")
+
+
+def _plausible(
+    moves: Iterable[tuple[str, str, Move]], index: UsCodeIndex
+) -> Iterator[tuple[str, str, Move]]:
+    """The moves that the Code's own record of the old designation does not contradict.
+
+    A "formerly classified to section 13 of Title 50" note may mean the former Appendix
+    to Title 50 (which the structure file does not say): where the Code records the old
+    designation as repealed, the note is about another section, and is left out.
+    """
+    for old_title, old, move in moves:
+        records = index.lookup(old_title, old)
+        if move.how == "formerly" and any(r.status == "repealed" for r in records):
+            continue
+        yield old_title, old, move
 
 
 def _renumbered_records(records: Iterable[Record]) -> Iterator[tuple[str, str, Move]]:

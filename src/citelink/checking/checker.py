@@ -275,6 +275,8 @@ class Checker:
             findings += doubts
             if any(f.code == "ambiguous/other-title" for f in doubts):
                 continue  # its title is a guess the text contradicts: nothing more to say
+            far = any(f.code == "ambiguous/far-antecedent" for f in doubts)
+            before = len(findings)
             previous: Citation | None = None
             for citation in unit:
                 if citation.kind == "usc":
@@ -299,6 +301,10 @@ class Checker:
                         for f in in_code
                     ]
                 previous = citation
+            if far:
+                # Its title is a reading from many paragraphs back: what the index says of that
+                # reading is a note, and no fix is offered for it.
+                findings[before:] = [_as_note(f) for f in findings[before:]]
             if unit[0].kind == "usc":
                 findings += _style(document, unit, self.style)
         return _ordered(
@@ -972,6 +978,18 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
 
 
 _DEFAULT: Checker | None = None
+
+
+def _as_note(finding: Finding) -> Finding:
+    """A finding about a doubtful reading: a note without a fix."""
+    if finding.severity == "info" and finding.suggestion is None:
+        return finding
+    return replace(
+        finding,
+        severity="info",
+        message=f"{finding.message} (if the short form cites that title)",
+        suggestion=None,
+    )
 
 
 def _leave_quoted(
