@@ -30,13 +30,21 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, cast
 
+from citelink.checking.findings import (
+    SEVERITIES,
+    Document,
+    Finding,
+    Severity,
+    at_least,
+    one_line,
+    rank,
+)
 from citelink.checking.index import (
     CfrIndex,
     Move,
@@ -57,6 +65,7 @@ from citelink.checking.provisions import (
     rule_number,
 )
 from citelink.checking.quoted import Spans, markup_spans, quoted_spans
+from citelink.checking.style import list_goes_on, note_base, style_findings
 from citelink.documents.reader import ReaderText, read
 from citelink.finder import Finder
 from citelink.grammar import WS, WS1, to_roman
@@ -66,10 +75,17 @@ from citelink.models import Citation
 if TYPE_CHECKING:
     from citelink.checking.links import LinkResult
 
-Severity = Literal["error", "warning", "style", "info"]
-#: Severities from the most to the least serious.
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
-_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+__all__ = [
+    "SEVERITIES",
+    "Checker",
+    "Dated",
+    "Document",
+    "Finding",
+    "apply_fixes",
+    "at_least",
+    "check",
+    "stated_date",
+]
 
 #: The citation forms style findings can ask for.
 STYLES = ("bluebook", "gpo")
@@ -77,109 +93,6 @@ STYLES = ("bluebook", "gpo")
 ANTECEDENT_PARAGRAPHS = 5
 #: The highest title number of the U.S. Code.
 LAST_TITLE = 54
-
-
-def at_least(severity: str, threshold: str) -> bool:
-    """Whether ``severity`` is as serious as ``threshold`` or more ("warning" ≥ "style")."""
-    return _RANK[severity] <= _RANK[threshold]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem with one citation (or one list or range of citations).
-
-    ``start``/``end`` are character offsets into the checked text; ``line`` and
-    ``column`` (1-based) locate ``start``, ``end_line`` and ``end_column`` the
-    last character of the span. ``suggestion`` replaces ``text[start:end]``
-    (style findings only).
-    """
-
-    severity: Severity
-    code: str
-    message: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    citation: Citation | None = None
-    suggestion: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dictionary (the ``--format json`` record, without the path)."""
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "citation": self.citation.to_dict() if self.citation is not None else None,
-            "suggestion": self.suggestion,
-        }
-
-
-class Document:
-    """A checked text with its line and paragraph boundaries, for locating findings."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        #: Where each paragraph break (a blank line) ends.
-        self._breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based line and column of the character at ``offset``."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def paragraphs(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The ``[start, end)`` of each paragraph that ``spans`` touch, each once, in order."""
-        found: set[int] = set()
-        for start, end in spans:
-            found.update(range(self.paragraph(start), self.paragraph(max(start, end - 1)) + 1))
-        breaks, size = self._breaks, len(self.text)
-        return [
-            (breaks[p - 1] if p else 0, breaks[p] if p < len(breaks) else size)
-            for p in sorted(found)
-        ]
-
-    def paragraph(self, offset: int) -> int:
-        """The number of the paragraph that holds ``offset`` (from 0)."""
-        return bisect_right(self._breaks, offset)
-
-    def finding(
-        self,
-        severity: Severity,
-        code: str,
-        message: str,
-        start: int,
-        end: int,
-        citation: Citation | None = None,
-        suggestion: str | None = None,
-    ) -> Finding:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(start, end - 1))
-        return Finding(
-            severity,
-            code,
-            message,
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-            citation,
-            suggestion,
-        )
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 class Checker:
@@ -296,7 +209,7 @@ class Checker:
                     )
                     findings += [
                         replace(
-                            f, message=f"{_shown(citation.text)}: {f.message}", citation=citation
+                            f, message=f"{one_line(citation.text)}: {f.message}", citation=citation
                         )
                         for f in in_code
                     ]
@@ -306,7 +219,7 @@ class Checker:
                 # reading is a note, and no fix is offered for it.
                 findings[before:] = [_as_note(f) for f in findings[before:]]
             if unit[0].kind == "usc":
-                findings += _style(document, unit, self.style)
+                findings += style_findings(document, unit, self.style)
         return _ordered(
             _leave_quoted(findings, lambda spans: quoted_spans(text, document.paragraphs(spans)))
         )
@@ -373,8 +286,8 @@ class Checker:
         label = f"{title} U.S.C. § {section}"
         if citation.short and citation.antecedent is not None:
             # The title came from an earlier citation: say which, it may be the culprit.
-            earlier = _shown(citation.antecedent.text)
-            label += f' ("{_shown(citation.text)}", title {title} taken from "{earlier}")'
+            earlier = one_line(citation.antecedent.text)
+            label += f' ("{one_line(citation.text)}", title {title} taken from "{earlier}")'
 
         def finding(
             severity: Severity, code: str, message: str, suggestion: str | None = None
@@ -402,7 +315,7 @@ class Checker:
             return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
         records = index.lookup(title, section)
         note = bool(getattr(citation, "note", False))
-        base = _note_base(section)
+        base = note_base(section)
         if not records and base is not None and index.lookup(title, base):
             # "651nt": the Law Revision Counsel's abbreviation for "§ 651 note".
             records, section, note = index.lookup(title, base), base, True
@@ -783,7 +696,7 @@ class Checker:
         if not first.short:
             return []
         start, end = unit[0].start, unit[-1].end
-        shown = _shown(document.text[start:end])
+        shown = one_line(document.text[start:end])
         if not first.resolved:
             return [
                 document.finding(
@@ -806,8 +719,8 @@ class Checker:
                 document.finding(
                     "warning",
                     "ambiguous/other-title",
-                    f'"{shown}" is read as title {title} (from "{_shown(antecedent.text)}"), '
-                    f'but "{_shown(named.group())}" is named nearer: cite it in full, '
+                    f'"{shown}" is read as title {title} (from "{one_line(antecedent.text)}"), '
+                    f'but "{one_line(named.group())}" is named nearer: cite it in full, '
                     "with its title",
                     start,
                     end,
@@ -824,7 +737,7 @@ class Checker:
             document.finding(
                 "warning",
                 "ambiguous/far-antecedent",
-                f'"{shown}" refers back to "{_shown(antecedent.text)}", {back} paragraphs '
+                f'"{shown}" refers back to "{one_line(antecedent.text)}", {back} paragraphs '
                 f"earlier; cite it in full{full}",
                 start,
                 end,
@@ -1133,7 +1046,7 @@ def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str
     """The citation written at its one new place, pin kept; ``None`` where there is no
     single place, or the citation is part of a list or range (fix those by hand)."""
     places = {(m.title, m.section) for m in moves}
-    if len(places) != 1 or citation.group is not None or _list_goes_on(text, citation.end):
+    if len(places) != 1 or citation.group is not None or list_goes_on(text, citation.end):
         return None
     title, section = next(iter(places))
     pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
@@ -1231,220 +1144,4 @@ def _units(citations: Sequence[Citation]) -> Iterator[list[Citation]]:
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.start, _RANK[f.severity], f.end))
-
-
-def _shown(text: str) -> str:
-    """A span of text for a one-line message."""
-    return " ".join(text.split())
-
-
-# --- style ------------------------------------------------------------------------
-
-_MARK = r"§§|§|[Ss]ections?\b|SECTIONS?\b|[Ss]ecs?\.|[Ss]ecs?\b"
-#: "8 U.S.C. § ", "8 U.S. Code ", "8 USC ", "50 U.S.C. App. § ": what comes before the section.
-_ABBREVIATED_HEAD = re.compile(
-    rf"(?P<title>\d{{1,3}}){WS}"
-    rf"(?P<name>U\.?{WS}S\.?{WS}C(?:ode\b|\.?(?:{WS}?[ASU]\b\.?)?)|usc\b\.?|United{WS1}States{WS1}Code\b)"
-    rf"(?P<app>{WS1}[Aa]pp(?:\.|endix\b))?(?P<comma>{WS},)?{WS}(?:(?P<mark>{_MARK}){WS})?(?=\d)"
-)
-#: "U.S.C. Title 18, Section 922(g)".
-_NAME_FIRST_HEAD = re.compile(
-    rf"U\.?{WS}S\.?{WS}C\.?{WS},?{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}{WS},?{WS}"
-    rf"(?P<mark>{_MARK}){WS}(?=\d)"
-)
-#: A bare short form: "§ 1373", "§§1981-1983".
-_SHORT_HEAD = re.compile(rf"(?P<mark>§§?){WS}(?=\d)")
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
-_EN_DASH = "\u2013"
-
-
-def _style(document: Document, unit: Sequence[Citation], style: str = "bluebook") -> list[Finding]:
-    """One style finding for a unit whose form is not the Bluebook form (or, with ``style``
-    "gpo", the Government Publishing Office's: "8 U.S.C. 1373"), with the fix."""
-    text = document.text
-    start, end = unit[0].start, unit[-1].end
-    sections = {getattr(c, "section", None) for c in unit}
-    mark = "§§" if len(sections) > 1 else "§"
-    if mark == "§" and "§§" in text[start:end] and _et_seq(text, unit[-1]):
-        mark = "§§"  # "§ 101 et seq." and "§§ 101 et seq." are both written: either is fine
-    if style == "gpo":
-        mark = ""  # no section sign after the Code's name; one written is left alone
-    problems: list[tuple[str, str]] = []
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
-
-    head = _head(text, start, end, unit[0], mark, problems)
-    if head is not None:
-        edits.append(head)
-    note = _note_edit(text, unit[-1])
-    if note is not None:
-        edits.append(note)
-        end = max(end, note[1])
-        problems.append(("style/note", 'write "note" for the abbreviation "nt"'))
-    for citation, after in pairwise(unit):
-        if getattr(citation, "range_end", None) is None:
-            continue
-        joint = text[citation.end : after.start]
-        if not joint.strip() or joint.strip()[0] not in _DASHES or len(joint.strip()) != 1:
-            continue  # "to", "through": words are fine
-        hyphenated = "-" in str(getattr(citation, "section", "")) or "-" in str(
-            getattr(after, "section", "")
-        )
-        wanted = " to " if hyphenated else _EN_DASH
-        if joint != wanted:
-            edits.append((citation.end, after.start, wanted))
-            problems.append(
-                ("style/range-dash", 'write "to" between hyphenated sections')
-                if hyphenated
-                else ("style/range-dash", "join a range with an en dash (–), without spaces")
-            )
-    if not edits:
-        return []
-    if mark and _list_goes_on(text, end):
-        # "21 U.S.C. 136 and 136a" read as one section and more: the form of the whole list
-        # is not known, so no fix is offered.
-        message = (
-            f'"{_shown(text[start:end])}" begins a list the checker does not read whole: write'
-            ' it in Bluebook form by hand ("§§" before several sections)'
-        )
-        return [document.finding("style", problems[0][0], message, start, end, unit[0])]
-    pieces, at = [], start
-    for s, e, replacement in edits:
-        pieces += [text[at:s], replacement]
-        at = e
-    pieces.append(text[at:end])
-    suggestion = "".join(pieces)
-    code = problems[0][0]
-    reasons = "; ".join(dict.fromkeys(reason for _, reason in problems))
-    message = f'write "{_shown(suggestion)}" for "{_shown(text[start:end])}" ({reasons})'
-    return [document.finding("style", code, message, start, end, unit[0], suggestion)]
-
-
-def _head(
-    text: str,
-    start: int,
-    end: int,
-    first: Citation,
-    mark: str,
-    problems: list[tuple[str, str]],
-) -> tuple[int, int, str] | None:
-    """The edit that gives the citation's head its Bluebook form, if it needs one."""
-    found = _ABBREVIATED_HEAD.match(text, start, end)
-    if found is not None:
-        title = getattr(first, "title", None) or found.group("title")
-        name = _canonical_name(found.group("name"))
-        app = " app." if found.group("app") else ""
-        written_mark = found.group("mark") or ""
-        if not mark and written_mark.startswith("§"):
-            mark = written_mark  # GPO style: a section sign written is not wrong
-        wanted = f"{title} {name}{app} {mark} " if mark else f"{title} {name}{app} "
-        written = found.group()
-        if _spaced(written) != wanted:
-            problems += _head_problems(found, name, app, mark)
-            return (start, found.end(), wanted)
-        return None
-    found = _NAME_FIRST_HEAD.match(text, start, end)
-    if found is not None:
-        title = getattr(first, "title", None)
-        if title is None:
-            return None
-        problems.append(("style/form", 'cite the title first: "18 U.S.C. § 922"'))
-        return (start, found.end(), f"{title} U.S.C. {mark or '§'} ")
-    found = _SHORT_HEAD.match(text, start, end)
-    if not mark and found is not None:
-        mark = found.group("mark")  # a short form keeps its sign in GPO style
-    if found is not None and _spaced(found.group()) != f"{mark} ":
-        problems += _mark_problems(found.group("mark"), mark) or [_SPACING]
-        return (start, found.end(), f"{mark} ")
-    return None
-
-
-def _canonical_name(written: str) -> str:
-    letters = re.sub(r"[^A-Za-z]", "", written).upper()
-    if letters in ("USCA", "USCS"):
-        return f"U.S.C.{letters[-1]}."
-    return "U.S.C."
-
-
-def _head_problems(found: re.Match[str], name: str, app: str, mark: str) -> list[tuple[str, str]]:
-    problems = []
-    if _spaced(found.group("name")) != name:
-        problems.append(("style/code-name", f'abbreviate the Code as "{name}"'))
-    if found.group("app") and _spaced(found.group("app")).strip() != app.strip():
-        problems.append(("style/code-name", 'write "app." for the appendix'))
-    if found.group("comma"):
-        problems.append(("style/form", "no comma before the section"))
-    problems += _mark_problems(found.group("mark"), mark)
-    return problems or [_SPACING]
-
-
-def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
-    if not mark:
-        return [] if not written else [("style/section-sign", f'no "{written}" before the section')]
-    if written is None:
-        return [("style/section-sign", f'put "{mark}" before the section number')]
-    if not written.startswith("§"):
-        return [("style/section-sign", f'write "{mark}" for "{written}"')]
-    if written != mark:
-        several = "several sections" if mark == "§§" else "one section"
-        return [("style/section-sign", f'write "{mark}" for {several}')]
-    return []
-
-
-_SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 1373"')
-
-#: "et seq." after a citation, as the finder's grammar reads it or with a stray period ("et. seq.").
-_ET_SEQ_AFTER = re.compile(rf"{WS},?{WS}et\.?{WS}seq\b")
-_NOTE_ABBREVIATION = re.compile(r"(?<=\d)nt\b|(?<=\d[A-Za-z])nt\b")
-
-
-#: More section numbers after a citation: ", 7701", " and 136a", "–1983".
-_LIST_GOES_ON = re.compile(rf"{WS}(?:,{WS}(?:and{WS1}|or{WS1})?|and{WS1}|or{WS1}|[-\u2013]{WS})\d")
-
-
-_NUMBER = re.compile(r"\d[\w.\u2013-]*")
-#: What makes a number after "and" the title of another citation: "and 42 U.S.C. § 1983".
-_CODE_AFTER = re.compile(rf"{WS}(?:U\.?{WS}S\.?|C\.?{WS}F\.?{WS}R|Stat\b|Fed\.|FR\b|CFR\b)")
-
-
-def _list_goes_on(text: str, end: int) -> bool:
-    """Whether more section numbers follow a citation that the finder did not join to it
-    (and not another citation: "8 USC 1373 and 42 U.S.C. § 1983")."""
-    found = _LIST_GOES_ON.match(text, end, min(len(text), end + 16))
-    if found is None:
-        return False
-    number = _NUMBER.match(text, found.end() - 1)
-    after = number.end() if number is not None else found.end()
-    return _CODE_AFTER.match(text, after) is None
-
-
-def _et_seq(text: str, last: Citation) -> bool:
-    """Whether the citation is followed by "et seq." (the grammar may not have taken "et. seq.")."""
-    return bool(getattr(last, "et_seq", False)) or bool(
-        _ET_SEQ_AFTER.match(text, last.end, min(len(text), last.end + 20))
-    )
-
-
-def _note_base(section: str) -> str | None:
-    """The section of "651nt" ("651"): the Code has no designation ending in "nt"."""
-    if len(section) > 2 and section[-2:].lower() == "nt" and section[-3].isalnum():
-        return section[:-2]
-    return None
-
-
-def _note_edit(text: str, last: Citation) -> tuple[int, int, str] | None:
-    """The edit that writes "651nt" as "651 note"."""
-    section = str(getattr(last, "section", "") or "")
-    if _note_base(section) is None:
-        return None
-    written = text[last.start : last.end]
-    at = written.lower().rfind(section.lower())
-    if at < 0 or written[at + len(section) - 2 : at + len(section)].lower() != "nt":
-        return None
-    where = last.start + at + len(section) - 2
-    return (where, where + 2, " note")
-
-
-def _spaced(text: str) -> str:
-    """``text`` with each run of white space (line breaks, no-break spaces) as one space."""
-    return re.sub(r"\s+", " ", text)
+    return sorted(findings, key=lambda f: (f.start, rank(f.severity), f.end))
