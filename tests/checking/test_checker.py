@@ -719,3 +719,12 @@ def test_a_formerly_classified_note_the_code_contradicts_is_not_a_move() -> None
     # 50 U.S.C. § 4313 was § 13 of the former Appendix to Title 50, not 50 U.S.C. § 13,
     # which the Code records as repealed in 1930.
     assert all("4313" not in f.message for f in check("50 U.S.C. § 13"))
+
+
+def test_the_date_a_document_states_is_the_latest_near_its_start() -> None:
+    from citelink.checking.checker import stated_date
+
+    found = stated_date("Enacted on June 27, 1952, and amended.\n\nDated: October 3, 2017.\n")
+    assert found is not None and found.date == date(2017, 10, 3)
+    assert stated_date("No date here.") is None
+    assert stated_date("Due by January 1, 2999.") is None  # not one after today

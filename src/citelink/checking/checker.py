@@ -1020,12 +1020,15 @@ _STATED_DATE = re.compile(
 
 
 def stated_date(text: str) -> Dated | None:
-    """The first date written out in words near the start of ``text`` ("October 3, 2017"),
-    taken as the date the document was written."""
-    found = _STATED_DATE.search(text, 0, _DATE_WINDOW)
-    if found is None:
-        return None
-    when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
+    """The date the document states near its start, taken as when it was written: the latest
+    date written out in words there ("October 3, 2017"; a history it recounts is older),
+    and not one after today."""
+    today = date.today()
+    dates = [
+        parse_date(f"{m['month']} {m['day']}, {m['year']}")
+        for m in _STATED_DATE.finditer(text, 0, _DATE_WINDOW)
+    ]
+    when = max((d for d in dates if d is not None and d <= today), default=None)
     if when is None:
         return None
     return Dated(when, f"{_day(when)}, the date the document states")
