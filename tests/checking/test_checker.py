@@ -721,10 +721,21 @@ def test_a_formerly_classified_note_the_code_contradicts_is_not_a_move() -> None
     assert all("4313" not in f.message for f in check("50 U.S.C. § 13"))
 
 
-def test_the_date_a_document_states_is_the_latest_near_its_start() -> None:
+def test_the_date_a_document_states_is_its_labelled_date_else_its_first() -> None:
     from citelink.checking.checker import stated_date
 
     found = stated_date("Enacted on June 27, 1952, and amended.\n\nDated: October 3, 2017.\n")
     assert found is not None and found.date == date(2017, 10, 3)
+    found = stated_date("In the Senate, December 20, 2017. Effective after December 31, 2025.")
+    assert found is not None and found.date == date(2017, 12, 20)
     assert stated_date("No date here.") is None
     assert stated_date("Due by January 1, 2999.") is None  # not one after today
+
+
+def test_one_warning_for_each_far_antecedent() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    text = f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee § 1373.\n\nAnd § 1101.\n\nAnd § 1182."
+    far = [f for f in check(text) if f.code == "ambiguous/far-antecedent"]
+    assert [f.severity for f in far] == ["warning", "info", "info"]
+    first_line = far[0].line
+    assert all(f"(as the short form on line {first_line})" in f.message for f in far[1:])

@@ -183,8 +183,10 @@ class Checker:
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         when = self.written(text, as_of)
+        #: The line of the first warning about each far antecedent, by where it starts.
+        far_from: dict[int, int] = {}
         for unit in _units(citations):
-            doubts = self._ambiguity(document, unit)
+            doubts = self._ambiguity(document, unit, far_from)
             findings += doubts
             if any(f.code == "ambiguous/other-title" for f in doubts):
                 continue  # its title is a guess the text contradicts: nothing more to say
@@ -691,7 +693,12 @@ class Checker:
 
     # --- ambiguity ----------------------------------------------------------------
 
-    def _ambiguity(self, document: Document, unit: Sequence[Citation]) -> list[Finding]:
+    def _ambiguity(
+        self,
+        document: Document,
+        unit: Sequence[Citation],
+        far_from: dict[int, int] | None = None,
+    ) -> list[Finding]:
         first = unit[0]
         if not first.short:
             return []
@@ -733,17 +740,20 @@ class Checker:
         # The full form is offered only where it names a live section of the Code: a reading
         # this far back is a guess, and a guess must not be written out as a citation.
         full = f" ({first.normalized})" if self._live_section(first) else ""
-        return [
-            document.finding(
-                "warning",
-                "ambiguous/far-antecedent",
-                f'"{shown}" refers back to "{one_line(antecedent.text)}", {back} paragraphs '
-                f"earlier; cite it in full{full}",
-                start,
-                end,
-                first,
-            )
-        ]
+        message = (
+            f'"{shown}" refers back to "{one_line(antecedent.text)}", {back} paragraphs '
+            f"earlier; cite it in full{full}"
+        )
+        severity: Severity = "warning"
+        if far_from is not None:
+            # One warning for each far antecedent; the short forms after it are notes.
+            line = far_from.get(antecedent.start)
+            if line is None:
+                far_from[antecedent.start] = document.position(start)[0]
+            else:
+                severity = "info"
+                message += f" (as the short form on line {line})"
+        return [document.finding(severity, "ambiguous/far-antecedent", message, start, end, first)]
 
 
 def _const_status(document: Document, citation: Citation) -> list[Finding]:
@@ -1020,18 +1030,27 @@ _STATED_DATE = re.compile(
 
 
 def stated_date(text: str) -> Dated | None:
-    """The date the document states near its start, taken as when it was written: the latest
-    date written out in words there ("October 3, 2017"; a history it recounts is older),
-    and not one after today."""
+    """The date the document states near its start, taken as when it was written: a date
+    labelled as the document's ("Dated:", "Decided", "Filed", "Issued", "Published"), else the
+    first date written out in words there ("October 3, 2017"); never one after today."""
     today = date.today()
-    dates = [
-        parse_date(f"{m['month']} {m['day']}, {m['year']}")
-        for m in _STATED_DATE.finditer(text, 0, _DATE_WINDOW)
-    ]
-    when = max((d for d in dates if d is not None and d <= today), default=None)
+    first = labelled = None
+    for found in _STATED_DATE.finditer(text, 0, _DATE_WINDOW):
+        when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
+        if when is None or when > today:
+            continue
+        first = first or when
+        if _DATE_LABEL.search(text, max(0, found.start() - 24), found.start()):
+            labelled = when
+            break
+    when = labelled or first
     if when is None:
         return None
     return Dated(when, f"{_day(when)}, the date the document states")
+
+
+#: Words that say a date is the document's own.
+_DATE_LABEL = re.compile(r"(?i)\b(?:dated|date|decided|filed|issued|published|argued)\b[:,]?\s*$")
 
 
 def _day(when: date) -> str:
