@@ -431,7 +431,7 @@ class Checker:
         severity: Severity = "warning"
         if when is not None and dates and when.date < min(dates):
             severity = "info"
-            message += f" (it was § {citation.section} on {when.shown})"  # type: ignore[attr-defined]
+            message += f" (it was § {getattr(citation, 'section', '')} on {when.shown})"
             if reused is not None:
                 severity = "warning"  # the citation now reads as another section
             else:
@@ -486,7 +486,8 @@ class Checker:
             message = f"{full} cannot be verified: the Code marks no subdivisions under {where}" + (
                 "" if parent else " (a section of one paragraph)"
             )
-            code, severity = "usc/pin-not-verified", "info"
+            code = "usc/pin-not-verified"
+            severity: Severity = "info"
             rank = _rank(pin[depth])
             if rank > _RUN_IN:
                 # Run-in subdivisions are few: a twelfth one is a pin made up.
@@ -498,7 +499,7 @@ class Checker:
                 )
             return [
                 document.finding(
-                    severity,  # type: ignore[arg-type]
+                    severity,
                     code,
                     message,
                     citation.start,
@@ -601,15 +602,14 @@ class Checker:
         """Public laws of a Congress that has met, in range as far as the Code's source
         credits know; Statutes at Large and Federal Register volumes that exist."""
         today = date.today()
-        why, severity = None, "error"
+        why: str | None = None
+        severity: Severity = "error"
         if citation.kind == "pl":
             congress = _number(getattr(citation, "congress", None))
             number = _number(getattr(citation, "number", None))
             if congress is None or number is None:
                 return []
-            met = (
-                (today.year - 1789) // 2 + 1 - (1 if today.year % 2 and today < _jan3(today) else 0)
-            )
+            met = _sitting_congress(today)
             highest = self.uscode.public_laws.get(str(congress))
             if congress < 1 or number < 1:
                 why = "Congresses and their laws are numbered from 1"
@@ -641,7 +641,7 @@ class Checker:
         verdict = "does not exist" if severity == "error" else "is not known"
         return [
             document.finding(
-                severity,  # type: ignore[arg-type]
+                severity,
                 f"{citation.kind}/unknown",
                 f"{label} {verdict}: {why}",
                 citation.start,
@@ -1004,7 +1004,7 @@ class _InCode:
 
     def __init__(self, citation: Citation) -> None:
         self._citation = citation
-        self.section = citation.code_section  # type: ignore[attr-defined]
+        self.section = getattr(citation, "code_section", None)
         self.appendix = False
         self.note = False
 
@@ -1081,9 +1081,11 @@ def _number(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _jan3(today: date) -> date:
-    """The day a Congress first meets (January 3 of an odd year)."""
-    return date(today.year, 1, 3)
+def _sitting_congress(today: date) -> int:
+    """The Congress sitting on ``today`` (the 119th in 2025 and 2026; each first meets on
+    January 3 of an odd year)."""
+    congress = (today.year - 1789) // 2 + 1
+    return congress - 1 if today.year % 2 and today < date(today.year, 1, 3) else congress
 
 
 #: How many subdivisions run into a paragraph's text, unmarked, the checker allows for.
