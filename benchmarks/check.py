@@ -1,4 +1,5 @@
-"""The checker's figures: the U.S. Code index, checking a long text, and link checking.
+"""The checker's figures: the U.S. Code index, checking a long text, how many made-up
+citations it flags, and link checking.
 
     python benchmarks/check.py [--urls 1000] [--repeat 5] [--polite 50]
 
@@ -12,7 +13,8 @@
    the subdivisions the Code marks up ("(B)") is reported as "cannot be verified"
    (info), not flagged: the text may run on with "(A) … (B)" the index does not
    hold; a ninth or later label there ("(Q)") is flagged.
-4. Link checking of ``--urls`` distinct URLs against a local HTTP/1.1 server
+4. Every constitutional provision and Federal Rule number, and the next past each.
+5. Link checking of ``--urls`` distinct URLs against a local HTTP/1.1 server
    (another process on 127.0.0.1): with the cache cold, then warm (a new
    checker reading the same SQLite cache). The per-host rate limit is lifted
    for this run (8 requests in flight, no spacing); ``--polite N`` also times
@@ -212,6 +214,43 @@ def holdout_figures(count: int) -> None:
         print(f"  made-up {kind}: {rate:.2%} of {len(citations):,} flagged", missed[:5])
 
 
+def provision_figures() -> None:
+    """Every real constitutional provision and Federal Rule number, and the next ones past
+    them (made up), through the finder and the checker."""
+    from citelink.checking.provisions import ABROGATED, AMENDMENTS, ARTICLES, RULES
+    from citelink.grammar import to_roman
+
+    real: list[str] = []
+    made_up: list[str] = []
+    for article, sections in ARTICLES.items():
+        head = f"U.S. Const. art. {to_roman(article)}"
+        for section, clauses in sections.items():
+            where = f"{head}, § {section}" if section else head
+            real += [f"{where}, cl. {n}" for n in range(1, clauses + 1)]
+            made_up.append(f"{where}, cl. {clauses + 1}")
+        if "" not in sections:
+            made_up.append(f"{head}, § {len(sections) + 1}")
+    for amendment, sections in AMENDMENTS.items():
+        head = f"U.S. Const. amend. {to_roman(amendment)}"
+        real += [head, *(f"{head}, § {n}" for n in range(1, sections + 1))]
+        made_up.append(f"{head}, § {sections + 1}")
+    names = {"frcp": "Fed. R. Civ. P.", "frcrmp": "Fed. R. Crim. P.", "fre": "Fed. R. Evid."}
+    names["frap"] = "Fed. R. App. P."
+    for rules, numbers in RULES.items():
+        real += [f"{names[rules]} {n}" for n in sorted(numbers) if (rules, n) not in ABROGATED]
+        made_up.append(f"{names[rules]} {max(numbers) + 1}")
+    checker = Checker()
+
+    def flagged(text: str) -> bool:
+        return any(f.severity in ("error", "warning") for f in checker.check(text))
+
+    wrong = [c for c in real if flagged(c)]
+    missed = [c for c in made_up if not flagged(c)]
+    print("the Constitution and the Federal Rules (every provision, and the next past each)")
+    print(f"  real flagged: {len(wrong)} of {len(real)}", wrong[:5])
+    print(f"  made-up flagged: {len(made_up) - len(missed)} of {len(made_up)}", missed[:5])
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes: without this, Nagle's algorithm and the
@@ -285,6 +324,7 @@ def main() -> int:
     index_figures(args.repeat)
     check_figures(max(1, args.repeat // 2))
     holdout_figures(args.holdout)
+    provision_figures()
     link_figures(args.urls, args.polite)
     return 0
 

@@ -24,6 +24,10 @@ TITLE_99 = """<?xml version="1.0" encoding="UTF-8"?>
 <chapter identifier="/us/usc/t99/ch1">
 <section identifier="/us/usc/t99/s1"><num value="1">§\u202f1.</num>
   <heading> Live   section</heading>
+  <subsection identifier="/us/usc/t99/s1/a"><num value="a">(a)</num>
+    <paragraph identifier="/us/usc/t99/s1/a/1"><num value="1">(1)</num></paragraph>
+  </subsection>
+  <subsection identifier="/us/usc/t99/s1/b–1"><num value="b–1">(b–1)</num></subsection>
   <notes><note><quotedContent>
     <section><num value="1">“SECTION 1.</num><heading> SHORT TITLE.</heading></section>
   </quotedContent></note></notes>
@@ -57,6 +61,8 @@ def test_statuses_ranges_groups_and_duplicates(tmp_path: Path) -> None:
     assert index.titles == {"99": "TESTING"}
     (live,) = index.lookup("99", "1")
     assert (live.status, live.heading) == ("active", "Live section")
+    # Its subdivisions; the section quoted in its notes adds none.
+    assert index.subdivisions(live) == {"a", "a/1", "b\u20131"}
     (ranged,) = index.lookup("99", "3")
     assert ranged.section == "2 to 4"
     assert (ranged.status, ranged.status2) == ("repealed", "omitted")
@@ -124,6 +130,8 @@ def test_the_official_files(tmp_path: Path) -> None:
         if record.title == "8":
             (same,) = shipped.lookup("8", record.section)
             assert (same.status, same.heading) == ("active", record.heading)
+            # And subdivision for subdivision, down to the <level>s of items.
+            assert index.subdivisions(record) == shipped.subdivisions(same)
 
 
 @needs_uslm

@@ -95,7 +95,8 @@ def test_a_short_form_its_title_lacks_is_left_unresolved_and_warned_about() -> N
     """The finder does not infer a title that has no such section ("§ 1983" after title 8
     is 42 U.S.C.'s): the short form is unresolved, which is a warning."""
     (finding,) = check("See 8 U.S.C. § 1373. Compare § 1983.")
-    assert (finding.severity, finding.code) == ("warning", "ambiguous/no-antecedent")
+    assert (finding.severity, finding.code) == ("warning", "ambiguous/unknown-section")
+    assert "probably cites another law" in finding.message
     assert finding.citation is not None
     assert finding.citation.unresolved_reason == "unknown-section"
 
@@ -540,3 +541,205 @@ def test_a_late_label_below_the_marked_up_subdivisions_is_made_up() -> None:
     # "(i)" is the first roman numeral here, not the ninth letter.
     (early,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
     assert early.severity == "info"
+
+
+# --- the Constitution and the Federal Rules ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Const. art. I, § 8, cl. 18",
+        "U.S. Const. art. VI, cl. 2",
+        "U.S. Const. art. V",
+        "U.S. Const. amend. XIV, § 5",
+        "U.S. Const. amend. XXVII",
+        "U.S. Const. amend. I",
+        "Fed. R. Civ. P. 12(b)(6)",
+        "Fed. R. Civ. P. 23.1",
+        "Fed. R. Evid. 803(6)",
+        "Fed. R. Crim. P. 11",
+        "Fed. R. App. P. 4(a)(1)(A)",
+        "Fed. R. Evid. 801–807",
+    ],
+)
+def test_provisions_that_exist(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("U.S. Const. art. I, § 11", "Article I has §§ 1–10"),
+        ("U.S. Const. art. I, § 8, cl. 19", "Article I, § 8, has 18 clauses"),
+        ("U.S. Const. art. VI, cl. 4", "Article VI has 3 clauses"),
+        ("U.S. Const. amend. XIV, § 6", "Amendment XIV has §§ 1–5"),
+        ("U.S. Const. amend. I, § 2", "Amendment I has no sections"),
+        ("Fed. R. Civ. P. 87", "no Rule 87 (they run from 1 to 86)"),
+        ("Fed. R. Evid. 416", "no Rule 416"),
+        ("Fed. R. App. P. 49", "no Rule 49"),
+        ("Fed. R. Crim. P. 62", "no Rule 62"),
+    ],
+)
+def test_provisions_that_do_not_exist(text: str, why: str) -> None:
+    (finding,) = check(text)
+    assert finding.severity == "error" and why in finding.message
+
+
+def test_an_abrogated_rule_is_a_warning() -> None:
+    (finding,) = check("Fed. R. Civ. P. 84")
+    assert (finding.severity, finding.code) == ("warning", "rule/not-current")
+    assert "2015" in finding.message
+
+
+def test_a_state_rule_read_as_a_range_is_left_alone() -> None:
+    assert check("as evidentiary Rule 11-803(D) requires") == []
+
+
+# --- public laws, Statutes at Large and Federal Register volumes -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Pub. L. 115-97", "Pub. L. 79-404", "131 Stat. 2054", "82 FR 45000", "1 Stat. 1"]
+)
+def test_laws_and_volumes_that_exist(text: str) -> None:
+    assert check(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "why"),
+    [
+        ("Pub. L. 190-1", "error", "the 190th Congress has not met"),
+        ("Pub. L. 115-900", "warning", "know Pub. L. 115-1 to 115-442"),
+        ("250 Stat. 1", "error", "no volume 250 yet"),
+        ("200 FR 1", "error", "no volume 200 yet"),
+    ],
+)
+def test_laws_and_volumes_that_do_not(text: str, severity: str, why: str) -> None:
+    (finding,) = check(text)
+    assert finding.severity == severity and why in finding.message
+
+
+def test_a_reclassified_section_cited_before_its_move_is_a_note() -> None:
+    (then,) = check("42 U.S.C. § 1973", as_of=date(2010, 6, 1))
+    assert then.severity == "info" and "September 1, 2014" in then.message
+
+
+def test_a_short_form_with_a_pin_in_a_dead_section_probably_cites_another_law() -> None:
+    text = "Under 8 U.S.C. § 1227(a)(1), see section 237(a)(1)(H)."
+    # The finder leaves it unresolved (title 8 has no live section 237): the INA's section.
+    (finding,) = check(text)
+    assert (finding.severity, finding.code) == ("warning", "ambiguous/unknown-section")
+    assert "another law" in finding.message and finding.suggestion is None
+
+
+def test_a_named_act_s_section_is_checked_where_the_code_has_it() -> None:
+    assert check("INA § 287(g)(10)") == []
+    (finding,) = check("INA § 287(z)")
+    assert finding.code == "usc/unknown-pin" and finding.citation is not None
+    assert finding.citation.kind == "act"
+    assert finding.message.startswith("INA § 287(z): 8 U.S.C. § 1357(z) does not exist")
+
+
+def test_a_far_antecedent_names_a_full_form_only_if_it_is_a_live_section() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    (live,) = check(f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee also § 1373.")
+    assert "cite it in full (8 U.S.C. § 1373)" in live.message
+    findings = check(f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee also § 1373(zz).")
+    (far,) = [f for f in findings if f.code == "ambiguous/far-antecedent"]
+    assert far.message.endswith("cite it in full")
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("15 U.S.C. § 1650(7)", "did you mean § 1650(a)(7)?"),  # a level left out
+        ("42 U.S.C. § 264(i)(1)", "did you mean 42 U.S.C. § 262(i)(1)?"),  # a digit off
+    ],
+)
+def test_a_missing_pin_names_the_real_one_a_slip_may_have_meant(text: str, hint: str) -> None:
+    (finding,) = [f for f in check(text) if f.code == "usc/unknown-pin"]
+    assert finding.message.endswith(hint)
+
+
+def test_a_pin_of_a_section_amended_since_the_document_may_have_existed_then() -> None:
+    # 26 U.S.C. § 447 lost its subsection (i) in December 2017.
+    (now,) = check("26 U.S.C. § 447(i)")
+    assert now.severity == "error"
+    (then,) = check("26 U.S.C. § 447(i)", as_of=date(2017, 1, 1))
+    assert (then.severity, then.code) == ("warning", "usc/unknown-pin")
+    assert "is not in the current Code" in then.message and "December 22, 2017" in then.message
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("8 U.S.C. 1373", None),
+        ("8 U.S.C. § 1373", None),
+        ("§ 1373 after 8 U.S.C. 1357", None),
+        ("8 USC 1373", "8 U.S.C. 1373"),
+        ("8 U.S.C. sec. 1373", "8 U.S.C. 1373"),
+    ],
+)
+def test_the_gpo_style(text: str, suggestion: str | None) -> None:
+    style = [f for f in Checker(style="gpo").check(text) if f.severity == "style"]
+    assert [f.suggestion for f in style] == ([suggestion] if suggestion else [])
+
+
+def test_an_unknown_style_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown style"):
+        Checker(style="apa")
+
+
+def test_a_list_the_finder_did_not_join_gets_no_fix() -> None:
+    findings = check(
+        "See 7 U.S.C. 450, 7701; 21 U.S.C. 136 and 136a; 8 USC 1373 and 42 U.S.C. 1983."
+    )
+    by_start = {f.start: f for f in findings if f.severity == "style"}
+    assert len(by_start) == 4
+    unjoined = [f for f in by_start.values() if "begins a list" in f.message]
+    assert len(unjoined) == 2 and all(f.suggestion is None for f in unjoined)
+    # "and 42 U.S.C." starts another citation: the first keeps its fix.
+    assert {f.suggestion for f in by_start.values()} >= {"8 U.S.C. § 1373", "42 U.S.C. § 1983"}
+    moved = [f for f in findings if f.code == "usc/not-current"]
+    assert moved and moved[0].suggestion is None  # "7 U.S.C. 450, 7701": not rewritten alone
+
+
+def test_an_authority_label_on_its_own_line_covers_the_next() -> None:
+    (finding,) = check("Authority:\n  8 U.S.C. 1103.\n")
+    assert finding.severity == "info" and finding.suggestion is None
+
+
+def test_what_the_index_says_of_a_far_reading_is_a_note_without_a_fix() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    findings = check(f"See 42 U.S.C. § 1983.\n\n{gap}\n\nAs § 1973 says.")
+    # 42 U.S.C. § 1973 is no live section (it moved to title 52): the finder does not read
+    # the short form as it, and no fix writes it out.
+    assert [(f.severity, f.code) for f in findings] == [("warning", "ambiguous/unknown-section")]
+    assert findings[0].suggestion is None
+
+
+def test_a_formerly_classified_note_the_code_contradicts_is_not_a_move() -> None:
+    # 50 U.S.C. § 4313 was § 13 of the former Appendix to Title 50, not 50 U.S.C. § 13,
+    # which the Code records as repealed in 1930.
+    assert all("4313" not in f.message for f in check("50 U.S.C. § 13"))
+
+
+def test_the_date_a_document_states_is_its_labelled_date_else_its_first() -> None:
+    from citelink.checking.checker import stated_date
+
+    found = stated_date("Enacted on June 27, 1952, and amended.\n\nDated: October 3, 2017.\n")
+    assert found is not None and found.date == date(2017, 10, 3)
+    found = stated_date("In the Senate, December 20, 2017. Effective after December 31, 2025.")
+    assert found is not None and found.date == date(2017, 12, 20)
+    assert stated_date("No date here.") is None
+    assert stated_date("Due by January 1, 2999.") is None  # not one after today
+
+
+def test_one_warning_for_each_far_antecedent() -> None:
+    gap = "\n\n".join(["A paragraph."] * 7)
+    text = f"See 8 U.S.C. § 1357.\n\n{gap}\n\nSee § 1373.\n\nAnd § 1101.\n\nAnd § 1182."
+    far = [f for f in check(text) if f.code == "ambiguous/far-antecedent"]
+    assert [f.severity for f in far] == ["warning", "info", "info"]
+    first_line = far[0].line
+    assert all(f"(as the short form on line {first_line})" in f.message for f in far[1:])

@@ -269,6 +269,13 @@ def test_data_lookup(capsys: pytest.CaptureFixture[str]) -> None:
         "8 U.S.C. § 8\trepealed or omitted\t§§ 1 to 18 — Repealed or Omitted",
         "8 U.S.C. § 99999\tdoes not exist\ttitle 8 has no section 99999",
     ]
+    # Where a moved section is now.
+    code, out, _ = run(capsys, "data", "lookup", "42 U.S.C. § 1973 and 10 U.S.C. § 7430")
+    assert code == 0
+    assert out.splitlines() == [
+        "42 U.S.C. § 1973\ttransferred\t§ 1973 — Transferred; now 52 U.S.C. § 10301",
+        "10 U.S.C. § 7430\tmoved\tnow 10 U.S.C. § 8730",
+    ]
 
 
 def test_data_lookup_of_short_duplicate_and_unchecked_citations(

@@ -91,15 +91,17 @@ def _uscode_from_json(data: dict[str, Any], name: str, structure: Path | None) -
             r["h"],
             r.get("grp", ""),
             int(r.get("dup", 1)),
-            _pins(live, r),
+            *_structure_of(live, r),
         )
         for r in data["sections"]
     ]
     moves = [*_renumbered_records(records), *_structure_moves(live.values())]
+    moves = list(_plausible(moves, UsCodeIndex({}, records)))
     extra: dict[str, Any] = {}
     if structure is not None:
         extra["structure"] = f"{structure.name} ({live_source(structure)})"
         extra["restated"] = {t: d.isoformat() for t, d in _restated(live.values()).items()}
+        extra["public_laws"] = _public_laws(live.values())
     return UsCodeIndex(
         {
             **extra,
@@ -128,12 +130,21 @@ class _Live(NamedTuple):
     pins: str
     credit: str
     formerly: tuple[tuple[str, str], ...]
+    #: The public laws the source credit cites: (congress, number).
+    laws: tuple[tuple[int, int], ...] = ()
 
 
-def _pins(live: dict[tuple[str, str, int], _Live], record: dict[str, Any]) -> str:
-    """The encoded subdivisions of a live section (the n-th of a designation used n times)."""
+def _structure_of(
+    live: dict[tuple[str, str, int], _Live], record: dict[str, Any]
+) -> tuple[str, str]:
+    """The encoded subdivisions of a live section (the n-th of a designation used n times)
+    and when it was last amended (the latest date of its source credit, "20171222")."""
     found = live.get((record["t"], record["s"].lower(), int(record.get("dup", 1))))
-    return found.pins if found is not None and record["st"] == "active" else ""
+    if found is None or record["st"] != "active":
+        return "", ""
+    dates = [parse_date(m.group()) for m in _CREDIT_DATE.finditer(found.credit)]
+    last = max((d for d in dates if d is not None), default=None)
+    return found.pins, f"{last:%Y%m%d}" if last is not None else ""
 
 
 def live_source(path: Path) -> str:
@@ -158,14 +169,20 @@ def _read_structure(path: Path) -> dict[tuple[str, str, int], _Live]:
                 dup = 1
                 while (r["t"], section.lower(), dup) in live:
                     dup += 1
+                laws = tuple(
+                    (int(m.group(1)), int(m.group(2)))
+                    for m in map(_LAW_REF.match, r.get("credit_refs") or ())
+                    if m
+                )
                 live[r["t"], section.lower(), dup] = _Live(
-                    r["t"], section, pins, r.get("credit") or "", formerly
+                    r["t"], section, pins, r.get("credit") or "", formerly, laws
                 )
     except (OSError, EOFError, ValueError, KeyError, TypeError, StopIteration) as error:
         raise IndexFileError(f"{path}: not a structure file ({error})") from None
     return live
 
 
+_LAW_REF = re.compile(r"/us/pl/(\d+)/(\d+)")
 _DESIGNATION = r"(\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*)"
 #: A positive-law title's credit starts with the enacting act and the section's first number:
 #: "(Aug. 10, 1956, ch. 1041, 70A Stat. 460, § 7430".
@@ -198,11 +215,41 @@ def _credit_moves(live: _Live) -> Iterator[tuple[str, str, Move]]:
             yield live.title, old, Move(live.title, live.section, left, "renumbered")
 
 
+#: Titles the Law Revision Counsel made by editorial reclassification, and when: the
+#: sections "formerly classified" elsewhere moved on that day (title 52 from 42 and 2, title
+#: 34 from 42 and 18).
+_RECLASSIFIED = {"52": date(2014, 9, 1), "34": date(2017, 9, 1)}
+_ADDED = re.compile(r"\(Added\b[^;]*?(" + _CREDIT_DATE.pattern + ")")
+
+
 def _structure_moves(live: Iterable[_Live]) -> Iterator[tuple[str, str, Move]]:
     for section in live:
         yield from _credit_moves(section)
+        # When a reclassified section arrived: its title's reclassification, or the day a
+        # positive-law title added it ("(Added Pub. L. 115–282, …, Dec. 4, 2018").
+        added = _ADDED.match(section.credit)
+        arrived = parse_date(added.group(1)) if added else None
         for title, old in section.formerly:
-            yield title, old, Move(section.title, section.section, None, "formerly")
+            when = arrived
+            if title != section.title and section.title in _RECLASSIFIED:
+                when = _RECLASSIFIED[section.title]
+            yield title, old, Move(section.title, section.section, when, "formerly")
+
+
+def _plausible(
+    moves: Iterable[tuple[str, str, Move]], index: UsCodeIndex
+) -> Iterator[tuple[str, str, Move]]:
+    """The moves that the Code's own record of the old designation does not contradict.
+
+    A "formerly classified to section 13 of Title 50" note may mean the former Appendix
+    to Title 50 (which the structure file does not say): where the Code records the old
+    designation as repealed, the note is about another section, and is left out.
+    """
+    for old_title, old, move in moves:
+        records = index.lookup(old_title, old)
+        if move.how == "formerly" and any(r.status == "repealed" for r in records):
+            continue
+        yield old_title, old, move
 
 
 def _renumbered_records(records: Iterable[Record]) -> Iterator[tuple[str, str, Move]]:
@@ -231,6 +278,16 @@ def _restated(live: Iterable[_Live]) -> dict[str, date]:
         if count >= RESTATED_SHARE * counts[title]:
             restated[title] = when
     return restated
+
+
+def _public_laws(live: Iterable[_Live]) -> dict[str, int]:
+    """The highest public law number of each Congress the source credits cite."""
+    highest: dict[str, int] = {}
+    for section in live:
+        for congress, number in section.laws:
+            key = str(congress)
+            highest[key] = max(highest.get(key, 0), number)
+    return dict(sorted(highest.items(), key=lambda item: int(item[0])))
 
 
 #: The share of a title's sections enacted on one day that makes the day its restatement.
@@ -337,16 +394,48 @@ class _UslmReader:
             status2 = second if second in STATUSES and second != status else ""
         designations = [hyphenate(m.group(3)).replace("...", " to ") for m in parsed if m]
         group = ", ".join(designations) if len(designations) > 1 else ""
+        pins = _subdivisions(element, ids[0]) if status == "active" and not group else ""
         for designation in designations:
             key = (title, designation.lower())
             dup = self._seen[key] = self._seen.get(key, 0) + 1
-            self.records.append(Record(title, designation, status, status2, heading, group, dup))
+            self.records.append(
+                Record(title, designation, status, status2, heading, group, dup, pins)
+            )
         return True
 
     def latest_release_point(self) -> str | None:
         if not self.release_points:
             return None
         return max(self.release_points, key=lambda rp: [int(p) for p in re.findall(r"\d+", rp)])
+
+
+#: The levels of a section, as USLM names them.
+_LEVELS = tuple(
+    f"{_USLM}{name}"
+    for name in (
+        "subsection",
+        "paragraph",
+        "subparagraph",
+        "clause",
+        "subclause",
+        "item",
+        "subitem",
+        "subsubitem",
+        "level",
+    )
+)
+
+
+def _subdivisions(section: Any, identifier: str) -> str:
+    """The encoded subdivision paths of a section element (``/us/usc/t8/s1357/g/10`` is
+    ``g/10``); subdivisions quoted in its notes have other identifiers and are left out."""
+    prefix = identifier + "/"
+    paths = []
+    for level in section.iter(*_LEVELS):
+        found = level.get("identifier") or ""
+        if found.startswith(prefix):
+            paths.append(found[len(prefix) :])  # labels keep the Code's en dash ("a–1")
+    return encode_pins(paths)
 
 
 def _status(attribute: str | None, heading: str) -> str:

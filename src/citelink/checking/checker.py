@@ -30,13 +30,21 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, cast
 
+from citelink.checking.findings import (
+    SEVERITIES,
+    Document,
+    Finding,
+    Severity,
+    at_least,
+    one_line,
+    rank,
+)
 from citelink.checking.index import (
     CfrIndex,
     Move,
@@ -48,115 +56,41 @@ from citelink.checking.index import (
     sorted_labels,
     uscode_index,
 )
+from citelink.checking.provisions import (
+    ABROGATED,
+    AMENDMENTS,
+    ARTICLES,
+    RULE_SETS,
+    RULES,
+    rule_number,
+)
 from citelink.checking.quoted import Spans, markup_spans, quoted_spans
+from citelink.checking.style import list_goes_on, note_base, style_findings
 from citelink.documents.reader import ReaderText, read
 from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
-from citelink.grammar import WS, WS1
+from citelink.grammar import WS, WS1, to_roman
 from citelink.markup import Layout
 from citelink.models import Citation
 
 if TYPE_CHECKING:
     from citelink.checking.links import LinkResult
 
-Severity = Literal["error", "warning", "style", "info"]
-#: Severities from the most to the least serious.
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "style", "info")
-_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+__all__ = [
+    "SEVERITIES",
+    "Checker",
+    "Dated",
+    "Document",
+    "Finding",
+    "apply_fixes",
+    "at_least",
+    "check",
+    "stated_date",
+]
 
+#: The citation forms style findings can ask for.
+STYLES = ("bluebook", "gpo")
 #: The highest title number of the U.S. Code.
 LAST_TITLE = 54
-
-
-def at_least(severity: str, threshold: str) -> bool:
-    """Whether ``severity`` is as serious as ``threshold`` or more ("warning" ≥ "style")."""
-    return _RANK[severity] <= _RANK[threshold]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem with one citation (or one list or range of citations).
-
-    ``start``/``end`` are character offsets into the checked text; ``line`` and
-    ``column`` (1-based) locate ``start``, ``end_line`` and ``end_column`` the
-    last character of the span. ``suggestion`` replaces ``text[start:end]``
-    (style findings only).
-    """
-
-    severity: Severity
-    code: str
-    message: str
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    citation: Citation | None = None
-    suggestion: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dictionary (the ``--format json`` record, without the path)."""
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "citation": self.citation.to_dict() if self.citation is not None else None,
-            "suggestion": self.suggestion,
-        }
-
-
-class Document:
-    """A checked text with its line and paragraph boundaries, for locating findings."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        #: Where each paragraph break (a blank line) ends.
-        self._breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based line and column of the character at ``offset``."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def paragraph(self, offset: int) -> int:
-        """The number of the paragraph that holds ``offset`` (from 0)."""
-        return bisect_right(self._breaks, offset)
-
-    def finding(
-        self,
-        severity: Severity,
-        code: str,
-        message: str,
-        start: int,
-        end: int,
-        citation: Citation | None = None,
-        suggestion: str | None = None,
-    ) -> Finding:
-        line, column = self.position(start)
-        end_line, end_column = self.position(max(start, end - 1))
-        return Finding(
-            severity,
-            code,
-            message,
-            start,
-            end,
-            line,
-            column,
-            end_line,
-            end_column,
-            citation,
-            suggestion,
-        )
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
 class Checker:
@@ -175,6 +109,7 @@ class Checker:
         antecedent_paragraphs: int = ANTECEDENT_PARAGRAPHS,
         as_of: date | None = None,
         stated_dates: bool = True,
+        style: str = "bluebook",
     ) -> None:
         self.finder = finder if finder is not None else Finder()
         self._uscode = uscode
@@ -185,6 +120,14 @@ class Checker:
         self.as_of = as_of
         #: Whether a document's own date (near its start) is used when ``as_of`` is ``None``.
         self.stated_dates = stated_dates
+        if style not in STYLES:
+            raise ValueError(f"unknown style {style!r} (one of {', '.join(STYLES)})")
+        #: The citation form style findings ask for: "bluebook" (8 U.S.C. § 1373) or "gpo"
+        #: (8 U.S.C. 1373, the Federal Register's and the statutes' form).
+        self.style = style
+        #: Lower-cased subdivision paths by a record's pins (pins are matched ignoring case).
+        self._folded: dict[str, dict[str, str]] = {}
+        self._last: int | None = None
 
     @property
     def uscode(self) -> UsCodeIndex:
@@ -234,25 +177,52 @@ class Checker:
         if layout is not None:
             read = self.check_citations(layout.text, citations, links, as_of=as_of)
             moved = _in_source(read, layout)
-            return _leave_quoted(moved, lambda: markup_spans(layout.source, layout.markup))
+            return _leave_quoted(moved, lambda _: markup_spans(layout.source, layout.markup))
         document = Document(text)
         findings: list[Finding] = self.link_findings(text, citations, links) if links else []
         when = self.written(text, as_of)
+        #: The line of the first warning about each far antecedent, by where it starts.
+        far_from: dict[int, int] = {}
         for unit in _units(citations):
-            doubts = self._ambiguity(document, unit)
+            doubts = self._ambiguity(document, unit, far_from)
             findings += doubts
             if any(f.code == "ambiguous/other-title" for f in doubts):
                 continue  # its title is a guess the text contradicts: nothing more to say
+            far = any(f.code == "ambiguous/far-antecedent" for f in doubts)
+            before = len(findings)
             previous: Citation | None = None
             for citation in unit:
                 if citation.kind == "usc":
                     findings += self._usc_status(document, citation, when, previous)
                 elif citation.kind == "cfr":
                     findings += self._cfr_status(document, citation)
+                elif citation.kind == "const":
+                    findings += _const_status(document, citation)
+                elif citation.kind == "rule":
+                    findings += _rule_status(document, citation)
+                elif citation.kind in ("pl", "stat", "fr"):
+                    findings += self._law_status(document, citation)
+                elif citation.kind == "act" and getattr(citation, "code_section", None):
+                    # "INA § 287(g)(10)": the act's table says where it is in the Code.
+                    in_code = self._usc_status(
+                        document, cast(Citation, _InCode(citation)), when, previous
+                    )
+                    findings += [
+                        replace(
+                            f, message=f"{one_line(citation.text)}: {f.message}", citation=citation
+                        )
+                        for f in in_code
+                    ]
                 previous = citation
+            if far:
+                # Its title is a reading from many paragraphs back: what the index says of that
+                # reading is a note, and no fix is offered for it.
+                findings[before:] = [_as_note(f) for f in findings[before:]]
             if unit[0].kind == "usc":
-                findings += _style(document, unit)
-        return _ordered(_leave_quoted(findings, lambda: quoted_spans(text)))
+                findings += style_findings(document, unit, self.style)
+        return _ordered(
+            _leave_quoted(findings, lambda spans: quoted_spans(text, document.paragraphs(spans)))
+        )
 
     def written(self, text: str, as_of: date | None = None) -> Dated | None:
         """When ``text`` was written, as far as the checker is told: ``as_of`` (else the
@@ -316,8 +286,8 @@ class Checker:
         label = f"{title} U.S.C. § {section}"
         if citation.short and citation.antecedent is not None:
             # The title came from an earlier citation: say which, it may be the culprit.
-            earlier = _shown(citation.antecedent.text)
-            label += f' ("{_shown(citation.text)}", title {title} taken from "{earlier}")'
+            earlier = one_line(citation.antecedent.text)
+            label += f' ("{one_line(citation.text)}", title {title} taken from "{earlier}")'
 
         def finding(
             severity: Severity, code: str, message: str, suggestion: str | None = None
@@ -345,7 +315,7 @@ class Checker:
             return finding("error", "usc/unknown-title", f"{label} does not exist: {why}")
         records = index.lookup(title, section)
         note = bool(getattr(citation, "note", False))
-        base = _note_base(section)
+        base = note_base(section)
         if not records and base is not None and index.lookup(title, base):
             # "651nt": the Law Revision Counsel's abbreviation for "§ 651 note".
             records, section, note = index.lookup(title, base), base, True
@@ -390,7 +360,7 @@ class Checker:
                 return self._moved(document, citation, label, later, when, record)
         pin = tuple(getattr(citation, "pin", ()) or ())
         if pin and not note:
-            return self._pin(document, citation, label, record, pin, previous)
+            return self._pin(document, citation, label, record, pin, previous, when)
         return []
 
     def _not_current(
@@ -418,6 +388,14 @@ class Checker:
             severity = "info"
             message += f" (in force on {when.shown}: it left the Code on {_day(ended)})"
             suggestion = None
+        elif citation.short and getattr(citation, "pin", None) and not now:
+            # "section 237(a)(1)(H)" read in title 8: a pin in a section long gone from the
+            # Code is an act's section, not the Code's.
+            severity = "info"
+            message += (
+                "; with a pin, a short form of a section gone from the Code probably cites"
+                " another law"
+            )
         return [
             document.finding(
                 severity,
@@ -451,7 +429,7 @@ class Checker:
         severity: Severity = "warning"
         if when is not None and dates and when.date < min(dates):
             severity = "info"
-            message += f" (it was § {citation.section} on {when.shown})"  # type: ignore[attr-defined]
+            message += f" (it was § {getattr(citation, 'section', '')} on {when.shown})"
             if reused is not None:
                 severity = "warning"  # the citation now reads as another section
             else:
@@ -470,13 +448,16 @@ class Checker:
         record: Record,
         pin: tuple[str, ...],
         previous: Citation | None = None,
+        when: Dated | None = None,
     ) -> list[Finding]:
         """Whether the subdivision a citation pins exists; if not, the nearest that do."""
         paths = self.uscode.subdivisions(record)
         if paths is None:
             return []
         wanted = [_pin_label(p) for p in pin]
-        folded = {p.lower() for p in paths}
+        folded = self._folded.get(record.pins)
+        if folded is None:
+            folded = self._folded[record.pins] = {p.lower(): p for p in paths}
         if "/".join(wanted).lower() in folded:
             return []
         if previous is not None and citation.text.lstrip().startswith("("):
@@ -486,7 +467,7 @@ class Checker:
                 if "/".join(before[:keep] + wanted).lower() in folded:
                     return []
         # The deepest part of the pin that exists, and what is under it.
-        lower = {p.lower(): p for p in paths}
+        lower = folded
         depth = 0
         while depth < len(wanted) and "/".join(wanted[: depth + 1]).lower() in lower:
             depth += 1
@@ -503,7 +484,8 @@ class Checker:
             message = f"{full} cannot be verified: the Code marks no subdivisions under {where}" + (
                 "" if parent else " (a section of one paragraph)"
             )
-            code, severity = "usc/pin-not-verified", "info"
+            code = "usc/pin-not-verified"
+            severity: Severity = "info"
             rank = _rank(pin[depth])
             if rank > _RUN_IN:
                 # Run-in subdivisions are few: a twelfth one is a pin made up.
@@ -515,7 +497,7 @@ class Checker:
                 )
             return [
                 document.finding(
-                    severity,  # type: ignore[arg-type]
+                    severity,
                     code,
                     message,
                     citation.start,
@@ -525,6 +507,23 @@ class Checker:
             ]
         has = f"{where} has {_labels(children)}, not ({pin[depth]})"
         message = f"{full} does not exist: {has} (release point {self.uscode.release_point})"
+        hint = self._nearest_pin(record, wanted, paths)
+        if hint:
+            message += f"; did you mean {hint}?"
+        amended = record.last_amended
+        if when is not None and amended is not None and when.date < amended:
+            # The section has changed since the document was written: the pin may have been
+            # there then (the index holds the subdivisions of today's Code only).
+            message = message.replace(" does not exist: ", " is not in the current Code: ", 1)
+            message += (
+                f"; § {record.section} was amended on {_day(amended)}, after {when.shown},"
+                " so it may have been there then"
+            )
+            return [
+                document.finding(
+                    "warning", "usc/unknown-pin", message, citation.start, citation.end, citation
+                )
+            ]
         if citation.short:
             message += "; is it another law?"
             return [
@@ -597,26 +596,117 @@ class Checker:
             return finding("warning", "cfr/not-current", f'{label} is reserved: "{name}"')
         return []
 
+    def _law_status(self, document: Document, citation: Citation) -> list[Finding]:
+        """Public laws of a Congress that has met, in range as far as the Code's source
+        credits know; Statutes at Large and Federal Register volumes that exist."""
+        today = date.today()
+        why: str | None = None
+        severity: Severity = "error"
+        if citation.kind == "pl":
+            congress = _number(getattr(citation, "congress", None))
+            number = _number(getattr(citation, "number", None))
+            if congress is None or number is None:
+                return []
+            met = _sitting_congress(today)
+            highest = self.uscode.public_laws.get(str(congress))
+            if congress < 1 or number < 1:
+                why = "Congresses and their laws are numbered from 1"
+            elif congress > met:
+                why = (
+                    f"the {_ordinal(congress)} Congress has not met (the {_ordinal(met)} sits now)"
+                )
+            elif highest is not None and number > highest and congress < self._last_congress():
+                severity = "warning"
+                why = (
+                    f"the Code's source credits know Pub. L. {congress}-1 to {congress}-{highest} "
+                    f"of the {_ordinal(congress)} Congress"
+                )
+        else:
+            volume = _number(getattr(citation, "volume", None))
+            if volume is None:
+                return []
+            stat = citation.kind == "stat"
+            # Volume 140 of the Statutes at Large is 2026's, volume 91 of the Register too.
+            latest = today.year - (1886 if stat else 1935)
+            name = "the Statutes at Large have" if stat else "the Federal Register has"
+            if volume < 1:
+                why = f"{name} volumes from 1"
+            elif volume > latest:
+                why = f"{name} no volume {volume} yet (volume {latest} is this year's)"
+        if why is None:
+            return []
+        label = citation.normalized
+        verdict = "does not exist" if severity == "error" else "is not known"
+        return [
+            document.finding(
+                severity,
+                f"{citation.kind}/unknown",
+                f"{label} {verdict}: {why}",
+                citation.start,
+                citation.end,
+                citation,
+            )
+        ]
+
+    def _nearest_pin(self, record: Record, wanted: list[str], paths: frozenset[str]) -> str:
+        """A real pin a slip may have meant: a level left out ("§ 1650(7)" for
+        "§ 1650(a)(7)"), or the same pin in a section a digit away ("§ 264(i)(1)" for
+        "§ 262(i)(1)"); "" when there is none, or more than one."""
+        target = "/".join(wanted).lower()
+        deeper = [p for p in paths if p.lower().partition("/")[2] == target]
+        if len(deeper) == 1:
+            return f"§ {record.section}" + "".join(f"({q})" for q in deeper[0].split("/"))
+        if not record.section.isdigit():
+            return ""
+        number, found = int(record.section), []
+        for near in (number - 2, number - 1, number + 1, number + 2):
+            records = self.uscode.lookup(record.title, str(near))
+            if len(records) == 1 and records[0].active:
+                others = self.uscode.subdivisions(records[0])
+                if others is not None and target in {p.lower() for p in others}:
+                    found.append(near)
+        if len(found) != 1:
+            return ""
+        return f"{record.title} U.S.C. § {found[0]}" + "".join(f"({q})" for q in wanted)
+
+    def _live_section(self, citation: Citation) -> bool:
+        """Whether a U.S. Code citation names one live section (and its pin, if any)."""
+        title, section = getattr(citation, "title", None), getattr(citation, "section", None)
+        if citation.kind != "usc" or not title or not section:
+            return False
+        records = self.uscode.lookup(str(title), str(section))
+        if len(records) != 1 or not records[0].active:
+            return False
+        pin = tuple(getattr(citation, "pin", ()) or ())
+        paths = self.uscode.subdivisions(records[0])
+        if not pin or paths is None:
+            return True
+        return "/".join(_pin_label(p) for p in pin).lower() in {p.lower() for p in paths}
+
+    def _last_congress(self) -> int:
+        """The last Congress the index knows public laws of (its numbers may go on)."""
+        if self._last is None:
+            self._last = max(map(int, self.uscode.public_laws), default=0)
+        return self._last
+
     # --- ambiguity ----------------------------------------------------------------
 
-    def _ambiguity(self, document: Document, unit: Sequence[Citation]) -> list[Finding]:
+    def _ambiguity(
+        self,
+        document: Document,
+        unit: Sequence[Citation],
+        far_from: dict[int, int] | None = None,
+    ) -> list[Finding]:
         first = unit[0]
         if not first.short:
             return []
         start, end = unit[0].start, unit[-1].end
-        shown = _shown(document.text[start:end])
+        shown = one_line(document.text[start:end])
         if not first.resolved:
-            return [
-                document.finding(
-                    "warning",
-                    "ambiguous/no-antecedent",
-                    f'"{shown}" is a short form with no full citation before it to say '
-                    "which code it cites",
-                    start,
-                    end,
-                    first,
-                )
-            ]
+            reason = getattr(first, "unresolved_reason", None) or "no-antecedent"
+            why = _UNRESOLVED.get(reason, _UNRESOLVED["no-antecedent"])
+            message = f'"{shown}" is a short form {why.format(self.antecedent_paragraphs)}'
+            return [document.finding("warning", f"ambiguous/{reason}", message, start, end, first)]
         antecedent = first.antecedent
         if antecedent is None:
             return []
@@ -627,8 +717,8 @@ class Checker:
                 document.finding(
                     "warning",
                     "ambiguous/other-title",
-                    f'"{shown}" is read as title {title} (from "{_shown(antecedent.text)}"), '
-                    f'but "{_shown(named.group())}" is named nearer: cite it in full, '
+                    f'"{shown}" is read as title {title} (from "{one_line(antecedent.text)}"), '
+                    f'but "{one_line(named.group())}" is named nearer: cite it in full, '
                     "with its title",
                     start,
                     end,
@@ -638,17 +728,130 @@ class Checker:
         back = document.paragraph(first.start) - document.paragraph(antecedent.start)
         if back <= self.antecedent_paragraphs:
             return []
+        # The full form is offered only where it names a live section of the Code: a reading
+        # this far back is a guess, and a guess must not be written out as a citation.
+        full = f" ({first.normalized})" if self._live_section(first) else ""
+        message = (
+            f'"{shown}" refers back to "{one_line(antecedent.text)}", {back} paragraphs '
+            f"earlier; cite it in full{full}"
+        )
+        severity: Severity = "warning"
+        if far_from is not None:
+            # One warning for each far antecedent; the short forms after it are notes.
+            line = far_from.get(antecedent.start)
+            if line is None:
+                far_from[antecedent.start] = document.position(start)[0]
+            else:
+                severity = "info"
+                message += f" (as the short form on line {line})"
+        return [document.finding(severity, "ambiguous/far-antecedent", message, start, end, first)]
+
+
+#: Why the finder left a short form unresolved (its ``unresolved_reason``), as a finding says it.
+_UNRESOLVED = {
+    "no-antecedent": "with no full citation before it to say which code it cites",
+    "far-antecedent": (
+        "more than {} paragraphs after the last full citation that could say which code it"
+        " cites: cite it in full"
+    ),
+    "other-container": (
+        "after another body of law is named (an act, an order, a rule, a code): cite it in"
+        " full to say which law it cites"
+    ),
+    "unknown-section": (
+        "whose code, read from the citation before it, has no such section: it probably"
+        " cites another law; cite it in full"
+    ),
+}
+
+
+def _const_status(document: Document, citation: Citation) -> list[Finding]:
+    """Whether the article or amendment has the section and clause cited."""
+    article = getattr(citation, "article", None)
+    amendment = getattr(citation, "amendment", None)
+    section = getattr(citation, "section", None)
+    clause = getattr(citation, "clause", None)
+    label = citation.normalized
+    why = None
+    if article is not None and article.isdigit():
+        sections = ARTICLES.get(int(article))
+        if sections is None:
+            why = "the Constitution has seven articles"
+        elif section is not None and section not in sections:
+            whole = "" in sections
+            why = (
+                f"Article {to_roman(int(article))} has no sections"
+                if whole
+                else f"Article {to_roman(int(article))} has §§ 1–{len(sections)}"
+            )
+        elif clause is not None and clause.isdigit():
+            count = sections.get(section or "", sections.get("", 0))
+            if section is None and "" not in sections:
+                count = 0  # "art. I, cl. 3": its clauses are in its sections
+            where = f"Article {to_roman(int(article))}" + (f", § {section}," if section else "")
+            if not 1 <= int(clause) <= count:
+                why = (
+                    f"{where} has {count} clause{'s' if count != 1 else ''}"
+                    if count
+                    else f"{where} has its clauses in its sections"
+                )
+    elif amendment is not None and amendment.isdigit():
+        sections_of = AMENDMENTS.get(int(amendment))
+        name = f"Amendment {to_roman(int(amendment))}"
+        if sections_of is None:
+            why = "the Constitution has twenty-seven amendments"
+        elif section is not None and section.isdigit() and not 1 <= int(section) <= sections_of:
+            why = f"{name} has " + (f"§§ 1–{sections_of}" if sections_of else "no sections")
+    if why is None:
+        return []
+    return [
+        document.finding(
+            "error",
+            "const/unknown-provision",
+            f"{label} does not exist: {why}",
+            citation.start,
+            citation.end,
+            citation,
+        )
+    ]
+
+
+def _rule_status(document: Document, citation: Citation) -> list[Finding]:
+    """Whether the Federal Rule cited exists (its number; its subdivisions are not held)."""
+    rules = str(getattr(citation, "rules", "") or "")
+    number = rule_number(str(getattr(citation, "rule", "") or ""))
+    numbers = RULES.get(rules)
+    if numbers is None or number is None:
+        return []
+    end = getattr(citation, "range_end", None)
+    if end is not None and not (number in numbers and rule_number(str(end)) in numbers):
+        return []  # "Rule 11-803": a state's rule read as a range; nothing to say of it
+    label = citation.normalized
+    gone = ABROGATED.get((rules, number))
+    if gone is not None:
         return [
             document.finding(
                 "warning",
-                "ambiguous/far-antecedent",
-                f'"{shown}" refers back to "{_shown(antecedent.text)}", {back} paragraphs '
-                f"earlier; cite it in full ({first.normalized})",
-                start,
-                end,
-                first,
+                "rule/not-current",
+                f"{label}: Rule {number} of {RULE_SETS[rules]} was {gone}",
+                citation.start,
+                citation.end,
+                citation,
             )
         ]
+    if number in numbers:
+        return []
+    return [
+        document.finding(
+            "error",
+            "rule/unknown-rule",
+            f"{label} does not exist: {RULE_SETS[rules]} have no Rule {number}"
+            f" (they run from {min(numbers)} to {max(numbers)})",
+            citation.start,
+            citation.end,
+            citation,
+        )
+    ]
 
 
 def check(
@@ -709,12 +912,32 @@ def _in_source(findings: list[Finding], layout: Layout) -> list[Finding]:
 _DEFAULT: Checker | None = None
 
 
-def _leave_quoted(findings: list[Finding], spans: Callable[[], Spans]) -> list[Finding]:
+def _as_note(finding: Finding) -> Finding:
+    """A finding about a doubtful reading: a note without a fix."""
+    if finding.severity == "info" and finding.suggestion is None:
+        return finding
+    return replace(
+        finding,
+        severity="info",
+        message=f"{finding.message} (if the short form cites that title)",
+        suggestion=None,
+    )
+
+
+def _leave_quoted(
+    findings: list[Finding], spans: Callable[[list[tuple[int, int]]], Spans]
+) -> list[Finding]:
     """Findings whose fix would rewrite quoted or official text, without the fix: a style
-    finding there becomes a note (a quotation is reproduced as it was written)."""
-    if not any(f.suggestion is not None or f.severity == "style" for f in findings):
+    finding there becomes a note (a quotation is reproduced as it was written).
+
+    ``spans`` gives the quoted text around the spans of the findings it is given.
+    """
+    about = [
+        (f.start, f.end) for f in findings if f.suggestion is not None or f.severity == "style"
+    ]
+    if not about:
         return findings
-    found = spans()
+    found = spans(about)
     if not found:
         return findings
     kept = []
@@ -783,6 +1006,21 @@ def _title_named_between(text: str, start: int, end: int) -> re.Match[str] | Non
     return found
 
 
+class _InCode:
+    """A named act's section seen as the Code section its act table gives."""
+
+    kind = "usc"
+
+    def __init__(self, citation: Citation) -> None:
+        self._citation = citation
+        self.section = getattr(citation, "code_section", None)
+        self.appendix = False
+        self.note = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._citation, name)
+
+
 @dataclass(frozen=True)
 class Dated:
     """When a document was written, and how the checker knows it (for messages)."""
@@ -801,15 +1039,27 @@ _STATED_DATE = re.compile(
 
 
 def stated_date(text: str) -> Dated | None:
-    """The first date written out in words near the start of ``text`` ("October 3, 2017"),
-    taken as the date the document was written."""
-    found = _STATED_DATE.search(text, 0, _DATE_WINDOW)
-    if found is None:
-        return None
-    when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
+    """The date the document states near its start, taken as when it was written: a date
+    labelled as the document's ("Dated:", "Decided", "Filed", "Issued", "Published"), else the
+    first date written out in words there ("October 3, 2017"); never one after today."""
+    today = date.today()
+    first = labelled = None
+    for found in _STATED_DATE.finditer(text, 0, _DATE_WINDOW):
+        when = parse_date(f"{found['month']} {found['day']}, {found['year']}")
+        if when is None or when > today:
+            continue
+        first = first or when
+        if _DATE_LABEL.search(text, max(0, found.start() - 24), found.start()):
+            labelled = when
+            break
+    when = labelled or first
     if when is None:
         return None
     return Dated(when, f"{_day(when)}, the date the document states")
+
+
+#: Words that say a date is the document's own.
+_DATE_LABEL = re.compile(r"(?i)\b(?:dated|date|decided|filed|issued|published|argued)\b[:,]?\s*$")
 
 
 def _day(when: date) -> str:
@@ -827,12 +1077,24 @@ def _moved_citation(text: str, citation: Citation, moves: Sequence[Move]) -> str
     """The citation written at its one new place, pin kept; ``None`` where there is no
     single place, or the citation is part of a list or range (fix those by hand)."""
     places = {(m.title, m.section) for m in moves}
-    if len(places) != 1 or citation.group is not None:
+    if len(places) != 1 or citation.group is not None or list_goes_on(text, citation.end):
         return None
     title, section = next(iter(places))
     pin = "".join(f"({p})" for p in getattr(citation, "pin", ()) or ())
     note = " note" if getattr(citation, "note", False) else ""
     return f"{title} U.S.C. § {section}{pin}{note}"
+
+
+def _number(value: object) -> int | None:
+    text = str(value) if value is not None else ""
+    return int(text) if text.isdigit() else None
+
+
+def _sitting_congress(today: date) -> int:
+    """The Congress sitting on ``today`` (the 119th in 2025 and 2026; each first meets on
+    January 3 of an odd year)."""
+    congress = (today.year - 1789) // 2 + 1
+    return congress - 1 if today.year % 2 and today < date(today.year, 1, 3) else congress
 
 
 #: How many subdivisions run into a paragraph's text, unmarked, the checker allows for.
@@ -844,7 +1106,8 @@ def _rank(label: str) -> int:
     of two readings ("i" is the first roman numeral or the ninth letter: 1)."""
     if label.isdigit():
         return int(label)
-    ranks = [n for n in range(1, 200) if _roman_numeral(n) == label.lower()][:1]
+    found = _ROMAN_RANKS.get(label.lower())
+    ranks = [found] if found is not None else []
     if label.isascii() and label.isalpha() and len(set(label)) == 1:
         ranks.append(ord(label[0].lower()) - ord("a") + 1)
     return min(ranks, default=0)
@@ -861,6 +1124,10 @@ def _roman_numeral(number: int) -> str:
             out += letters
             number -= value
     return out
+
+
+#: Roman numerals up to 199 and their values, as subdivisions use them.
+_ROMAN_RANKS = {_roman_numeral(n): n for n in range(1, 200)}
 
 
 def _ordinal(number: int) -> str:
@@ -910,181 +1177,4 @@ def _units(citations: Sequence[Citation]) -> Iterator[list[Citation]]:
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (f.start, _RANK[f.severity], f.end))
-
-
-def _shown(text: str) -> str:
-    """A span of text for a one-line message."""
-    return " ".join(text.split())
-
-
-# --- style ------------------------------------------------------------------------
-
-_MARK = r"§§|§|[Ss]ections?\b|SECTIONS?\b|[Ss]ecs?\.|[Ss]ecs?\b"
-#: "8 U.S.C. § ", "8 U.S. Code ", "8 USC ", "50 U.S.C. App. § ": what comes before the section.
-_ABBREVIATED_HEAD = re.compile(
-    rf"(?P<title>\d{{1,3}}){WS}"
-    rf"(?P<name>U\.?{WS}S\.?{WS}C(?:ode\b|\.?(?:{WS}?[ASU]\b\.?)?)|usc\b\.?|United{WS1}States{WS1}Code\b)"
-    rf"(?P<app>{WS1}[Aa]pp(?:\.|endix\b))?(?P<comma>{WS},)?{WS}(?:(?P<mark>{_MARK}){WS})?(?=\d)"
-)
-#: "U.S.C. Title 18, Section 922(g)".
-_NAME_FIRST_HEAD = re.compile(
-    rf"U\.?{WS}S\.?{WS}C\.?{WS},?{WS}(?:[Tt]itle|TITLE){WS1}\d{{1,3}}{WS},?{WS}"
-    rf"(?P<mark>{_MARK}){WS}(?=\d)"
-)
-#: A bare short form: "§ 1373", "§§1981-1983".
-_SHORT_HEAD = re.compile(rf"(?P<mark>§§?){WS}(?=\d)")
-_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2212")
-_EN_DASH = "\u2013"
-
-
-def _style(document: Document, unit: Sequence[Citation]) -> list[Finding]:
-    """One style finding for a unit whose form is not the Bluebook form, with the fix."""
-    text = document.text
-    start, end = unit[0].start, unit[-1].end
-    sections = {getattr(c, "section", None) for c in unit}
-    mark = "§§" if len(sections) > 1 else "§"
-    if mark == "§" and "§§" in text[start:end] and _et_seq(text, unit[-1]):
-        mark = "§§"  # "§ 101 et seq." and "§§ 101 et seq." are both written: either is fine
-    problems: list[tuple[str, str]] = []
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the text
-
-    head = _head(text, start, end, unit[0], mark, problems)
-    if head is not None:
-        edits.append(head)
-    note = _note_edit(text, unit[-1])
-    if note is not None:
-        edits.append(note)
-        end = max(end, note[1])
-        problems.append(("style/note", 'write "note" for the abbreviation "nt"'))
-    for citation, after in pairwise(unit):
-        if getattr(citation, "range_end", None) is None:
-            continue
-        joint = text[citation.end : after.start]
-        if not joint.strip() or joint.strip()[0] not in _DASHES or len(joint.strip()) != 1:
-            continue  # "to", "through": words are fine
-        hyphenated = "-" in str(getattr(citation, "section", "")) or "-" in str(
-            getattr(after, "section", "")
-        )
-        wanted = " to " if hyphenated else _EN_DASH
-        if joint != wanted:
-            edits.append((citation.end, after.start, wanted))
-            problems.append(
-                ("style/range-dash", 'write "to" between hyphenated sections')
-                if hyphenated
-                else ("style/range-dash", "join a range with an en dash (–), without spaces")
-            )
-    if not edits:
-        return []
-    pieces, at = [], start
-    for s, e, replacement in edits:
-        pieces += [text[at:s], replacement]
-        at = e
-    pieces.append(text[at:end])
-    suggestion = "".join(pieces)
-    code = problems[0][0]
-    reasons = "; ".join(dict.fromkeys(reason for _, reason in problems))
-    message = f'write "{_shown(suggestion)}" for "{_shown(text[start:end])}" ({reasons})'
-    return [document.finding("style", code, message, start, end, unit[0], suggestion)]
-
-
-def _head(
-    text: str,
-    start: int,
-    end: int,
-    first: Citation,
-    mark: str,
-    problems: list[tuple[str, str]],
-) -> tuple[int, int, str] | None:
-    """The edit that gives the citation's head its Bluebook form, if it needs one."""
-    found = _ABBREVIATED_HEAD.match(text, start, end)
-    if found is not None:
-        title = getattr(first, "title", None) or found.group("title")
-        name = _canonical_name(found.group("name"))
-        app = " app." if found.group("app") else ""
-        wanted = f"{title} {name}{app} {mark} "
-        written = found.group()
-        if _spaced(written) != wanted:
-            problems += _head_problems(found, name, app, mark)
-            return (start, found.end(), wanted)
-        return None
-    found = _NAME_FIRST_HEAD.match(text, start, end)
-    if found is not None:
-        title = getattr(first, "title", None)
-        if title is None:
-            return None
-        problems.append(("style/form", 'cite the title first: "18 U.S.C. § 922"'))
-        return (start, found.end(), f"{title} U.S.C. {mark} ")
-    found = _SHORT_HEAD.match(text, start, end)
-    if found is not None and _spaced(found.group()) != f"{mark} ":
-        problems += _mark_problems(found.group("mark"), mark) or [_SPACING]
-        return (start, found.end(), f"{mark} ")
-    return None
-
-
-def _canonical_name(written: str) -> str:
-    letters = re.sub(r"[^A-Za-z]", "", written).upper()
-    if letters in ("USCA", "USCS"):
-        return f"U.S.C.{letters[-1]}."
-    return "U.S.C."
-
-
-def _head_problems(found: re.Match[str], name: str, app: str, mark: str) -> list[tuple[str, str]]:
-    problems = []
-    if _spaced(found.group("name")) != name:
-        problems.append(("style/code-name", f'abbreviate the Code as "{name}"'))
-    if found.group("app") and _spaced(found.group("app")).strip() != app.strip():
-        problems.append(("style/code-name", 'write "app." for the appendix'))
-    if found.group("comma"):
-        problems.append(("style/form", "no comma before the section"))
-    problems += _mark_problems(found.group("mark"), mark)
-    return problems or [_SPACING]
-
-
-def _mark_problems(written: str | None, mark: str) -> list[tuple[str, str]]:
-    if written is None:
-        return [("style/section-sign", f'put "{mark}" before the section number')]
-    if not written.startswith("§"):
-        return [("style/section-sign", f'write "{mark}" for "{written}"')]
-    if written != mark:
-        several = "several sections" if mark == "§§" else "one section"
-        return [("style/section-sign", f'write "{mark}" for {several}')]
-    return []
-
-
-_SPACING = ("style/spacing", 'one space between the parts, as in "8 U.S.C. § 1373"')
-
-#: "et seq." after a citation, as the finder's grammar reads it or with a stray period ("et. seq.").
-_ET_SEQ_AFTER = re.compile(rf"{WS},?{WS}et\.?{WS}seq\b")
-_NOTE_ABBREVIATION = re.compile(r"(?<=\d)nt\b|(?<=\d[A-Za-z])nt\b")
-
-
-def _et_seq(text: str, last: Citation) -> bool:
-    """Whether the citation is followed by "et seq." (the grammar may not have taken "et. seq.")."""
-    return bool(getattr(last, "et_seq", False)) or bool(
-        _ET_SEQ_AFTER.match(text, last.end, min(len(text), last.end + 20))
-    )
-
-
-def _note_base(section: str) -> str | None:
-    """The section of "651nt" ("651"): the Code has no designation ending in "nt"."""
-    if len(section) > 2 and section[-2:].lower() == "nt" and section[-3].isalnum():
-        return section[:-2]
-    return None
-
-
-def _note_edit(text: str, last: Citation) -> tuple[int, int, str] | None:
-    """The edit that writes "651nt" as "651 note" (the finder reads it as the note already, or
-    an older grammar as a section "651nt")."""
-    section = str(getattr(last, "section", "") or "")
-    if not (getattr(last, "note", False) or _note_base(section) is not None):
-        return None
-    found = _NOTE_ABBREVIATION.search(text, last.start, last.end)
-    if found is None:
-        return None
-    return (found.start(), found.end(), " note")
-
-
-def _spaced(text: str) -> str:
-    """``text`` with each run of white space (line breaks, no-break spaces) as one space."""
-    return re.sub(r"\s+", " ", text)
+    return sorted(findings, key=lambda f: (f.start, rank(f.severity), f.end))

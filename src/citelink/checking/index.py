@@ -11,14 +11,15 @@ The file format is a gzipped UTF-8 text file: the first line is a JSON object
 (the release point, title names, sources), then one tab-separated record per
 line::
 
-    title  designation  status[,status2]  heading  group  dup  pins
+    title  designation  status[,status2]  heading  group  dup  pins  amended
 
 ``designation`` is a section number ("1373", "2000e-2") or a range
 ("1 to 18"); ``group`` lists designations published under one heading
 ("31, 32"); ``dup`` is 2, 3... for the later sections that reuse a designation
 in one title; ``pins`` is every subdivision of a live section as a compact tree
 (:func:`encode_pins`: ``a(1-4,5(A,B)),b,c``), ``.`` for a section without
-subdivisions, empty where the index does not know them. After the records come
+subdivisions, empty where the index does not know them; ``amended`` the last
+date in a live section's source credit (``20171222``). After the records come
 the *moves* (how many: ``moves`` in the first line), one a line::
 
     old-title  old-designation  new-title  new-designation  date  how
@@ -113,6 +114,18 @@ class Record(NamedTuple):
     dup: int = 1
     #: The section's subdivisions (:func:`encode_pins`); "." none; "" not known.
     pins: str = ""
+    #: When a live section was last amended, as its source credit says ("20171222"), or "".
+    amended: str = ""
+
+    @property
+    def last_amended(self) -> date | None:
+        """When a live section was last amended, where its source credit says."""
+        if len(self.amended) != 8 or not self.amended.isdigit():
+            return None
+        try:
+            return date(int(self.amended[:4]), int(self.amended[4:6]), int(self.amended[6:]))
+        except ValueError:
+            return None
 
     @property
     def active(self) -> bool:
@@ -306,6 +319,10 @@ class UsCodeIndex:
         self.restated: dict[str, date] = {
             t: d for t, d in ((t, parse_date(v)) for t, v in meta.get("restated", {}).items()) if d
         }
+        #: The highest public law number of each Congress the Code's source credits cite.
+        self.public_laws: dict[str, int] = {
+            str(k): int(v) for k, v in meta.get("public_laws", {}).items()
+        }
         self._lock = threading.Lock()
         for record in records:
             self._add(record)
@@ -465,6 +482,7 @@ class UsCodeIndex:
                 r.group,
                 str(r.dup) if r.dup > 1 else "",
                 r.pins,
+                r.amended,
             )
             for r in records
         )
@@ -721,7 +739,8 @@ def _record(row: list[str]) -> Record:
     group = row[4] if len(row) > 4 else ""
     dup = int(row[5]) if len(row) > 5 and row[5] else 1
     pins = row[6] if len(row) > 6 else ""
-    return Record(title, section, status, status2, heading, group, dup, pins)
+    amended = row[7] if len(row) > 7 else ""
+    return Record(title, section, status, status2, heading, group, dup, pins, amended)
 
 
 def _read(path: str | Path | None, default: str, form: str) -> tuple[dict[str, Any], list[str]]:

@@ -24,14 +24,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 #: An opening quote and the closing quotes that end it.
 _OPEN = {"\u201c": "\u201d", "``": "''"}
 _QUOTE_MARK = re.compile(r"\u201c|\u201d|``|''|\n[^\S\n]*\n")
-#: A Statutes at Large margin note alone on a line ("26 USC 1 note."); "Authority: ..." lines.
+#: A Statutes at Large margin note alone on a line ("26 USC 1 note."); "Authority: ..." lines
+#: (the citations on the line, or on the next line when the label stands alone).
 _OFFICIAL_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:\d{1,3}[^\S\n]+USC[^\S\n]+[\w.\u2013-]+"
-    r"[^\S\n]+note\.?|(?:Authority|AUTHORITY|Source|SOURCE):[^\n]*)[^\S\n]*$"
+    r"[^\S\n]+note\.?|(?:Authority|AUTHORITY|Source|SOURCE):(?:[^\S\n]*\n[^\S\n]*(?=\S))?[^\n]*)"
+    r"[^\S\n]*$"
 )
 _EMAIL_QUOTE = re.compile(r"(?m)^[^\S\n]*>[^\n]*")
 _HTML_QUOTE = re.compile(
@@ -64,11 +67,24 @@ class Spans:
         return len(self._starts)
 
 
-def quoted_spans(text: str) -> Spans:
-    """The quoted and official text of plain text (see the module's description)."""
+def quoted_spans(text: str, windows: Iterable[tuple[int, int]] | None = None) -> Spans:
+    """The quoted and official text of plain text (see the module's description).
+
+    ``windows`` limits the scan to those ``[start, end)`` parts of ``text``, each of
+    whole paragraphs (a paragraph's quotes are read from its start).
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in windows if windows is not None else [(0, len(text))]:
+        spans += _quotes(text, start, end)
+        spans += [m.span() for m in _OFFICIAL_LINE.finditer(text, start, end)]
+        spans += [m.span() for m in _EMAIL_QUOTE.finditer(text, start, end)]
+    return Spans(spans)
+
+
+def _quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: tuple[int, str, str] | None = None  # where the open quote is, what closes it, itself
-    for mark in _QUOTE_MARK.finditer(text):
+    for mark in _QUOTE_MARK.finditer(text, start, end):
         token = mark.group()
         if token.startswith("\n"):  # a paragraph break ends an open quote
             if opened is not None and _reopened(text, mark.end(), opened[2]):
@@ -80,11 +96,9 @@ def quoted_spans(text: str) -> Spans:
         elif token == opened[1]:
             spans.append((opened[0], mark.end()))
             opened = None
-    if opened is not None:
-        spans.append((opened[0], len(text)))
-    spans += [m.span() for m in _OFFICIAL_LINE.finditer(text)]
-    spans += [m.span() for m in _EMAIL_QUOTE.finditer(text)]
-    return Spans(spans)
+    if opened is not None and (end >= len(text) or _reopened(text, end, opened[2])):
+        spans.append((opened[0], end))
+    return spans
 
 
 def _reopened(text: str, at: int, mark: str) -> bool:

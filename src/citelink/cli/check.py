@@ -41,11 +41,14 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check",
         help="check the citations of documents before publication",
         description=(
-            "Check that the U.S. Code (and 8 C.F.R.) citations of documents exist and are "
-            "current, are in Bluebook form, are not ambiguous short forms, and (with "
-            "--online) link to live pages. Exit code: 0 nothing at or above --fail-on, "
-            "1 findings, 2 a usage or input error (a file that cannot be read is reported "
-            "and the others are still checked)."
+            "Check that the citations of documents exist and are current, offline: U.S. Code "
+            "sections and their pins (and where a moved section is now), 8 C.F.R., the "
+            "Constitution, the Federal Rules, public laws, Statutes at Large and Federal "
+            "Register volumes; that they are in Bluebook (or GPO) form and are not ambiguous "
+            "short forms; and (with --online) that they link to live pages. A summary of each "
+            "document goes to standard error. Exit code: 0 nothing at or above --fail-on, 1 "
+            "findings, 2 a usage or input error (a file that cannot be read or written is "
+            "reported and the others are still checked)."
         ),
     )
     check.add_argument(
@@ -84,6 +87,13 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="when the documents were written (YYYY-MM-DD): a section in force then that has"
         " left the Code since is a note, not a warning (default: the date each document"
         " states near its start, if any)",
+    )
+    check.add_argument(
+        "--style",
+        choices=("bluebook", "gpo"),
+        default="bluebook",
+        help='the form style findings ask for: bluebook "8 U.S.C. § 1373" (default) or gpo'
+        " \"8 U.S.C. 1373\" (the Federal Register's and the statutes' form)",
     )
     check.add_argument(
         "--show-info",
@@ -176,7 +186,10 @@ def _check(args: argparse.Namespace) -> int:
             print(f"citelink: error: {error}", file=sys.stderr)
             unreadable += 1
     checker = Checker(
-        finder=finder, antecedent_paragraphs=args.antecedent_paragraphs, as_of=args.as_of
+        finder=finder,
+        antecedent_paragraphs=args.antecedent_paragraphs,
+        as_of=args.as_of,
+        style=args.style,
     )
     links: dict[str, LinkResult] = {}
     try:

@@ -110,6 +110,9 @@ def status_of(checker: Checker, citation: Citation, finding: Finding | None) -> 
         if not checker.uscode.has_title(title):
             return "does not exist", f"the U.S. Code has no title {title}"
         records = checker.uscode.lookup(title, section)
+        moves = checker.uscode.moved(title, section)
+        if not records and moves:
+            return "moved", "; ".join(f"now {m.where}" for m in moves)
         if not records:
             return "does not exist", f"title {title} has no section {section}"
         if len(records) > 1:
@@ -117,7 +120,8 @@ def status_of(checker: Checker, citation: Citation, finding: Finding | None) -> 
         record = records[0]
         if record.active:
             return "active", record.heading
-        return record.status_words, record.status_line
+        now = "".join(f"; now {m.where}" for m in moves)
+        return record.status_words, record.status_line + now
     if finding is not None:
         kind = finding.code.partition("/")[2]
         status = _LOOKUP_STATUS.get(kind, finding.severity)
@@ -144,5 +148,6 @@ _LOOKUP_STATUS = {
     "not-checked": "not checked",
     "no-antecedent": "unresolved",
     "far-antecedent": "unresolved",
+    "other-container": "unresolved",
     "duplicate-section": "ambiguous",
 }

@@ -277,7 +277,7 @@ _NOT_VERIFIED = {
     "link/unverified": "links that could not be verified",
 }
 #: Kinds the checker verifies; the others are counted as not verified.
-VERIFIED_KINDS = frozenset({"usc", "cfr", "const", "rule"})
+VERIFIED_KINDS = frozenset({"usc", "cfr", "const", "rule", "pl", "stat", "fr"})
 
 
 def document_summary(
