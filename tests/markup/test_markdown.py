@@ -95,3 +95,10 @@ def test_a_site_generators_template_tags_are_data(tag: str) -> None:
 
 def test_braces_that_open_no_template_tag_are_text() -> None:
     assert annotate_markdown("{{ 38 U.S.C. 1151 {%\n").count(URL) == 1
+
+
+def test_a_block_quote_after_a_list_item_ends_the_items_paragraph() -> None:
+    # The item's paragraph is outside the quotes of the paragraph before it; the quote after
+    # it starts a new block, so nothing reads across the two.
+    page = "> > 8\n- §\n> > 8 of title 8"
+    assert annotate_markdown(page) == page

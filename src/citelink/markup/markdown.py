@@ -182,6 +182,7 @@ class _MarkdownReader:
                         lists.pop()
                     lazy = False
                 self.flush()
+                self.quotes = quotes  # the next paragraph is in this line's block quotes
                 if kind == "item":
                     item = _LIST_ITEM.match(source, start, end)
                     assert item is not None
