@@ -37,8 +37,8 @@ from typing import Any
 
 from citelink import Finder
 from citelink.checking.checker import Checker
-from citelink.checking.index import USCODE_DATA, UsCodeIndex
 from citelink.checking.links import LinkChecker
+from citelink.index import USCODE_DATA, UsCodeIndex
 
 import uslm
 
@@ -136,8 +136,8 @@ def holdout_figures(count: int) -> None:
     import json
     import random
 
-    from citelink.checking.index import next_label, order_key, sorted_labels
     from citelink.grammar import hyphenate
+    from citelink.index import next_label, order_key, sorted_labels
 
     data = json.loads(gzip.decompress(sections.read_bytes()))
     designations: dict[str, set[str]] = {}

@@ -13,7 +13,7 @@ import pytest
 import citelink
 from citelink.batch import Options
 from citelink.checking.checker import Checker
-from citelink.checking.index import UsCodeIndex
+from citelink.index import UsCodeIndex
 from citelink.models import Citation
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from citelink.checking.build_index import build
-from citelink.checking.index import IndexFileError, UsCodeIndex, uscode_index
+from citelink.documents.writing import write_file
+from citelink.index import IndexFileError, UsCodeIndex, uscode_index
 from tests.conftest import SHARED
 
 USLM = SHARED / "data" / "uslm"
@@ -83,7 +84,7 @@ def test_release_point_option_and_round_trip(tmp_path: Path) -> None:
     index = build(_title_99(tmp_path), release_point="119-1")
     assert index.release_point == "119-1"
     assert isinstance(index, UsCodeIndex)
-    index.dump(tmp_path / "out.tsv.gz")
+    write_file(tmp_path / "out.tsv.gz", index.encoded())
     again = UsCodeIndex.load(tmp_path / "out.tsv.gz")
     assert sorted(again.records()) == sorted(index.records())
 
@@ -182,7 +183,7 @@ def _json_99(tmp_path: Path) -> Path:
 def test_subdivisions_and_moves_from_the_structure_file(tmp_path: Path) -> None:
     index = build(_json_99(tmp_path))
     assert isinstance(index, UsCodeIndex)
-    index.dump(tmp_path / "out.tsv.gz")
+    write_file(tmp_path / "out.tsv.gz", index.encoded())
     for read in (index, UsCodeIndex.load(tmp_path / "out.tsv.gz")):
         (live,) = read.lookup("99", "1")
         assert read.subdivisions(live) == {"a", "a/1", "a/2", "a/3", "b"}

@@ -12,10 +12,10 @@ import pytest
 
 import citelink.checking.links
 from citelink.checking.checker import Checker
-from citelink.checking.index import UsCodeIndex
 from citelink.checking.links import LinkChecker, LinkResult
 from citelink.cli import main
 from citelink.cli.data import status_of
+from citelink.index import UsCodeIndex
 from tests.checking.test_checker import FakeCfr
 from tests.conftest import FIXTURES, SHARED
 from tests.linkserver import LinkServer

@@ -23,7 +23,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from citelink.checking.index import (
+from citelink.grammar import hyphenate
+from citelink.index import (
     CFR_DATA,
     STATUSES,
     USCODE_DATA,
@@ -36,7 +37,6 @@ from citelink.checking.index import (
     encode_pins,
     parse_date,
 )
-from citelink.grammar import hyphenate
 
 _USLM = "{http://xml.house.gov/schemas/uslm/1.0}"
 _SECTION_ID = re.compile(r"/us/usc/t(\d+)(a?)/s(\S+)$")

@@ -9,7 +9,7 @@ a message, the span it is about (offsets, line and column), the citation and,
 for style findings, the suggested replacement of the span. The checks:
 
 * **existence and status** — U.S. Code citations against the shipped index of
-  the Code (:mod:`citelink.checking.index`): a title that does not exist, a section that
+  the Code (:mod:`citelink.index`): a title that does not exist, a section that
   does not exist (errors); a repealed, omitted, transferred, renumbered,
   reserved or vacant section (warnings, with the Code's own status line).
   CFR citations of title 8 against the shipped CFR index; other CFR titles are
@@ -45,17 +45,6 @@ from citelink.checking.findings import (
     one_line,
     rank,
 )
-from citelink.checking.index import (
-    CfrIndex,
-    Move,
-    Record,
-    UsCodeIndex,
-    cfr_index,
-    next_label,
-    parse_date,
-    sorted_labels,
-    uscode_index,
-)
 from citelink.checking.provisions import (
     ABROGATED,
     AMENDMENTS,
@@ -69,6 +58,17 @@ from citelink.checking.style import list_goes_on, note_base, style_findings
 from citelink.documents.reader import ReaderText, read
 from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder
 from citelink.grammar import WS, WS1, to_roman
+from citelink.index import (
+    CfrIndex,
+    Move,
+    Record,
+    UsCodeIndex,
+    cfr_index,
+    next_label,
+    parse_date,
+    sorted_labels,
+    uscode_index,
+)
 from citelink.markup import Layout
 from citelink.models import Citation
 

@@ -99,7 +99,7 @@ class _Version(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
-        from citelink.checking.index import release_point
+        from citelink.index import release_point
 
         print(f"citelink {__version__} (U.S. Code index: release point {release_point()})")
         parser.exit()

@@ -169,7 +169,7 @@ class _Checked:
 def _check(args: argparse.Namespace) -> int:
     from citelink.batch import expand
     from citelink.checking.checker import Checker, at_least
-    from citelink.checking.index import IndexFileError
+    from citelink.index import IndexFileError
 
     if args.fix and "-" in args.paths:
         raise InputError("--fix cannot write back to standard input")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citelink.documents.files import InputError
+from citelink.documents.writing import write_file
 
 if TYPE_CHECKING:
     from citelink.checking.checker import Checker, Finding
@@ -61,12 +62,12 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _build_index(args: argparse.Namespace) -> int:
     from citelink.checking.build_index import build, default_output
-    from citelink.checking.index import IndexFileError, UsCodeIndex
+    from citelink.index import IndexFileError, UsCodeIndex
 
     try:
         index = build(args.source, release_point=args.release_point)
         output = Path(args.output) if args.output else default_output(index)
-        index.dump(output)
+        write_file(output, index.encoded())
     except IndexFileError as error:
         raise InputError(str(error)) from None
     except OSError as error:
@@ -81,7 +82,7 @@ def _build_index(args: argparse.Namespace) -> int:
 
 def _lookup(args: argparse.Namespace) -> int:
     from citelink.checking.checker import Checker
-    from citelink.checking.index import IndexFileError
+    from citelink.index import IndexFileError
 
     text = "\n\n".join(args.text)
     from citelink.finder import Finder

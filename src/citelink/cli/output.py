@@ -244,7 +244,7 @@ def _authority(citation: Citation) -> tuple[str, str]:
 
 def _toa_order(entry: _Authority) -> tuple[object, ...]:
     """Cases by name; the Code by title and section; everything else by its name."""
-    from citelink.checking.index import order_key
+    from citelink.index import order_key
 
     citation = entry.citation
     if citation.kind == "usc":

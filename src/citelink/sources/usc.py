@@ -15,11 +15,8 @@ Forms understood here:
 
 from __future__ import annotations
 
-import functools
-import gzip
 import re
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 
 from citelink.grammar import (
@@ -33,6 +30,7 @@ from citelink.grammar import (
     parse_sections,
     pin_in_case,
 )
+from citelink.index import uscode_index
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
 
@@ -348,30 +346,13 @@ class UsCode(Source):
     # is not (16 U.S.C. § 7 was repealed: it is the act's section 7).
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         assert isinstance(antecedent, UsCodeCitation)
-        live = _live_sections()
-        if antecedent.appendix or antecedent.title not in live:
+        index, title = uscode_index(), antecedent.title
+        if antecedent.appendix or title is None or not index.has_title(title):
             return True  # nothing known to check against
-        title = live[antecedent.title]
-        return all(item.section.lower() in title for item in sections.items)
-
-
-@functools.cache
-def _live_sections() -> dict[str, frozenset[str]]:
-    """The live sections of each title (lower case), from the index of the Code that ships
-    as package data (``data/uscode.tsv.gz``: a JSON line, then ``title, designation,
-    status, ...`` lines); read on first use. Empty if the file is missing."""
-    live: dict[str, set[str]] = {}
-    try:
-        data = resources.files("citelink") / "data" / "uscode.tsv.gz"
-        with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-            next(lines, None)
-            for line in lines:
-                cells = line.split("\t", 3)
-                if len(cells) > 2 and cells[2].split(",", 1)[0] == "active":
-                    live.setdefault(cells[0], set()).add(cells[1].lower())
-    except OSError:
-        return {}
-    return {title: frozenset(sections) for title, sections in live.items()}
+        return all(
+            any(record.active for record in index.lookup(title, item.section))
+            for item in sections.items
+        )
 
 
 def _title(number: str) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from citelink.checking.build_index import from_json
-from citelink.checking.index import (
+from citelink.documents.writing import write_file
+from citelink.index import (
     CfrIndex,
     IndexFileError,
     Record,
@@ -100,8 +101,8 @@ def test_shipped_index_is_the_shared_section_list(tmp_path: Path) -> None:
     rebuilt = from_json(USCODE_JSON)
     assert isinstance(rebuilt, UsCodeIndex)
     assert sorted(rebuilt.records()) == sorted(uscode_index().records())
-    rebuilt.dump(tmp_path / "uscode.tsv.gz")
-    shipped = Path(__file__).parents[2] / "src" / "citelink" / "data" / "uscode.tsv.gz"
+    write_file(tmp_path / "uscode.tsv.gz", rebuilt.encoded())
+    shipped = Path(__file__).parents[1] / "src" / "citelink" / "data" / "uscode.tsv.gz"
     assert (tmp_path / "uscode.tsv.gz").read_bytes() == shipped.read_bytes()
 
 
@@ -140,7 +141,7 @@ def test_dump_and_load_round_trip(tmp_path: Path) -> None:
     ]
     index = UsCodeIndex({"release_point": "1-1", "titles": {"1": "ONE"}}, records)
     path = tmp_path / "index.tsv.gz"
-    index.dump(path)
+    write_file(path, index.encoded())
     again = UsCodeIndex.load(path)
     assert sorted(again.records()) == sorted(records)
     assert again.release_point == "1-1" and again.titles == {"1": "ONE"}
@@ -181,7 +182,7 @@ def test_cfr_title_8() -> None:
 def test_shipped_cfr_index_is_the_shared_list(tmp_path: Path) -> None:
     rebuilt = from_json(CFR_JSON)
     assert isinstance(rebuilt, CfrIndex)
-    rebuilt.dump(tmp_path / "cfr.tsv.gz")
+    write_file(tmp_path / "cfr.tsv.gz", rebuilt.encoded())
     assert CfrIndex.load(tmp_path / "cfr.tsv.gz").records == cfr_index().records
     assert len(cfr_index().records) == 971
 

@@ -50,8 +50,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from citelink.documents.writing import write_file
-
 USCODE_FORMAT = "citelink-uscode/2"
 CFR_FORMAT = "citelink-cfr/1"
 USCODE_DATA = "uscode.tsv.gz"
@@ -465,8 +463,10 @@ class UsCodeIndex:
         index._move_lines = lines[at:]
         return index
 
-    def dump(self, path: str | Path) -> None:
-        """Write the index in the shipped format (records in Code order within a title)."""
+    def encoded(self) -> bytes:
+        """The index in the shipped format (records in Code order within a title), gzipped:
+        the same records always give the same bytes (write it with
+        :func:`citelink.documents.writing.write_file`)."""
         records = sorted(self.records(), key=_code_order)
         counts: dict[str, int] = {}
         for r in records:
@@ -495,7 +495,7 @@ class UsCodeIndex:
             for old_title, old, m in moves
         )
         meta = {"format": USCODE_FORMAT, **self.meta, "lines": lines, "moves": len(moves)}
-        _write(path, meta, itertools.chain(rows, move_rows))
+        return _encoded(meta, itertools.chain(rows, move_rows))
 
 
 class CfrIndex:
@@ -569,9 +569,9 @@ class CfrIndex:
             records.append(CfrRecord(*row[:5]))
         return cls(meta, records)
 
-    def dump(self, path: str | Path) -> None:
-        """Write the index in the shipped format."""
-        _write(path, {"format": CFR_FORMAT, **self.meta}, (tuple(r) for r in self.records))
+    def encoded(self) -> bytes:
+        """The index in the shipped format, gzipped."""
+        return _encoded({"format": CFR_FORMAT, **self.meta}, (tuple(r) for r in self.records))
 
 
 # --- subdivisions --------------------------------------------------------------------------
@@ -766,7 +766,7 @@ def _read(path: str | Path | None, default: str, form: str) -> tuple[dict[str, A
     return meta, lines
 
 
-def _write(path: str | Path, meta: Mapping[str, Any], rows: Iterable[tuple[str, ...]]) -> None:
+def _encoded(meta: Mapping[str, Any], rows: Iterable[tuple[str, ...]]) -> bytes:
     out = io.StringIO()
     out.write(json.dumps(meta, ensure_ascii=False, sort_keys=True) + "\n")
     for row in rows:
@@ -775,7 +775,7 @@ def _write(path: str | Path, meta: Mapping[str, Any], rows: Iterable[tuple[str, 
             cells.pop()
         out.write("\t".join(cells) + "\n")
     # mtime=0: the same records always give the same bytes.
-    write_file(path, gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0))
+    return gzip.compress(out.getvalue().encode("utf-8"), 9, mtime=0)
 
 
 def _clean(cell: str) -> str:
