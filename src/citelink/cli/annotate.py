@@ -11,7 +11,7 @@ from citelink.cli.options import (
     cases_option,
     finder_options,
     input_options,
-    read_input,
+    load_input,
     warn_resolver_errors,
 )
 from citelink.documents.files import InputError, input_format
@@ -77,7 +77,8 @@ def document_format(path: str, given: str | None, text: str) -> str:
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import link_document
 
-    text = read_input(args.path, args.encoding, args.errors)
+    loaded = load_input(args.path, args.input_format, args.encoding, args.errors)
+    text = loaded.text
     form = document_format(args.path, args.input_format, text)
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
@@ -95,7 +96,7 @@ def _annotate(args: argparse.Namespace) -> int:
     if finder.chain is not None:
         warn_resolver_errors(finder.chain)
     # Written in the input's encoding; what it cannot hold becomes a character reference.
-    data = result.document.encode(args.encoding, "xmlcharrefreplace")
+    data = result.document.encode(loaded.encoding, "xmlcharrefreplace")
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -28,6 +28,7 @@ from citelink.cli.output import (
     write_sarif,
     write_toa,
 )
+from citelink.documents.encodings import resolve_encoding
 from citelink.documents.files import InputError, input_format
 from citelink.documents.writing import write_file
 from citelink.finder import Finder
@@ -57,8 +58,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=["-"],
         metavar="PATH",
         help="text, HTML or Markdown files, directories (walked), or - for stdin (the default);"
-        " each is decoded as --encoding (default UTF-8), and a file with NUL bytes is refused"
-        " as binary",
+        " each is decoded as --encoding (default: UTF-8, else detected), and a file with NUL"
+        " bytes is refused as binary",
     )
     check.add_argument(
         "--input-format",
@@ -296,15 +297,16 @@ def _fix(
         return
     path = Path(doc.path)
     raw = path.read_bytes()
+    encoding = resolve_encoding(args.encoding, raw)
     try:
-        round_trip = raw.decode(args.encoding, "strict").encode(args.encoding) == raw
+        round_trip = raw.decode(encoding, "strict").encode(encoding) == raw
     except (UnicodeError, LookupError):
         round_trip = False
     if not round_trip:
         raise InputError(
             f"{doc.path}: cannot --fix a file that does not decode and re-encode unchanged"
         )
-    write_file(path, fixed.encode(args.encoding))
+    write_file(path, fixed.encode(encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     fixed_doc = _checked(finder, doc.path, fixed, args)
     doc.text, doc.layout, doc.citations = fixed_doc.text, fixed_doc.layout, fixed_doc.citations

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from citelink.batch import (
     Options,
+    Records,
     StreamedFile,
     expand,
     extract_records,
@@ -107,7 +108,7 @@ def _extract(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None
     failed = 0
     for here, files in itertools.groupby(expand(paths), key=partial(reads_here, options)):
-        results: Iterator[tuple[str, str | None, list[str], int]]
+        results: Iterator[Records]
         if here:  # read in pieces here, printed as found: memory stays bounded
             results = (_stream_records(path, options, out) for path in files)
         else:
@@ -118,7 +119,9 @@ def _extract(args: argparse.Namespace) -> int:
                 processes=args.jobs,
                 here=is_stdin,
             )
-        for path, error, records, size in results:
+        for path, error, records, size, notes in results:
+            for note in notes:
+                print(f"citelink: {note}", file=sys.stderr)
             if error is not None:
                 failed += 1
                 print(f"citelink: error: {error}", file=sys.stderr)
@@ -131,14 +134,12 @@ def _extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _stream_records(
-    path: str, options: Options, out: RecordWriter
-) -> tuple[str, str | None, list[str], int]:
+def _stream_records(path: str, options: Options, out: RecordWriter) -> Records:
     """A big file's citations, printed as they are found; then what is left to report."""
     streamed = StreamedFile(path, options)
     try:
         for citation in streamed:
             out.write(citation_records(path, (citation,), out.form))
     except (InputError, ImportError) as error:
-        return path, str(error), [], streamed.size
-    return path, None, [], streamed.size
+        return path, str(error), [], streamed.size, ()
+    return path, None, [], streamed.size, ()

