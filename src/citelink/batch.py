@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from citelink.documents.files import (
     InputError,
@@ -29,7 +29,7 @@ from citelink.documents.files import (
     input_format,
     read_pieces,
 )
-from citelink.documents.loading import load
+from citelink.documents.loading import load, places
 from citelink.documents.reader import find
 from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder, shared_finder
 from citelink.models import Citation
@@ -82,6 +82,8 @@ class FileResult:
     size: int = 0
     #: What the user should know about how it was read (an encoding detected).
     notes: tuple[str, ...] = ()
+    #: Per citation, where it is beyond its span (see :func:`citelink.documents.loading.places`).
+    places: tuple[dict[str, Any], ...] = ()
 
 
 #: Files bigger than this many bytes are read and searched in pieces (see :func:`stream_file`).
@@ -112,7 +114,13 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
             this_title=options.this_title,
             cases=options.cases,
         )
-        return FileResult(name, tuple(found), size=len(loaded.text), notes=loaded.notes)
+        return FileResult(
+            name,
+            tuple(found),
+            size=len(loaded.text),
+            notes=loaded.notes,
+            places=tuple(places(loaded, found)),
+        )
     except InputError as error:
         return FileResult(name, error=str(error))
     except ImportError as error:  # case law asked for without eyecite installed
@@ -131,7 +139,7 @@ def extract_records(path: str, context: tuple[Options, str]) -> Records:
     the notes on how it was read."""
     options, form = context
     result = extract_file(path, options)
-    records = citation_records(path, result.citations, form)
+    records = citation_records(path, result.citations, form, result.places)
     return result.path, result.error, records, result.size, result.notes
 
 

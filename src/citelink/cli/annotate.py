@@ -80,6 +80,11 @@ def _annotate(args: argparse.Namespace) -> int:
     loaded = load_input(args.path, args.input_format, args.encoding, args.errors)
     text = loaded.text
     form = document_format(args.path, args.input_format, text)
+    if form == "xml":
+        raise InputError(
+            f"{args.path}: XML is read (extract, check) but not annotated; annotate writes"
+            " HTML, Markdown or Word"
+        )
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
         result = link_document(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -27,13 +28,14 @@ from citelink.cli.options import (
     find_citations,
     finder_options,
     input_options,
-    read_input,
+    load_input,
     resolver_names,
     warn_resolver_errors,
 )
 from citelink.cli.output import Progress, RecordWriter, write_citations
 from citelink.documents.files import InputError, input_format
-from citelink.records import citation_records
+from citelink.documents.loading import places
+from citelink.records import citation_record, citation_records
 
 if TYPE_CHECKING:  # the checker's modules are imported by the commands that use them
     pass
@@ -66,7 +68,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     extract.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown"),
+        choices=("text", "html", "markdown", "xml"),
         help="what the inputs are (default: from each file name's extension, else text); in"
         " HTML and Markdown the citations are those a reader sees, with spans in the file",
     )
@@ -84,10 +86,16 @@ def _extract(args: argparse.Namespace) -> int:
     big = form == "text" and is_big(paths[0])
     single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
     if single and args.format != "jsonl":
-        text = read_input(paths[0], args.encoding, args.errors)
+        loaded = load_input(paths[0], args.input_format, args.encoding, args.errors)
         finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
-        citations = find_citations(finder, text, form, args)
-        write_citations(citations, args.format, sys.stdout)
+        citations = find_citations(finder, loaded.text, loaded.format, args)
+        if args.format == "json":
+            where = places(loaded, citations)
+            shown = [citation_record(c, p) for c, p in zip(citations, where, strict=True)]
+            json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            write_citations(citations, args.format, sys.stdout)
         if finder.chain is not None:
             warn_resolver_errors(finder.chain)
         return 0

@@ -32,12 +32,13 @@ FORMATS_BY_EXTENSION = {
     ".xhtml": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".xml": "xml",
 }
 
 
 def input_format(path: str | os.PathLike[str], given: str | None = None) -> str:
     """A document's format: ``given`` if the caller named one ("text", "html",
-    "markdown"), else by its file name's extension (any other file is plain text)."""
+    "markdown", "xml"), else by its file name's extension (any other file is plain text)."""
     if given is not None:
         return given
     return FORMATS_BY_EXTENSION.get(os.path.splitext(os.fspath(path))[1].lower(), "text")

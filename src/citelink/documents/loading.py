@@ -10,11 +10,13 @@ paragraphs (Word) or pages (PDF) records name (:func:`location`).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from citelink.documents.encodings import AUTO, decode_auto
 from citelink.documents.files import decode, display_path, input_format, read_bytes
+from citelink.models import Citation
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,13 @@ def load(
     return Loaded(decode(data, name, encoding, errors), form, encoding)
 
 
-def location(form: str, text: str) -> Callable[[int], dict[str, int]] | None:
-    """For the records of a Word or PDF document: a citation's start to its paragraph
-    or page; ``None`` for other formats (a span in the file says where)."""
-    return None
+def places(loaded: Loaded, citations: Sequence[Citation]) -> list[dict[str, Any]]:
+    """What a record adds to each citation's span to say where it is: the reference
+    already marked around it in XML (``xref``); nothing for other formats."""
+    if loaded.format == "xml":
+        from citelink.documents.xml import reference_at, xml_references
+
+        references = xml_references(loaded.text)
+        found = (reference_at(references, c.start, c.end) for c in citations)
+        return [{"xref": r.target} if r is not None else {} for r in found]
+    return [{} for _ in citations]

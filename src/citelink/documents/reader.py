@@ -82,9 +82,13 @@ class ReaderText:
 
 
 def read(source: str, format: str = "text") -> ReaderText:
-    """A document in ``format`` ("text", "html", "markdown") as a reader sees it."""
+    """A document in ``format`` ("text", "html", "markdown", "xml") as a reader sees it."""
     if format == "text":
         return ReaderText(source)
+    if format == "xml":
+        from citelink.documents.xml import read_xml
+
+        return ReaderText(source, read_xml(source))
     from citelink.markup import read_layout
 
     return ReaderText(source, read_layout(source, format))
