@@ -14,14 +14,15 @@ from citelink.cli.options import (
     load_input,
     warn_resolver_errors,
 )
-from citelink.documents.files import InputError, input_format
+from citelink.documents.files import InputError, input_format, read_bytes
 from citelink.documents.writing import write_file
+from citelink.models import Citation
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate = commands.add_parser(
         "annotate",
-        help="link every citation in a text, HTML or Markdown document",
+        help="link every citation in a text, HTML, Markdown or Word document",
         description=(
             "Link every citation in a document. HTML and Markdown come back unchanged "
             "except for the inserted links; plain text becomes HTML or Markdown. On stderr, "
@@ -32,14 +33,15 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate.add_argument("path", nargs="?", default="-", help="a file, or - for stdin")
     annotate.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown"),
+        choices=("text", "html", "markdown", "docx"),
         help="what the input is (default: from the file name's extension, else text; on"
         " standard input, HTML when it starts with a tag or a doctype)",
     )
     annotate.add_argument(
         "--format",
-        choices=("html", "markdown"),
-        help="what to write (default: the input's format; html for text)",
+        choices=("html", "markdown", "docx"),
+        help="what to write (default: the input's format; html for text; a Word document"
+        " is written as Word, with Word hyperlinks)",
     )
     annotate.add_argument(
         "--fragment",
@@ -77,6 +79,9 @@ def document_format(path: str, given: str | None, text: str) -> str:
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import link_document
 
+    form = input_format(args.path, args.input_format)
+    if form == "docx":
+        return _annotate_docx(args)
     loaded = load_input(args.path, args.input_format, args.encoding, args.errors)
     text = loaded.text
     form = document_format(args.path, args.input_format, text)
@@ -109,6 +114,43 @@ def _annotate(args: argparse.Namespace) -> int:
     else:
         write_file(args.output, data)
     name = "standard input" if args.path == "-" else args.path
+    if not args.quiet:
+        print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
+    if result.found and not result.linked:
+        print(f"citelink: {name}: no citation could be linked", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _annotate_docx(args: argparse.Namespace) -> int:
+    """A Word document with a Word hyperlink on every citation; nothing else changes."""
+    from citelink.annotation import Annotated
+    from citelink.documents.docx import annotate_docx
+    from citelink.documents.reader import find
+
+    if args.format not in (None, "docx"):
+        raise InputError(f"a Word document is annotated as Word, not {args.format}")
+    if args.output is None and sys.stdout.isatty():
+        raise InputError("a Word document is binary: write it with -o OUT (or redirect stdout)")
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
+    name = "standard input" if args.path == "-" else args.path
+
+    def found(text: str) -> list[Citation]:
+        try:
+            return find(text, "docx", finder=finder, this_title=args.this_title, cases=args.cases)
+        except ImportError as error:  # --cases without eyecite
+            raise InputError(str(error)) from None
+
+    data, linked, unlinked = annotate_docx(read_bytes(args.path), name, found)
+    if finder.chain is not None:
+        warn_resolver_errors(finder.chain)
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_file(args.output, data)
+    result = Annotated("", tuple(linked), tuple(unlinked))
     if not args.quiet:
         print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
     if result.found and not result.linked:

@@ -30,6 +30,7 @@ from citelink.cli.output import (
 )
 from citelink.documents.encodings import resolve_encoding
 from citelink.documents.files import InputError, input_format
+from citelink.documents.loading import BINARY_FORMATS
 from citelink.documents.writing import write_file
 from citelink.finder import Finder
 from citelink.models import Citation
@@ -63,7 +64,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown", "xml"),
+        choices=("text", "html", "markdown", "xml", "docx"),
         help="what the inputs are (default: from each file name's extension, else text);"
         " in HTML and Markdown the text a reader sees is checked",
     )
@@ -295,6 +296,8 @@ def _fix(
     fixed, applied = apply_fixes(doc.text, doc.findings)
     if not applied:
         return
+    if input_format(doc.path, args.input_format) in BINARY_FORMATS:
+        raise InputError(f"{doc.path}: --fix changes text files only, not Word or PDF files")
     path = Path(doc.path)
     raw = path.read_bytes()
     encoding = resolve_encoding(args.encoding, raw)

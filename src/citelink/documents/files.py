@@ -33,6 +33,7 @@ FORMATS_BY_EXTENSION = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".xml": "xml",
+    ".docx": "docx",
 }
 
 

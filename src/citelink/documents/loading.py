@@ -10,6 +10,7 @@ paragraphs (Word) or pages (PDF) records name (:func:`location`).
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,22 @@ class Loaded:
     encoding: str
     #: What the user should know (an encoding assumed): one line each, for stderr.
     notes: tuple[str, ...] = ()
+    #: For Word and PDF: ``(offset, fields)``, from each offset on the text is at
+    #: ``fields`` (``{"paragraph": 3, "page": 2}``), in order.
+    regions: tuple[tuple[int, dict[str, int]], ...] = ()
+
+    def place(self, offset: int) -> dict[str, int]:
+        """Where text ``offset`` is in a Word or PDF document (``{}`` in others)."""
+        i = bisect_right(self.regions, offset, key=_region_start) - 1
+        return dict(self.regions[i][1]) if i >= 0 else {}
+
+
+def _region_start(region: tuple[int, dict[str, int]]) -> int:
+    return region[0]
+
+
+#: The formats whose files are not text: their text is taken out.
+BINARY_FORMATS = ("docx",)
 
 
 def load(
@@ -42,6 +59,11 @@ def load(
     name = "standard input" if os.fspath(path) == "-" else display_path(path)
     form = input_format(path, format)
     data = read_bytes(path)
+    if form == "docx":
+        from citelink.documents.docx import read_docx
+
+        document = read_docx(data, name)
+        return Loaded(document.text, form, "", regions=tuple(document.regions))
     if encoding == AUTO:
         decoded = decode_auto(data, name, errors)
         notes = (decoded.note,) if decoded.note else ()
@@ -50,12 +72,13 @@ def load(
 
 
 def places(loaded: Loaded, citations: Sequence[Citation]) -> list[dict[str, Any]]:
-    """What a record adds to each citation's span to say where it is: the reference
-    already marked around it in XML (``xref``); nothing for other formats."""
+    """What a record adds to each citation's span to say where it is: its paragraph (or
+    footnote) and page in Word, its page in PDF, the reference already marked around
+    it in XML (``xref``); nothing for other formats."""
     if loaded.format == "xml":
         from citelink.documents.xml import reference_at, xml_references
 
         references = xml_references(loaded.text)
         found = (reference_at(references, c.start, c.end) for c in citations)
         return [{"xref": r.target} if r is not None else {} for r in found]
-    return [{} for _ in citations]
+    return [loaded.place(c.start) for c in citations]
