@@ -64,7 +64,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     check.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown", "xml", "docx"),
+        choices=("text", "html", "markdown", "xml", "docx", "pdf"),
         help="what the inputs are (default: from each file name's extension, else text);"
         " in HTML and Markdown the text a reader sees is checked",
     )

@@ -68,7 +68,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     extract.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown", "xml", "docx"),
+        choices=("text", "html", "markdown", "xml", "docx", "pdf"),
         help="what the inputs are (default: from each file name's extension, else text); in"
         " HTML and Markdown the citations are those a reader sees, with spans in the file",
     )

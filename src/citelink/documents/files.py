@@ -34,6 +34,7 @@ FORMATS_BY_EXTENSION = {
     ".markdown": "markdown",
     ".xml": "xml",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 

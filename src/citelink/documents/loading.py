@@ -46,7 +46,7 @@ def _region_start(region: tuple[int, dict[str, int]]) -> int:
 
 
 #: The formats whose files are not text: their text is taken out.
-BINARY_FORMATS = ("docx",)
+BINARY_FORMATS = ("docx", "pdf")
 
 
 def load(
@@ -64,6 +64,12 @@ def load(
 
         document = read_docx(data, name)
         return Loaded(document.text, form, "", regions=tuple(document.regions))
+    if form == "pdf":
+        from citelink.documents.pdf import read_pdf
+
+        pdf = read_pdf(data, name)
+        pages = tuple((start, {"page": n}) for n, start in enumerate(pdf.page_starts, 1))
+        return Loaded(pdf.text, form, "", pdf.notes, pages)
     if encoding == AUTO:
         decoded = decode_auto(data, name, errors)
         notes = (decoded.note,) if decoded.note else ()

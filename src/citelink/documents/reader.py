@@ -82,8 +82,9 @@ class ReaderText:
 
 
 def read(source: str, format: str = "text") -> ReaderText:
-    """A document in ``format`` ("text", "html", "markdown", "xml"; "docx" for the text
-    :func:`citelink.documents.loading.load` takes out of a Word file) as a reader sees it."""
+    """A document in ``format`` ("text", "html", "markdown", "xml"; "docx" and
+    "pdf" for the text :func:`citelink.documents.loading.load` takes out of a Word or PDF
+    file) as a reader sees it."""
     if format == "text":
         return ReaderText(source)
     if format == "xml":
@@ -94,6 +95,10 @@ def read(source: str, format: str = "text") -> ReaderText:
         from citelink.documents.docx import read_paragraphs
 
         return ReaderText(source, read_paragraphs(source))
+    if format == "pdf":  # a PDF's text layer, pages joined by form feeds
+        from citelink.documents.pdf import read_pdf_text
+
+        return ReaderText(source, read_pdf_text(source))
     from citelink.markup import read_layout
 
     return ReaderText(source, read_layout(source, format))
