@@ -53,9 +53,14 @@ def choose_encoding(data: bytes) -> str | None:
     best = matches.best()
     if best is None:
         return None
-    # The same text in several encodings (cp1250 and cp1252 agree on every byte of
-    # most English text) is named by the one legal text is most often in.
-    return _PREFERRED if _PREFERRED in best.could_be_from_charset else best.encoding
+    # Windows-1252 wherever it reads the text as well as the best guess: the same bytes
+    # read alike in cp1250 and cp1252, and in mostly-ASCII text with a few curly quotes
+    # charset-normalizer may rank a DOS code page first on coherence alone (where "§",
+    # 0xA7 in cp1252, would become "º").
+    for match in matches:
+        if _PREFERRED in match.could_be_from_charset and match.percent_chaos <= best.percent_chaos:
+            return _PREFERRED
+    return best.encoding
 
 
 @dataclass(frozen=True)

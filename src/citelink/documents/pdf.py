@@ -13,7 +13,8 @@ page. The text a reader sees (:func:`read_pdf_text`) is built from it:
   recurs on other pages, digits aside ("Page 3 of 12", a case caption) — and
   bare page numbers are left out, so they neither break a citation that runs
   over a page nor make citations of their own;
-* a line break is a space; a blank line ends a paragraph.
+* a line break is a space; a blank line ends a paragraph (pypdf marks none: a gap
+  between lines wider than the page's usual spacing is taken for one).
 
 A PDF without a text layer (a scan) is an :class:`InputError` that says so;
 pages without text in a PDF that has some are named in a note.
@@ -23,8 +24,11 @@ from __future__ import annotations
 
 import io
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 from citelink.documents.files import InputError
 from citelink.markup import Layout
@@ -60,7 +64,7 @@ def read_pdf(data: bytes, name: str) -> PdfText:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is encrypted")
-        pages = [_clean(page.extract_text() or "") for page in reader.pages]
+        pages = [_clean(_page_text(page)) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
@@ -80,6 +84,41 @@ def read_pdf(data: bytes, name: str) -> PdfText:
         starts.append(offset)
         offset += len(text) + 1
     return PdfText("\f".join(pages), tuple(starts), notes)
+
+
+def _page_text(page: Any) -> str:
+    """A page's text as pypdf takes it out, with a blank line where the gap between two
+    lines is wider than the page's usual line spacing (pypdf leaves paragraphs unmarked,
+    and without them a short form would reach back over the whole document)."""
+    fragments: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
+        fragments.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[tuple[str, float | None]] = []
+    current: list[str] = []
+    top: float | None = None
+    for text, y in fragments:
+        for index, part in enumerate(text.split("\n")):
+            if index:
+                lines.append(("".join(current), top))
+                current, top = [], None
+            current.append(part)
+            if top is None and part.strip():
+                top = y
+    lines.append(("".join(current), top))
+    heights = [y for _, y in lines if y is not None]
+    gaps = [above - below for above, below in pairwise(heights) if above > below]
+    spacing = statistics.median(gaps) if gaps else 0.0
+    shown = [lines[0][0]]
+    previous = lines[0][1]
+    for text, y in lines[1:]:
+        if y is not None and previous is not None and spacing and previous - y > 1.6 * spacing:
+            shown.append("")
+        shown.append(text)
+        previous = y if y is not None else previous
+    return "\n".join(shown)
 
 
 def _clean(page: str) -> str:
