@@ -113,11 +113,11 @@ def _page_text(page: Any) -> str:
     spacing = statistics.median(gaps) if gaps else 0.0
     shown = [lines[0][0]]
     previous = lines[0][1]
-    for text, y in lines[1:]:
-        if y is not None and previous is not None and spacing and previous - y > 1.6 * spacing:
+    for line, height in lines[1:]:
+        if height is not None and previous is not None and previous - height > 1.6 * spacing:
             shown.append("")
-        shown.append(text)
-        previous = y if y is not None else previous
+        shown.append(line)
+        previous = height if height is not None else previous
     return "\n".join(shown)
 
 
