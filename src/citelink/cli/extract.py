@@ -55,7 +55,7 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default)",
+        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin (the default)",
     )
     extract.add_argument(
         "--format",
@@ -70,7 +70,9 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--input-format",
         choices=("text", "html", "markdown", "xml", "docx", "pdf"),
         help="what the inputs are (default: from each file name's extension, else text); in"
-        " HTML and Markdown the citations are those a reader sees, with spans in the file",
+        " HTML, Markdown and XML the citations are those a reader sees, with spans in the file;"
+        " in Word and PDF files, spans in the text taken out, and records name the paragraph"
+        " or page",
     )
     finder_options(extract)
     cases_option(extract)
