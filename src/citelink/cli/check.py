@@ -58,7 +58,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin (the default);"
+        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin"
+        " (the default);"
         " each is decoded as --encoding (default: UTF-8, else detected), and a file with NUL"
         " bytes is refused as binary",
     )

@@ -55,7 +55,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin (the default)",
+        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin"
+        " (the default)",
     )
     extract.add_argument(
         "--format",
