@@ -219,3 +219,16 @@ def test_not_a_word_document_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "fake.docx"
     path.write_bytes(b"PK\x03\x04 broken")
     assert main(["extract", str(path)]) == 2
+
+
+def test_damaged_word_documents_are_errors_or_text_never_crashes() -> None:
+    data = make_docx()
+    damaged = [data[:cut] for cut in range(0, len(data), max(1, len(data) // 30))]
+    damaged += [data[:at] + b"\xff" + data[at + 1 :] for at in range(0, len(data), 53)]
+    for broken in damaged:
+        try:
+            document = read_docx(broken, "broken.docx")
+        except InputError as error:
+            assert "broken.docx" in str(error)
+        else:
+            find(document.text, "docx")

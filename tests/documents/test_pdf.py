@@ -146,3 +146,16 @@ def test_not_a_pdf_and_no_pypdf_are_clear_errors(
     monkeypatch.setitem(sys.modules, "pypdf", None)
     with pytest.raises(InputError, match=r"citelink\[pdf\]"):
         read_pdf(make_pdf([["8 U.S.C. 1373"]]), "memo.pdf")
+
+
+def test_damaged_pdfs_are_errors_or_text_never_crashes() -> None:
+    data = make_pdf([["See 8 U.S.C. § 1373."], ["And 42 U.S.C. § 1983."]])
+    damaged = [data[:cut] for cut in range(0, len(data), max(1, len(data) // 40))]
+    damaged += [data[:at] + b"\x00" + data[at + 1 :] for at in range(9, len(data), 37)]
+    for broken in damaged:
+        try:
+            pdf = read_pdf(broken, "broken.pdf")
+        except InputError as error:
+            assert "broken.pdf" in str(error)
+        else:
+            find(pdf.text, "pdf")

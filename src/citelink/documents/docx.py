@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,16 @@ _WRAPPABLE = frozenset(
         _w,
         ["r", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd"],
     )
+)
+#: What reading a damaged or unusual zip entry may raise.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    NotImplementedError,  # a compression zipfile does not know
+    RuntimeError,  # an encrypted entry
+    EOFError,
+    zlib.error,  # a damaged entry
 )
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -150,7 +161,10 @@ def annotate_docx(
         replaced[part] = _serialize(document.trees[part])
     for part, tree in rels.items():
         replaced[part] = _serialize(tree)
-    return _rezip(archive, replaced), linked, unlinked
+    try:
+        return _rezip(archive, replaced), linked, unlinked
+    except _ZIP_ERRORS as error:
+        raise InputError(f"{name}: a part cannot be copied ({error})") from None
 
 
 def read_paragraphs(text: str) -> Layout:
@@ -281,7 +295,7 @@ def _walk(paragraph: etree._Element) -> Iterator[tuple[etree._Element, bool]]:
 def _open(data: bytes, name: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError):
+    except (zipfile.BadZipFile, ValueError, OSError):
         raise InputError(f"{name}: not a Word document (.docx): not a zip file") from None
     if "word/document.xml" not in archive.namelist():
         raise InputError(f"{name}: not a Word document (.docx): no word/document.xml")
@@ -291,7 +305,7 @@ def _open(data: bytes, name: str) -> zipfile.ZipFile:
 def _parse(archive: zipfile.ZipFile, part: str, name: str) -> etree._Element:
     try:
         return etree.fromstring(archive.read(part), _PARSER)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError) as error:
+    except (etree.XMLSyntaxError, *_ZIP_ERRORS) as error:
         raise InputError(f"{name}: {part} cannot be read ({error})") from None
 
 

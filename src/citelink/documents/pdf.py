@@ -57,33 +57,52 @@ def read_pdf(data: bytes, name: str) -> PdfText:
     """The text layer of a PDF file's bytes; an :class:`InputError` if it has none."""
     try:
         from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
     except ImportError:
         raise InputError(f"{name}: reading PDF needs pypdf: pip install 'citelink[pdf]'") from None
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is encrypted")
-        pages = [_clean(_page_text(page)) for page in reader.pages]
+        count = len(reader.pages)
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise InputError(f"{name}: not a readable PDF ({error})") from None
-    empty = [number for number, page in enumerate(pages, 1) if not page.strip()]
-    if pages and len(empty) == len(pages):
+    except Exception as error:  # pypdf reports a damaged file in many ways
+        raise InputError(f"{name}: not a readable PDF ({type(error).__name__}: {error})") from None
+    if not count:
+        raise InputError(f"{name}: the PDF has no pages")
+    pages, unreadable = [], []
+    for number in range(count):
+        try:
+            pages.append(_clean(_page_text(reader.pages[number])))
+        except Exception:  # one damaged page: said, and the others are read
+            pages.append("")
+            unreadable.append(number + 1)
+    empty = [
+        number
+        for number, page in enumerate(pages, 1)
+        if not page.strip() and number not in unreadable
+    ]
+    if len(unreadable) == len(pages):
+        raise InputError(f"{name}: not a readable PDF (no page could be read)")
+    if len(empty) + len(unreadable) == len(pages):
         raise InputError(
             f"{name}: no text layer in {len(pages)} page(s): a scanned PDF? (run OCR on it first,"
             " e.g. ocrmypdf)"
         )
-    notes: tuple[str, ...] = ()
+    notes: list[str] = []
     if empty:
-        shown = ", ".join(map(str, empty[:10])) + (" ..." if len(empty) > 10 else "")
-        notes = (f"{name}: no text layer on page(s) {shown} (scanned?): not read",)
+        notes.append(f"{name}: no text layer on page(s) {_shown(empty)} (scanned?): not read")
+    if unreadable:
+        notes.append(f"{name}: page(s) {_shown(unreadable)} could not be read: skipped")
     starts, offset = [], 0
     for text in pages:
         starts.append(offset)
         offset += len(text) + 1
-    return PdfText("\f".join(pages), tuple(starts), notes)
+    return PdfText("\f".join(pages), tuple(starts), tuple(notes))
+
+
+def _shown(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:10])) + (" ..." if len(numbers) > 10 else "")
 
 
 def _page_text(page: Any) -> str:
