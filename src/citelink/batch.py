@@ -106,7 +106,7 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
             streamed = StreamedFile(name, options)
             citations = tuple(streamed)
             return FileResult(name, citations, size=streamed.size)
-        loaded = load(name, form, options.encoding, options.errors)
+        loaded = load(name, options.input_format, options.encoding, options.errors)
         found = find(
             loaded.text,
             loaded.format,

@@ -232,3 +232,12 @@ def test_damaged_word_documents_are_errors_or_text_never_crashes() -> None:
             assert "broken.docx" in str(error)
         else:
             find(document.text, "docx")
+
+
+def test_an_old_word_file_says_what_to_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "brief.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    assert main(["extract", str(path)]) == 2
+    assert "save it as .docx" in capsys.readouterr().err

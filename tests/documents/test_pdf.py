@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -159,3 +160,29 @@ def test_damaged_pdfs_are_errors_or_text_never_crashes() -> None:
             assert "broken.pdf" in str(error)
         else:
             find(pdf.text, "pdf")
+
+
+def test_a_pdf_on_standard_input_is_known_by_its_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "memo"  # no extension
+    path.write_bytes(make_pdf([["See 8 U.S.C. § 1373."]]))
+    result = subprocess.run(
+        [sys.executable, "-m", "citelink.cli", "extract", "--format", "json", "-"],
+        stdin=path.open("rb"),
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(result.stdout)[0]["page"] == 1
+    assert main(["extract", str(path)]) == 0
+
+
+def test_annotate_says_a_pdf_is_not_annotated(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(make_pdf([["See 8 U.S.C. § 1373."]]))
+    assert main(["annotate", str(path)]) == 2
+    assert "PDF is read (extract, check), not annotated" in capsys.readouterr().err
+    bare = tmp_path / "memo"
+    bare.write_bytes(path.read_bytes())
+    assert main(["annotate", str(bare)]) == 2
+    assert "a PDF file" in capsys.readouterr().err

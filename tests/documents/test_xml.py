@@ -136,4 +136,4 @@ def test_annotate_says_xml_is_not_annotated(
     path = tmp_path / "section.xml"
     path.write_text(USLM, encoding="utf-8")
     assert main(["annotate", str(path)]) == 2
-    assert "not annotated" in capsys.readouterr().err
+    assert "XML is read (extract, check), not annotated" in capsys.readouterr().err

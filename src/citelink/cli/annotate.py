@@ -76,20 +76,26 @@ def document_format(path: str, given: str | None, text: str) -> str:
     return input_format(path, given)
 
 
+_WRITES = " annotate writes HTML, Markdown or Word"
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import link_document
 
     form = input_format(args.path, args.input_format)
     if form == "docx":
         return _annotate_docx(args)
+    name = "standard input" if args.path == "-" else args.path
+    if form in ("xml", "pdf"):
+        raise InputError(
+            f"{name}: {form.upper()} is read (extract, check), not annotated;{_WRITES}"
+        )
     loaded = load_input(args.path, args.input_format, args.encoding, args.errors)
+    if loaded.format != form:  # known by its bytes: a Word document or a PDF
+        hint = " --input-format docx annotates it" if loaded.format == "docx" else _WRITES
+        raise InputError(f"{name}: a {loaded.format.upper()} file;{hint}")
     text = loaded.text
     form = document_format(args.path, args.input_format, text)
-    if form == "xml":
-        raise InputError(
-            f"{args.path}: XML is read (extract, check) but not annotated; annotate writes"
-            " HTML, Markdown or Word"
-        )
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
         result = link_document(

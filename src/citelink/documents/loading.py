@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from citelink.documents.encodings import AUTO, decode_auto
-from citelink.documents.files import decode, display_path, input_format, read_bytes
+from citelink.documents.files import (
+    InputError,
+    decode,
+    display_path,
+    input_format,
+    read_bytes,
+)
 from citelink.models import Citation
 
 
@@ -55,10 +61,13 @@ def load(
     encoding: str = AUTO,
     errors: str = "strict",
 ) -> Loaded:
-    """The file at ``path`` (``-``: standard input), in ``format`` (default: by its name)."""
+    """The file at ``path`` (``-``: standard input), in ``format`` (default: by its name;
+    a PDF or Word document is known by its first bytes too)."""
     name = "standard input" if os.fspath(path) == "-" else display_path(path)
     form = input_format(path, format)
     data = read_bytes(path)
+    if format is None and form == "text":
+        form = _sniffed(data, name)
     if form == "docx":
         from citelink.documents.docx import read_docx
 
@@ -75,6 +84,18 @@ def load(
         notes = (decoded.note,) if decoded.note else ()
         return Loaded(decoded.text, form, decoded.encoding, notes)
     return Loaded(decode(data, name, encoding, errors), form, encoding)
+
+
+def _sniffed(data: bytes, name: str) -> str:
+    """The format of a file named as text (standard input, no extension) that is a PDF or
+    a Word document by its first bytes; an old Word file is refused with what to do."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+        return "docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith(".doc"):
+        raise InputError(f"{name}: a Word 97-2003 document (.doc): save it as .docx to read it")
+    return "text"
 
 
 def places(loaded: Loaded, citations: Sequence[Citation]) -> list[dict[str, Any]]:
