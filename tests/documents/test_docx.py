@@ -241,3 +241,13 @@ def test_an_old_word_file_says_what_to_do(
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     assert main(["extract", str(path)]) == 2
     assert "save it as .docx" in capsys.readouterr().err
+
+
+def test_one_relationship_per_url() -> None:
+    body = paragraph(run("See 8 U.S.C. § 1373.")) + paragraph(run("Again 8 U.S.C. § 1373."))
+    data, linked, _ = annotate_docx(make_docx(body, None), "d", lambda t: find(t, "docx"))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = etree.fromstring(archive.read("word/_rels/document.xml.rels"))
+        root = etree.fromstring(archive.read("word/document.xml"))
+    ids = [link.get(f"{{{R}}}id") for link in root.iter(f"{{{W}}}hyperlink")]
+    assert len(linked) == 2 and len(set(ids)) == 1 and len(rels) == 1

@@ -143,7 +143,7 @@ def annotate_docx(
     archive = _open(data, name)
     linked: list[Citation] = []
     unlinked: list[tuple[Citation, str]] = []
-    rels: dict[str, etree._Element] = {}
+    rels: dict[str, _Relationships] = {}
     changed: set[str] = set()
     for citation in reversed(find(document.text)):  # from the end: earlier pieces stay valid
         if not citation.url:
@@ -159,8 +159,8 @@ def annotate_docx(
     replaced: dict[str, bytes] = {}
     for part in changed:
         replaced[part] = _serialize(document.trees[part])
-    for part, tree in rels.items():
-        replaced[part] = _serialize(tree)
+    for part, relationships in rels.items():
+        replaced[part] = _serialize(relationships.tree)
     try:
         return _rezip(archive, replaced), linked, unlinked
     except _ZIP_ERRORS as error:
@@ -316,7 +316,7 @@ def _link(
     document: DocxText,
     citation: Citation,
     archive: zipfile.ZipFile,
-    rels: dict[str, etree._Element],
+    rels: dict[str, _Relationships],
     changed: set[str],
 ) -> str | None:
     """Wrap a citation's runs in a hyperlink; ``None``, or why it could not be.
@@ -347,9 +347,9 @@ def _link(
     rels_name = _rels_name(part)
     relationships = rels.get(rels_name)
     if relationships is None:
-        relationships = rels[rels_name] = _load_rels(archive, rels_name)
+        relationships = rels[rels_name] = _Relationships(archive, rels_name)
     hyperlink = etree.Element(_HL)
-    hyperlink.set(f"{{{R}}}id", _add_relationship(relationships, citation.url or ""))
+    hyperlink.set(f"{{{R}}}id", relationships.hyperlink(citation.url or ""))
     hyperlink.set(_w("history"), "1")
     parent.insert(parent.index(first_run), hyperlink)
     for node in siblings:
@@ -433,27 +433,35 @@ def _rels_name(part: str) -> str:
     return f"{folder}/_rels/{file}.rels"
 
 
-def _load_rels(archive: zipfile.ZipFile, name: str) -> etree._Element:
-    if name in archive.namelist():
-        return etree.fromstring(archive.read(name), _PARSER)
-    return etree.fromstring(f'<Relationships xmlns="{_RELS}"/>'.encode(), _PARSER)
+class _Relationships:
+    """A part's relationships, to which hyperlinks are added (one per url)."""
 
+    def __init__(self, archive: zipfile.ZipFile, name: str) -> None:
+        if name in archive.namelist():
+            self.tree = etree.fromstring(archive.read(name), _PARSER)
+        else:
+            self.tree = etree.fromstring(f'<Relationships xmlns="{_RELS}"/>'.encode(), _PARSER)
+        self.used = {r.get("Id") for r in self.tree}
+        self.by_url: dict[str, str] = {}
+        self.number = 0
 
-def _add_relationship(relationships: etree._Element, url: str) -> str:
-    used = {r.get("Id") for r in relationships}
-    number = len(used) + 1
-    while f"rId{number}" in used:
-        number += 1
-    rid = f"rId{number}"
-    etree.SubElement(
-        relationships,
-        f"{{{_RELS}}}Relationship",
-        Id=rid,
-        Type=_HYPERLINK,
-        Target=url,
-        TargetMode="External",
-    )
-    return rid
+    def hyperlink(self, url: str) -> str:
+        """The id of an external hyperlink relationship to ``url`` (added once)."""
+        rid = self.by_url.get(url)
+        if rid is None:
+            self.number += 1
+            while f"rId{self.number}" in self.used:
+                self.number += 1
+            rid = self.by_url[url] = f"rId{self.number}"
+            etree.SubElement(
+                self.tree,
+                f"{{{_RELS}}}Relationship",
+                Id=rid,
+                Type=_HYPERLINK,
+                Target=url,
+                TargetMode="External",
+            )
+        return rid
 
 
 def _serialize(root: etree._Element) -> bytes:
