@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citelink.cli import main
 from citelink.documents import find, read
@@ -137,3 +139,50 @@ def test_annotate_says_xml_is_not_annotated(
     path.write_text(USLM, encoding="utf-8")
     assert main(["annotate", str(path)]) == 2
     assert "XML is read (extract, check), not annotated" in capsys.readouterr().err
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<ref href='/us/usc/t8/s1373'>",
+                "</ref>",
+                "<sup>1</sup>",
+                "<b",
+                ">",
+                "</",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "]]>",
+                "<?x",
+                "?>",
+                "<!DOCTYPE d [",
+                "]>",
+                "&amp;",
+                "&#167;",
+                "&",
+                "8 U.S.C. ",
+                "§ 1373",
+                "(a)",
+                " ",
+                "\n",
+                "'",
+                '"',
+                "<meta>",
+                "</meta>",
+                "<x:y a='1'/>",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_any_xml_shape_keeps_spans_exact(pieces: list[str]) -> None:
+    source = "".join(pieces)
+    for citation in find(source, "xml"):
+        assert source[citation.start : citation.end] == citation.text
+    for reference in xml_references(source):
+        assert source[reference.start : reference.end].startswith("<ref")
