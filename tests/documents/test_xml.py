@@ -186,3 +186,18 @@ def test_any_xml_shape_keeps_spans_exact(pieces: list[str]) -> None:
         assert source[citation.start : citation.end] == citation.text
     for reference in xml_references(source):
         assert source[reference.start : reference.end].startswith("<ref")
+
+
+def test_an_xml_declaration_names_the_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "old.xml"
+    path.write_bytes(
+        '<?xml version="1.0" encoding="ISO-8859-1"?><p>Under 8 U.S.C. \u00a7 1373.</p>'.encode(
+            "latin-1"
+        )
+    )
+    assert main(["extract", "--format", "json", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["normalized"] == "8 U.S.C. § 1373"
+    assert "detected" not in captured.err

@@ -9,7 +9,9 @@ paragraphs (Word) or pages (PDF) records name (:func:`location`).
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,11 +81,40 @@ def load(
         pdf = read_pdf(data, name)
         pages = tuple((start, {"page": n}) for n, start in enumerate(pdf.page_starts, 1))
         return Loaded(pdf.text, form, "", pdf.notes, pages)
+    if encoding == AUTO and form == "xml":
+        declared = _declared_encoding(data)
+        if declared is not None:
+            return Loaded(decode(data, name, declared, errors), form, declared)
     if encoding == AUTO:
         decoded = decode_auto(data, name, errors)
         notes = (decoded.note,) if decoded.note else ()
         return Loaded(decoded.text, form, decoded.encoding, notes)
     return Loaded(decode(data, name, encoding, errors), form, encoding)
+
+
+#: An XML declaration's encoding, in its first line.
+_DECLARATION = re.compile(
+    rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,40})[\"']"
+)
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML document declares, if it is one Python knows, not UTF-8, and
+    the bytes are not valid UTF-8 (a file declared Latin-1 is often UTF-8 in fact)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    found = _DECLARATION.match(data.lstrip()[:300])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found[1].decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name == "utf-8" else name
 
 
 def _sniffed(data: bytes, name: str) -> str:
