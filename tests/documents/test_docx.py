@@ -143,7 +143,8 @@ def test_extract_reports_paragraph_page_and_footnote(
     assert main(["extract", "--format", "json", str(path)]) == 0
     records = json.loads(capsys.readouterr().out)
     where = [
-        (r["normalized"], {k: r.get(k) for k in ("paragraph", "page", "footnote")}) for r in records
+        (r["normalized"], {k: r["location"].get(k) for k in ("paragraph", "page", "footnote")})
+        for r in records
     ]
     assert where == [
         ("8 U.S.C. § 1373", {"paragraph": 2, "page": 1, "footnote": None}),
@@ -155,7 +156,7 @@ def test_extract_reports_paragraph_page_and_footnote(
     ]
     assert main(["extract", "--format", "jsonl", str(path), str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 12 and json.loads(lines[0])["paragraph"] == 2
+    assert len(lines) == 12 and json.loads(lines[0])["location"]["paragraph"] == 2
 
 
 def test_check_reports_the_paragraph_as_the_line(

@@ -98,7 +98,7 @@ def test_extract_names_each_citations_page(
     path.write_bytes(make_pdf(brief_pages(4)))
     assert main(["extract", "--format", "json", str(path)]) == 0
     records = json.loads(capsys.readouterr().out)
-    pages = [(r["normalized"], r["page"]) for r in records]
+    pages = [(r["normalized"], r["location"]["page"]) for r in records]
     assert pages == [
         ("42 U.S.C. § 2000e-2", 1),
         ("42 U.S.C. § 2000e-2", 2),
@@ -107,7 +107,7 @@ def test_extract_names_each_citations_page(
         ("42 U.S.C. § 2000e-2", 4),
     ]
     assert main(["extract", "--format", "jsonl", str(path), str(path)]) == 0
-    assert json.loads(capsys.readouterr().out.splitlines()[-1])["page"] == 4
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["location"] == {"page": 4}
 
 
 def test_a_short_pdf_keeps_its_lines(tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_a_pdf_on_standard_input_is_known_by_its_bytes(tmp_path: Path) -> None:
         capture_output=True,
         check=True,
     )
-    assert json.loads(result.stdout)[0]["page"] == 1
+    assert json.loads(result.stdout)[0]["location"] == {"page": 1}
     assert main(["extract", str(path)]) == 0
 
 
@@ -186,3 +186,16 @@ def test_annotate_says_a_pdf_is_not_annotated(
     bare.write_bytes(path.read_bytes())
     assert main(["annotate", str(bare)]) == 2
     assert "a PDF file" in capsys.readouterr().err
+
+
+def test_a_citations_own_page_is_not_the_pdfs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "memo.pdf"
+    path.write_bytes(make_pdf([["Intro."], ["As enacted at 110 Stat. 3009-546 and 82 FR 45980."]]))
+    assert main(["extract", "--format", "json", str(path)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["page"], r["location"]) for r in records] == [
+        ("3009-546", {"page": 2}),
+        ("45980", {"page": 2}),
+    ]

@@ -130,13 +130,16 @@ def _sniffed(data: bytes, name: str) -> str:
 
 
 def places(loaded: Loaded, citations: Sequence[Citation]) -> list[dict[str, Any]]:
-    """What a record adds to each citation's span to say where it is: its paragraph (or
-    footnote) and page in Word, its page in PDF, the reference already marked around
-    it in XML (``xref``); nothing for other formats."""
+    """What a record adds to each citation's span to say where it is: its ``location``
+    (``{"paragraph": 4, "page": 2}`` or ``{"footnote": 1}`` in Word, ``{"page": 3}`` in
+    PDF; an object of its own, as ``page`` is a field of some kinds), the reference
+    already marked around it in XML (``xref``); nothing for other formats."""
     if loaded.format == "xml":
         from citelink.documents.xml import reference_at, xml_references
 
         references = xml_references(loaded.text)
         found = (reference_at(references, c.start, c.end) for c in citations)
         return [{"xref": r.target} if r is not None else {} for r in found]
-    return [loaded.place(c.start) for c in citations]
+    if loaded.regions:
+        return [{"location": loaded.place(c.start)} for c in citations]
+    return [{} for _ in citations]
