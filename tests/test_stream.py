@@ -93,5 +93,5 @@ def test_a_bad_byte_in_a_big_file_is_reported(
     monkeypatch.setattr(citelink.batch, "STREAM_ABOVE", 10)
     big = tmp_path / "big.txt"
     big.write_bytes(b"8 U.S.C. 1373\n\n" * 10 + b"\xff" + b"8 U.S.C. 1324" * 10)
-    assert main(["extract", "--format", "jsonl", str(big)]) == 2
+    assert main(["extract", "--format", "jsonl", "--encoding", "utf-8", str(big)]) == 2
     assert "not valid utf-8 at byte 150" in capsys.readouterr().err

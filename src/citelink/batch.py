@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from citelink.documents.files import (
     InputError,
@@ -28,8 +28,8 @@ from citelink.documents.files import (
     file_kind,
     input_format,
     read_pieces,
-    read_text,
 )
+from citelink.documents.loading import load, places
 from citelink.documents.reader import find
 from citelink.finder import ANTECEDENT_PARAGRAPHS, Finder, shared_finder
 from citelink.models import Citation
@@ -80,6 +80,10 @@ class FileResult:
     error: str | None = None
     #: The length of the file's text, in characters.
     size: int = 0
+    #: What the user should know about how it was read (an encoding detected).
+    notes: tuple[str, ...] = ()
+    #: Per citation, where it is beyond its span (see :func:`citelink.documents.loading.places`).
+    places: tuple[dict[str, Any], ...] = ()
 
 
 #: Files bigger than this many bytes are read and searched in pieces (see :func:`stream_file`).
@@ -102,11 +106,21 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
             streamed = StreamedFile(name, options)
             citations = tuple(streamed)
             return FileResult(name, citations, size=streamed.size)
-        text = read_text(name, options.encoding, options.errors)
+        loaded = load(name, options.input_format, options.encoding, options.errors)
         found = find(
-            text, form, finder=options.finder(), this_title=options.this_title, cases=options.cases
+            loaded.text,
+            loaded.format,
+            finder=options.finder(),
+            this_title=options.this_title,
+            cases=options.cases,
         )
-        return FileResult(name, tuple(found), size=len(text))
+        return FileResult(
+            name,
+            tuple(found),
+            size=len(loaded.text),
+            notes=loaded.notes,
+            places=tuple(places(loaded, found)),
+        )
     except InputError as error:
         return FileResult(name, error=str(error))
     except ImportError as error:  # case law asked for without eyecite installed
@@ -119,14 +133,18 @@ def reads_here(options: Options, path: str) -> bool:
     return options.format_of(path) == "text" and (is_big(path) or is_stdin(path) or is_fifo(path))
 
 
-def extract_records(
-    path: str, context: tuple[Options, str]
-) -> tuple[str, str | None, list[str], int]:
+def extract_records(path: str, context: tuple[Options, str]) -> Records:
     """One file's citations as records (see :mod:`citelink.records`), so that workers send
-    back plain strings: the path, the error if any, the records and the text's length."""
+    back plain strings: the path, the error if any, the records, the text's length and
+    the notes on how it was read."""
     options, form = context
     result = extract_file(path, options)
-    return result.path, result.error, citation_records(path, result.citations, form), result.size
+    records = citation_records(path, result.citations, form, result.places)
+    return result.path, result.error, records, result.size, result.notes
+
+
+#: What :func:`extract_records` sends back for one file.
+Records = tuple[str, "str | None", list[str], int, tuple[str, ...]]
 
 
 def is_big(path: str) -> bool:

@@ -7,7 +7,7 @@ plain strings, and the command line writes the same records for one file.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from citelink.documents.files import display_path
@@ -36,11 +36,27 @@ def json_text(value: Any, *, indent: bool = False) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def citation_records(path: str, citations: Sequence[Citation], form: str) -> list[str]:
+def citation_records(
+    path: str,
+    citations: Sequence[Citation],
+    form: str,
+    places: Sequence[Mapping[str, Any]] = (),
+) -> list[str]:
     """Citations of one file as ``text`` lines (``path:start-end\\tnormalized\\turl``)
     or as JSON records with their path (any other ``form``); the path as
-    :func:`~citelink.documents.files.display_path` shows it."""
+    :func:`~citelink.documents.files.display_path` shows it. ``places`` (one per
+    citation, see :func:`citelink.documents.loading.places`) adds to each JSON record
+    where the citation is: its ``page``, ``paragraph`` or existing ``xref``."""
     path = display_path(path)
     if form == "text":
         return [f"{path}:{c.start}-{c.end}\t{c.normalized}\t{c.url or '-'}" for c in citations]
-    return [json_text({"path": path, **c.to_dict()}) for c in citations]
+    extra: Sequence[Mapping[str, Any]] = places or [{}] * len(citations)
+    return [
+        json_text({"path": path, **citation_record(c, place)})
+        for c, place in zip(citations, extra, strict=True)
+    ]
+
+
+def citation_record(citation: Citation, place: Mapping[str, Any]) -> dict[str, Any]:
+    """One citation's JSON record, with where it is (``page``, ``paragraph``, ``xref``)."""
+    return {**citation.to_dict(), **place}

@@ -400,8 +400,8 @@ def test_a_block_boundary_ends_a_citation() -> None:
 
 
 def test_an_unknown_input_format_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown input format 'pdf'"):
-        check("8 U.S.C. § 1373", input_format="pdf")
+    with pytest.raises(ValueError, match="unknown input format 'rtf'"):
+        check("8 U.S.C. § 1373", input_format="rtf")
 
 
 # --- what a new user tried (issue 19) ---------------------------------------------------

@@ -186,7 +186,9 @@ def test_fix_refuses_what_it_cannot_write_back(
 ) -> None:
     doc = tmp_path / "bad.txt"
     doc.write_bytes(b"8 USC 1373 \xff")
-    code, _, err = run(capsys, "check", "--fix", "--errors", "replace", str(doc))
+    code, _, err = run(
+        capsys, "check", "--fix", "--encoding", "utf-8", "--errors", "replace", str(doc)
+    )
     assert code == 2 and "cannot --fix" in err
     assert doc.read_bytes() == b"8 USC 1373 \xff"
     code, _, err = run(capsys, "check", "--fix", "-")

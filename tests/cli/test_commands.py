@@ -69,7 +69,7 @@ def test_bad_input_is_a_one_line_error(
 ) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    code, out, err = run(capsys, "extract", str(bad))
+    code, out, err = run(capsys, "extract", "--encoding", "utf-8", str(bad))
     assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1
 
@@ -77,7 +77,7 @@ def test_bad_input_is_a_one_line_error(
 def test_errors_replace_decodes_anyway(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"8 U.S.C. 1373 \xff")
-    code, out, _ = run(capsys, "extract", "--errors", "replace", str(bad))
+    code, out, _ = run(capsys, "extract", "--encoding", "utf-8", "--errors", "replace", str(bad))
     assert code == 0 and "8 U.S.C. § 1373" in out
 
 

@@ -6,7 +6,8 @@
 * :mod:`~citelink.checking.style` — the form of U.S. Code citations (Bluebook or GPO).
 * :mod:`~citelink.checking.quoted` — quoted and official text, where no fix goes.
 * :mod:`~citelink.checking.provisions` — the Constitution's and the Federal Rules' structure.
-* :mod:`citelink.index` (below the finder, which reads it too) — what exists in the U.S. Code and the CFR (package data).
+* :mod:`citelink.index` — what exists in the U.S. Code and the CFR (package data; it sits
+  below the finder, which asks it too).
 * :mod:`~citelink.checking.build_index` — rebuilding that index from the official XML.
 * :mod:`~citelink.checking.links` — whether each citation's link answers (needs ``requests``).
 

@@ -11,17 +11,18 @@ from citelink.cli.options import (
     cases_option,
     finder_options,
     input_options,
-    read_input,
+    load_input,
     warn_resolver_errors,
 )
-from citelink.documents.files import InputError, input_format
+from citelink.documents.files import InputError, input_format, read_bytes
 from citelink.documents.writing import write_file
+from citelink.models import Citation
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate = commands.add_parser(
         "annotate",
-        help="link every citation in a text, HTML or Markdown document",
+        help="link every citation in a text, HTML, Markdown or Word document",
         description=(
             "Link every citation in a document. HTML and Markdown come back unchanged "
             "except for the inserted links; plain text becomes HTML or Markdown. On stderr, "
@@ -32,14 +33,15 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     annotate.add_argument("path", nargs="?", default="-", help="a file, or - for stdin")
     annotate.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown"),
+        choices=("text", "html", "markdown", "docx"),
         help="what the input is (default: from the file name's extension, else text; on"
         " standard input, HTML when it starts with a tag or a doctype)",
     )
     annotate.add_argument(
         "--format",
-        choices=("html", "markdown"),
-        help="what to write (default: the input's format; html for text)",
+        choices=("html", "markdown", "docx"),
+        help="what to write (default: the input's format; html for text; a Word document"
+        " is written as Word, with Word hyperlinks)",
     )
     annotate.add_argument(
         "--fragment",
@@ -74,10 +76,25 @@ def document_format(path: str, given: str | None, text: str) -> str:
     return input_format(path, given)
 
 
+_WRITES = " annotate writes HTML, Markdown or Word"
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from citelink.annotation import link_document
 
-    text = read_input(args.path, args.encoding, args.errors)
+    form = input_format(args.path, args.input_format)
+    if form == "docx":
+        return _annotate_docx(args)
+    name = "standard input" if args.path == "-" else args.path
+    if form in ("xml", "pdf"):
+        raise InputError(
+            f"{name}: {form.upper()} is read (extract, check), not annotated;{_WRITES}"
+        )
+    loaded = load_input(args.path, args.input_format, args.encoding, args.errors)
+    if loaded.format != form:  # known by its bytes: a Word document or a PDF
+        hint = " --input-format docx annotates it" if loaded.format == "docx" else _WRITES
+        raise InputError(f"{name}: a {loaded.format.upper()} file;{hint}")
+    text = loaded.text
     form = document_format(args.path, args.input_format, text)
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
@@ -95,7 +112,7 @@ def _annotate(args: argparse.Namespace) -> int:
     if finder.chain is not None:
         warn_resolver_errors(finder.chain)
     # Written in the input's encoding; what it cannot hold becomes a character reference.
-    data = result.document.encode(args.encoding, "xmlcharrefreplace")
+    data = result.document.encode(loaded.encoding, "xmlcharrefreplace")
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -103,6 +120,43 @@ def _annotate(args: argparse.Namespace) -> int:
     else:
         write_file(args.output, data)
     name = "standard input" if args.path == "-" else args.path
+    if not args.quiet:
+        print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
+    if result.found and not result.linked:
+        print(f"citelink: {name}: no citation could be linked", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _annotate_docx(args: argparse.Namespace) -> int:
+    """A Word document with a Word hyperlink on every citation; nothing else changes."""
+    from citelink.annotation import Annotated
+    from citelink.documents.docx import annotate_docx
+    from citelink.documents.reader import find
+
+    if args.format not in (None, "docx"):
+        raise InputError(f"a Word document is annotated as Word, not {args.format}")
+    if args.output is None and sys.stdout.isatty():
+        raise InputError("a Word document is binary: write it with -o OUT (or redirect stdout)")
+    finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
+    name = "standard input" if args.path == "-" else args.path
+
+    def found(text: str) -> list[Citation]:
+        try:
+            return find(text, "docx", finder=finder, this_title=args.this_title, cases=args.cases)
+        except ImportError as error:  # --cases without eyecite
+            raise InputError(str(error)) from None
+
+    data, linked, unlinked = annotate_docx(read_bytes(args.path), name, found)
+    if finder.chain is not None:
+        warn_resolver_errors(finder.chain)
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_file(args.output, data)
+    result = Annotated("", tuple(linked), tuple(unlinked))
     if not args.quiet:
         print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
     if result.found and not result.linked:

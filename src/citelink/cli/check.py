@@ -25,7 +25,9 @@ from citelink.cli.output import (
     write_sarif,
     write_toa,
 )
+from citelink.documents.encodings import resolve_encoding
 from citelink.documents.files import InputError, input_format
+from citelink.documents.loading import BINARY_FORMATS
 from citelink.documents.writing import write_file
 
 if TYPE_CHECKING:  # the checker's modules (and the finder) load when the command runs
@@ -56,13 +58,14 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default);"
-        " each is decoded as --encoding (default UTF-8), and a file with NUL bytes is refused"
-        " as binary",
+        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin"
+        " (the default);"
+        " each is decoded as --encoding (default: UTF-8, else detected), and a file with NUL"
+        " bytes is refused as binary",
     )
     check.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown"),
+        choices=("text", "html", "markdown", "xml", "docx", "pdf"),
         help="what the inputs are (default: from each file name's extension, else text);"
         " in HTML and Markdown the text a reader sees is checked",
     )
@@ -305,17 +308,20 @@ def _fix(
     fixed, applied = apply_fixes(doc.text, doc.findings)
     if not applied:
         return
+    if input_format(doc.path, args.input_format) in BINARY_FORMATS:
+        raise InputError(f"{doc.path}: --fix changes text files only, not Word or PDF files")
     path = Path(doc.path)
     raw = path.read_bytes()
+    encoding = resolve_encoding(args.encoding, raw)
     try:
-        round_trip = raw.decode(args.encoding, "strict").encode(args.encoding) == raw
+        round_trip = raw.decode(encoding, "strict").encode(encoding) == raw
     except (UnicodeError, LookupError):
         round_trip = False
     if not round_trip:
         raise InputError(
             f"{doc.path}: cannot --fix a file that does not decode and re-encode unchanged"
         )
-    write_file(path, fixed.encode(args.encoding))
+    write_file(path, fixed.encode(encoding))
     print(f"citelink: {doc.path}: fixed {len(applied)} citation(s)", file=sys.stderr)
     fixed_doc = _checked(finder, doc.path, fixed, args)
     doc.text, doc.layout, doc.citations = fixed_doc.text, fixed_doc.layout, fixed_doc.citations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -16,16 +17,17 @@ from citelink.cli.options import (
     find_citations,
     finder_options,
     input_options,
-    read_input,
+    load_input,
     resolver_names,
     warn_resolver_errors,
 )
 from citelink.cli.output import Progress, RecordWriter, write_citations
 from citelink.documents.files import InputError, input_format
-from citelink.records import citation_records
+from citelink.documents.loading import places
+from citelink.records import citation_record, citation_records
 
 if TYPE_CHECKING:  # the batch runner (and through it the finder) loads when the command runs
-    from citelink.batch import Options
+    from citelink.batch import Options, Records
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +44,8 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         nargs="*",
         default=["-"],
         metavar="PATH",
-        help="text, HTML or Markdown files, directories (walked), or - for stdin (the default)",
+        help="text, HTML, Markdown, XML, Word or PDF files, directories (walked), or - for stdin"
+        " (the default)",
     )
     extract.add_argument(
         "--format",
@@ -55,9 +58,11 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     extract.add_argument(
         "--input-format",
-        choices=("text", "html", "markdown"),
+        choices=("text", "html", "markdown", "xml", "docx", "pdf"),
         help="what the inputs are (default: from each file name's extension, else text); in"
-        " HTML and Markdown the citations are those a reader sees, with spans in the file",
+        " HTML, Markdown and XML the citations are those a reader sees, with spans in the file;"
+        " in Word and PDF files, spans in the text taken out, and records name the paragraph"
+        " or page",
     )
     finder_options(extract)
     cases_option(extract)
@@ -83,10 +88,16 @@ def _extract(args: argparse.Namespace) -> int:
     big = form == "text" and is_big(paths[0])
     single = len(paths) == 1 and not os.path.isdir(paths[0]) and not big
     if single and args.format != "jsonl":
-        text = read_input(paths[0], args.encoding, args.errors)
+        loaded = load_input(paths[0], args.input_format, args.encoding, args.errors)
         finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
-        citations = find_citations(finder, text, form, args)
-        write_citations(citations, args.format, sys.stdout)
+        citations = find_citations(finder, loaded.text, loaded.format, args)
+        if args.format == "json":
+            where = places(loaded, citations)
+            shown = [citation_record(c, p) for c, p in zip(citations, where, strict=True)]
+            json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            write_citations(citations, args.format, sys.stdout)
         if finder.chain is not None:
             warn_resolver_errors(finder.chain)
         return 0
@@ -107,7 +118,7 @@ def _extract(args: argparse.Namespace) -> int:
     progress = Progress(sys.stderr) if sys.stderr.isatty() else None
     failed = 0
     for here, files in itertools.groupby(expand(paths), key=partial(reads_here, options)):
-        results: Iterator[tuple[str, str | None, list[str], int]]
+        results: Iterator[Records]
         if here:  # read in pieces here, printed as found: memory stays bounded
             results = (_stream_records(path, options, out) for path in files)
         else:
@@ -118,7 +129,9 @@ def _extract(args: argparse.Namespace) -> int:
                 processes=args.jobs,
                 here=is_stdin,
             )
-        for path, error, records, size in results:
+        for path, error, records, size, notes in results:
+            for note in notes:
+                print(f"citelink: {note}", file=sys.stderr)
             if error is not None:
                 failed += 1
                 print(f"citelink: error: {error}", file=sys.stderr)
@@ -131,9 +144,7 @@ def _extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
-def _stream_records(
-    path: str, options: Options, out: RecordWriter
-) -> tuple[str, str | None, list[str], int]:
+def _stream_records(path: str, options: Options, out: RecordWriter) -> Records:
     """A big file's citations, printed as they are found; then what is left to report."""
     from citelink.batch import StreamedFile
 
@@ -142,5 +153,5 @@ def _stream_records(
         for citation in streamed:
             out.write(citation_records(path, (citation,), out.form))
     except (InputError, ImportError) as error:
-        return path, str(error), [], streamed.size
-    return path, None, [], streamed.size
+        return path, str(error), [], streamed.size, ()
+    return path, None, [], streamed.size, ()

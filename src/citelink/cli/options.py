@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from citelink.documents.files import InputError, read_text
+from citelink.documents.files import InputError
+from citelink.documents.loading import Loaded, load
 
 if TYPE_CHECKING:  # the finder and its sources load when a command runs, not to parse options
     from citelink.finder import Finder
@@ -62,7 +63,12 @@ def config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--encoding", default="utf-8", help="the input's encoding (default: utf-8)")
+    parser.add_argument(
+        "--encoding",
+        default="auto",
+        help="the input's encoding (default: auto, UTF-8 if the file is valid UTF-8, else"
+        " the encoding detected, named on stderr)",
+    )
     parser.add_argument(
         "--errors",
         choices=("strict", "replace"),
@@ -71,9 +77,18 @@ def input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_input(path: str, encoding: str = "utf-8", errors: str = "strict") -> str:
-    """The decoded text of ``path`` (``-``: standard input), or an :class:`InputError`."""
-    return read_text(path, encoding, errors)
+def read_input(path: str, encoding: str = "auto", errors: str = "strict") -> str:
+    """The text of ``path`` (``-``: standard input), or an :class:`InputError`; what was
+    assumed (an encoding detected) is said on stderr."""
+    return load_input(path, None, encoding, errors).text
+
+
+def load_input(path: str, form: str | None, encoding: str, errors: str) -> Loaded:
+    """``path`` read in ``form`` (default: by its name); its notes said on stderr."""
+    loaded = load(path, form, encoding, errors)
+    for note in loaded.notes:
+        print(f"citelink: {note}", file=sys.stderr)
+    return loaded
 
 
 def run_registry(config: str | None) -> Registry:

@@ -32,12 +32,15 @@ FORMATS_BY_EXTENSION = {
     ".xhtml": "html",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".xml": "xml",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
 
 
 def input_format(path: str | os.PathLike[str], given: str | None = None) -> str:
     """A document's format: ``given`` if the caller named one ("text", "html",
-    "markdown"), else by its file name's extension (any other file is plain text)."""
+    "markdown", "xml"), else by its file name's extension (any other file is plain text)."""
     if given is not None:
         return given
     return FORMATS_BY_EXTENSION.get(os.path.splitext(os.fspath(path))[1].lower(), "text")
@@ -91,16 +94,21 @@ def display_path(path: str | os.PathLike[str]) -> str:
 
 
 def read_text(path: str | os.PathLike[str], encoding: str = "utf-8", errors: str = "strict") -> str:
-    """The decoded text of a file (``-``: standard input)."""
+    """The decoded text of a file (``-``: standard input); ``encoding`` "auto" detects it
+    (:mod:`citelink.documents.encodings`)."""
+    return decode(read_bytes(path), _name(path), encoding, errors)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file (``-``: standard input), or an :class:`InputError`."""
     name = _name(path)
     if os.fspath(path) == "-":
-        return decode(sys.stdin.buffer.read(), name, encoding, errors)
+        return sys.stdin.buffer.read()
     with _open(path, name) as file:
         try:
-            data = file.read()
+            return file.read()
         except OSError as error:
             raise _open_error(name, error) from None
-    return decode(data, name, encoding, errors)
 
 
 def read_pieces(
@@ -111,12 +119,11 @@ def read_pieces(
 ) -> Iterator[str]:
     """The decoded text of a file in pieces of about ``size`` bytes: memory stays bounded."""
     name = _name(path)
-    decoder = _decoder(encoding, errors)
     if os.fspath(path) == "-":  # standard input is read, never closed
-        yield from _decoded_pieces(sys.stdin.buffer, name, decoder, encoding, size)
+        yield from _decoded_pieces(sys.stdin.buffer, name, encoding, errors, size)
         return
     with _open(path, name) as file:
-        yield from _decoded_pieces(file, name, decoder, encoding, size)
+        yield from _decoded_pieces(file, name, encoding, errors, size)
 
 
 def _open(path: str | os.PathLike[str], name: str) -> BinaryIO:
@@ -165,15 +172,19 @@ def file_kind(mode: int) -> str:
 
 
 def _decoded_pieces(
-    file: BinaryIO, name: str, decoder: codecs.IncrementalDecoder, encoding: str, size: int
+    file: BinaryIO, name: str, encoding: str, errors: str, size: int
 ) -> Iterator[str]:
     offset = 0
     first = True
+    decoder = _decoder(encoding, errors) if encoding != "auto" else None
     while True:
         try:
             data = file.read(size)
         except OSError as error:
             raise _open_error(name, error) from None
+        if decoder is None:  # "auto": the first piece decides
+            encoding = _auto_encoding(data) or "utf-8"
+            decoder = _decoder(encoding, errors)
         if first:
             _refuse_binary(data, name, encoding)
         final = not data
@@ -190,6 +201,10 @@ def _decoded_pieces(
 
 def decode(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
     """Decode a document's bytes; refuse binary data and undecodable text clearly."""
+    if encoding == "auto":
+        from citelink.documents.encodings import decode_auto
+
+        return decode_auto(data, name, errors).text
     decoder = _decoder(encoding, errors)
     _refuse_binary(data, name, encoding)
     text = _decoded(decoder, data, True, name, encoding, 0)
@@ -225,6 +240,12 @@ def _decoded(
         raise _decode_error(name, encoding, offset + error.start) from None
     except (UnicodeError, ValueError, TypeError) as error:  # a codec's own complaint
         raise InputError(f"{name}: cannot be decoded as {encoding} ({error})") from None
+
+
+def _auto_encoding(data: bytes) -> str | None:
+    from citelink.documents.encodings import choose_encoding
+
+    return choose_encoding(data)
 
 
 def _wide(encoding: str) -> bool:

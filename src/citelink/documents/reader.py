@@ -82,9 +82,23 @@ class ReaderText:
 
 
 def read(source: str, format: str = "text") -> ReaderText:
-    """A document in ``format`` ("text", "html", "markdown") as a reader sees it."""
+    """A document in ``format`` ("text", "html", "markdown", "xml"; "docx" and
+    "pdf" for the text :func:`citelink.documents.loading.load` takes out of a Word or PDF
+    file) as a reader sees it."""
     if format == "text":
         return ReaderText(source)
+    if format == "xml":
+        from citelink.documents.xml import read_xml
+
+        return ReaderText(source, read_xml(source))
+    if format == "docx":  # the text taken out of a Word document, a paragraph a line
+        from citelink.documents.docx import read_paragraphs
+
+        return ReaderText(source, read_paragraphs(source))
+    if format == "pdf":  # a PDF's text layer, pages joined by form feeds
+        from citelink.documents.pdf import read_pdf_text
+
+        return ReaderText(source, read_pdf_text(source))
     from citelink.markup import read_layout
 
     return ReaderText(source, read_layout(source, format))
