@@ -192,27 +192,9 @@ class Checker:
             before = len(findings)
             previous: Citation | None = None
             for citation in unit:
-                if citation.kind == "usc":
-                    findings += self._usc_status(document, citation, when, previous)
-                elif citation.kind == "cfr":
-                    findings += self._cfr_status(document, citation)
-                elif citation.kind == "const":
-                    findings += _const_status(document, citation)
-                elif citation.kind == "rule":
-                    findings += _rule_status(document, citation)
-                elif citation.kind in ("pl", "stat", "fr"):
-                    findings += self._law_status(document, citation)
-                elif citation.kind == "act" and getattr(citation, "code_section", None):
-                    # "INA § 287(g)(10)": the act's table says where it is in the Code.
-                    in_code = self._usc_status(
-                        document, cast(Citation, _InCode(citation)), when, previous
-                    )
-                    findings += [
-                        replace(
-                            f, message=f"{one_line(citation.text)}: {f.message}", citation=citation
-                        )
-                        for f in in_code
-                    ]
+                rule = _STATUS_RULES.get(citation.kind)
+                if rule is not None:
+                    findings += rule(self, document, citation, when, previous)
                 previous = citation
             if far:
                 # Its title is a reading from many paragraphs back: what the index says of that
@@ -535,6 +517,18 @@ class Checker:
             document.finding(
                 "error", "usc/unknown-pin", message, citation.start, citation.end, citation
             )
+        ]
+
+    def _act_status(
+        self, document: Document, citation: Citation, when: Dated | None, previous: Citation | None
+    ) -> list[Finding]:
+        """ "INA § 287(g)(10)": the act's table says where it is in the Code; that is checked."""
+        if not getattr(citation, "code_section", None):
+            return []
+        in_code = self._usc_status(document, cast(Citation, _InCode(citation)), when, previous)
+        return [
+            replace(f, message=f"{one_line(citation.text)}: {f.message}", citation=citation)
+            for f in in_code
         ]
 
     def _cfr_status(self, document: Document, citation: Citation) -> list[Finding]:
@@ -1004,6 +998,28 @@ def _title_named_between(text: str, start: int, end: int) -> re.Match[str] | Non
     for match in _NAMED_TITLE.finditer(text, max(start, end - _NAMED_TITLE_WINDOW), end):
         found = match
     return found
+
+
+_StatusRule = Callable[
+    [Checker, Document, Citation, "Dated | None", "Citation | None"], list[Finding]
+]
+#: What is checked of each kind of citation that exists or not (a kind not here is not
+#: checked): one rule per kind, registered here.
+_STATUS_RULES: dict[str, _StatusRule] = {
+    "usc": lambda checker, document, citation, when, previous: checker._usc_status(
+        document, citation, when, previous
+    ),
+    "act": Checker._act_status,
+    "cfr": lambda checker, document, citation, when, previous: checker._cfr_status(
+        document, citation
+    ),
+    "const": lambda checker, document, citation, when, previous: _const_status(document, citation),
+    "rule": lambda checker, document, citation, when, previous: _rule_status(document, citation),
+    **dict.fromkeys(
+        ("pl", "stat", "fr"),
+        lambda checker, document, citation, when, previous: checker._law_status(document, citation),
+    ),
+}
 
 
 class _InCode:
