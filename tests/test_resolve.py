@@ -91,14 +91,14 @@ def with_state_source(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_builtin_resolvers_come_from_the_sources_links() -> None:
     builtins = builtin_resolvers()
-    assert list(builtins)[:3] == ["lii", "uscode", "govinfo"]  # the U.S. Code's come first
+    assert list(builtins)[:4] == ["lii", "uscode", "govinfo", "lii-as-cited"]  # the U.S. Code's come first
     declared = {(name, s.kind) for s in SOURCES for name in s.links}
     assert {(name, kind) for name, r in builtins.items() for kind in r.kinds} == declared
     assert "law.cornell.edu" in builtins["lii"].description  # type: ignore[attr-defined]
 
 
 def test_default_chain_of_the_us_code() -> None:
-    assert [r.name for r in chain().order("usc")] == ["lii", "uscode", "govinfo"]
+    assert [r.name for r in chain().order("usc")] == ["lii", "uscode", "govinfo", "lii-as-cited"]
     assert chain().order("no-such-kind") == ()
 
 
@@ -107,7 +107,7 @@ def test_other_kinds_get_every_builtin_that_handles_them(with_state_source: None
     assert list(builtin_resolvers())[-1] == "statesite"
     default = registry.chain()
     assert [r.name for r in default.order("pretend")] == ["govinfo", "statesite"]
-    assert [r.name for r in default.order("usc")] == ["lii", "uscode", "govinfo"]
+    assert [r.name for r in default.order("usc")] == ["lii", "uscode", "govinfo", "lii-as-cited"]
     citation = state()
     default.attach([citation])
     assert citation.url == "https://state.example.gov/pen/187"
@@ -129,7 +129,7 @@ def test_default_inside_a_named_chain_is_each_kinds_default() -> None:
     registry = Registry(entry_points=False)
     registry.register(Fixed("library", None))
     mixed = registry.chain(["library", "default"])
-    assert [r.name for r in mixed.order("usc")] == ["library", "lii", "uscode", "govinfo"]
+    assert [r.name for r in mixed.order("usc")] == ["library", "lii", "uscode", "govinfo", "lii-as-cited"]
     (c,) = Finder(resolvers=mixed).find("8 U.S.C. § 1373")
     assert c.url == LII + "8/1373"  # the library had nothing: LII, the usc default, answered
 
@@ -288,7 +288,7 @@ def test_an_installed_distribution_adds_a_resolver(installed: None) -> None:
 def test_every_installed_resolver_is_listed_with_its_origin(installed: None) -> None:
     registry = Registry()
     entries = registry.entries()
-    assert list(entries)[:3] == ["lii", "uscode", "govinfo"]
+    assert list(entries)[:4] == ["lii", "uscode", "govinfo", "lii-as-cited"]
     assert {"example", "broken", "junk"} <= set(entries)
     assert entries["example"].origin == "entry point citelink-example-resolver 0.1.0"
     assert entries["lii"].origin == "built-in"

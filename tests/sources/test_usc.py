@@ -251,3 +251,25 @@ def test_brief_fixture_has_no_false_positives(fixture_text) -> None:
     assert "Suite" not in " ".join(c.text for c in found)
     sections = {(c.title, c.section) for c in found}
     assert {("8", "1644"), ("18", "3500"), ("18", "922"), ("50", "2401"), ("8", "1231")} <= sections
+
+
+# --- where the law is now ---------------------------------------------------------------
+
+
+def test_a_section_that_moved_links_to_where_it_is_now() -> None:
+    (moved,) = citelink.find("See 42 U.S.C. § 1973(a).")
+    assert moved.id == "usc/42/1973/a"  # the id is of what is cited
+    assert moved.moved_to == ("52", "10301")
+    assert moved.url == "https://www.law.cornell.edu/uscode/text/52/10301#a"
+    assert moved.urls["lii-as-cited"] == "https://www.law.cornell.edu/uscode/text/42/1973#a"
+    assert moved.to_dict()["moved_to"] == {"title": "52", "section": "10301"}
+
+
+def test_a_live_section_and_a_reused_designation_link_as_cited() -> None:
+    (live,) = citelink.find("See 8 U.S.C. § 1373.")
+    assert live.moved_to is None and "lii-as-cited" not in live.urls
+    assert "moved_to" not in live.to_dict()
+    # 10 U.S.C. § 7420 was renumbered in 2018, and § 7420 is now another section: no move.
+    (reused,) = citelink.find("See 10 U.S.C. § 7420.")
+    assert reused.moved_to is None
+    assert reused.url == "https://www.law.cornell.edu/uscode/text/10/7420"

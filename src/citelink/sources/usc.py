@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from citelink.grammar import (
     CODE_PIN_LEVELS,
@@ -82,6 +83,32 @@ class UsCodeCitation(Citation):
     @property
     def resolved(self) -> bool:
         return self.title is not None
+
+    @property
+    def moved_to(self) -> tuple[str, str] | None:
+        """Where the cited section is in the Code now, ``(title, section)``, when it was
+        renumbered or reclassified and the shipped index says so without doubt: one place,
+        live there, and nothing live under the old designation (which a later section may
+        reuse). ``None`` otherwise, and for ranges, appendix titles and short forms' guesses."""
+        if self.title is None or not self.section or self.appendix or self.range_end:
+            return None
+        index = uscode_index()
+        places = {(m.title, m.section) for m in index.moved(self.title, self.section)}
+        if len(places) != 1:
+            return None
+        ((title, section),) = places
+        if any(r.active for r in index.lookup(self.title, self.section)):
+            return None
+        if not any(r.active for r in index.lookup(title, section)):
+            return None
+        return title, section
+
+    def fields(self) -> dict[str, Any]:
+        found = Citation.fields(self)
+        moved = self.moved_to
+        if moved is not None:
+            found["moved_to"] = {"title": moved[0], "section": moved[1]}
+        return found
 
     @property
     def anchors(self) -> bool:
@@ -171,17 +198,36 @@ _QUALIFIER = re.compile(
 _TITLES = frozenset(str(number) for number in range(1, 55)) - {"53"}
 
 
+def _where(citation: UsCodeCitation) -> tuple[str | None, str]:
+    """The title and section a link goes to: where the law is now, if it moved."""
+    moved = citation.moved_to
+    return moved if moved is not None else (citation.title, citation.section)
+
+
 def lii_url(citation: UsCodeCitation) -> str | None:
     """Cornell LII: ``https://www.law.cornell.edu/uscode/text/8/1101#a_15_U_iii``.
 
     The path and the ``#a_15_U_iii`` subsection anchors are the scheme of LII's
     own section pages and links. LII publishes the appendix titles only as
     named rules (``/uscode/text/28a/courtrules-Evid/...``), not by section
-    number, so an appendix citation has no LII link.
+    number, so an appendix citation has no LII link. A section that moved links
+    to where it is now (``lii-as-cited`` keeps the section as cited).
     """
-    if citation.title not in _TITLES or citation.appendix:
+    title, section = _where(citation)
+    return _lii(citation, title, section)
+
+
+def lii_as_cited_url(citation: UsCodeCitation) -> str | None:
+    """LII's page of the section as cited, for a section that moved (else none: ``lii``)."""
+    if citation.moved_to is None:
         return None
-    url = f"https://www.law.cornell.edu/uscode/text/{citation.title}/{citation.section}"
+    return _lii(citation, citation.title, citation.section)
+
+
+def _lii(citation: UsCodeCitation, title: str | None, section: str) -> str | None:
+    if title not in _TITLES or citation.appendix:
+        return None
+    url = f"https://www.law.cornell.edu/uscode/text/{title}/{section}"
     if citation.pin and not citation.note:
         url += "#" + "_".join(citation.pin)
     return url
@@ -197,11 +243,12 @@ def uscode_url(citation: UsCodeCitation) -> str | None:
     appendix titles (the title 5 and title 50 appendices were moved into the
     Code), so an appendix citation has no link here.
     """
-    if citation.title not in _TITLES or citation.appendix:
+    title, section = _where(citation)
+    if title not in _TITLES or citation.appendix:
         return None
     url = (
         "https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-"
-        f"title{citation.title}-section{citation.section}&num=0&edition=prelim"
+        f"title{title}-section{section}&num=0&edition=prelim"
     )
     if citation.pin and not citation.note:
         url += "#substructure-location_" + "_".join(citation.pin)
@@ -218,10 +265,11 @@ def govinfo_url(citation: UsCodeCitation) -> str | None:
     holds the section, so former appendix sections resolve too. It addresses
     whole sections: there is no subsection anchor.
     """
-    if citation.title not in _TITLES:
+    title, section = _where(citation)
+    if title not in _TITLES:
         return None
     kind = "type=uscappendix&" if citation.appendix else ""
-    return f"https://www.govinfo.gov/link/uscode/{citation.title}/{citation.section}?{kind}link-type=html"
+    return f"https://www.govinfo.gov/link/uscode/{title}/{section}?{kind}link-type=html"
 
 
 # --- the source ---------------------------------------------------------------
@@ -232,7 +280,14 @@ class UsCode(Source):
 
     kind = "usc"
     item = ITEM
-    links = MappingProxyType({"lii": lii_url, "uscode": uscode_url, "govinfo": govinfo_url})
+    links = MappingProxyType(
+        {
+            "lii": lii_url,
+            "uscode": uscode_url,
+            "govinfo": govinfo_url,
+            "lii-as-cited": lii_as_cited_url,
+        }
+    )
 
     def __init__(self) -> None:
         self.triggers = (
