@@ -91,7 +91,8 @@ def with_state_source(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_builtin_resolvers_come_from_the_sources_links() -> None:
     builtins = builtin_resolvers()
-    assert list(builtins)[:4] == ["lii", "uscode", "govinfo", "lii-as-cited"]  # the U.S. Code's come first
+    # the U.S. Code's come first
+    assert list(builtins)[:4] == ["lii", "uscode", "govinfo", "lii-as-cited"]
     declared = {(name, s.kind) for s in SOURCES for name in s.links}
     assert {(name, kind) for name, r in builtins.items() for kind in r.kinds} == declared
     assert "law.cornell.edu" in builtins["lii"].description  # type: ignore[attr-defined]
@@ -129,7 +130,8 @@ def test_default_inside_a_named_chain_is_each_kinds_default() -> None:
     registry = Registry(entry_points=False)
     registry.register(Fixed("library", None))
     mixed = registry.chain(["library", "default"])
-    assert [r.name for r in mixed.order("usc")] == ["library", "lii", "uscode", "govinfo", "lii-as-cited"]
+    order = [r.name for r in mixed.order("usc")]
+    assert order == ["library", "lii", "uscode", "govinfo", "lii-as-cited"]
     (c,) = Finder(resolvers=mixed).find("8 U.S.C. § 1373")
     assert c.url == LII + "8/1373"  # the library had nothing: LII, the usc default, answered
 
