@@ -124,12 +124,12 @@ def collect(structure: Iterable[dict[str, object]]) -> tuple[dict[str, object], 
 
 def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
     """(act key, name, rank) for each name a "Short Title" note gives an act or one of its
-    titles; rank 0 for the act's own name, 1 for a title's or an amendment's."""
+    titles; rank 0 for the name of a whole act ("Pub. L. 93-205, § 1 ... This Act may be
+    cited as"), 1 for one said in a title, 2 for a title's or a subtitle's."""
     note = " ".join(note.split())
     header = re.match(r"Short Title(?:s)?(?: (?:of )?\d{4} Amendments?)?", note)
     if header is None:
         return
-    amendment = header.end() > len("Short Titles")
     # A statement starts after the heading or a sentence, not inside one ("as amended by
     # acts Aug. 13, 1946, ch. 958, ...").
     starts = [
@@ -145,8 +145,12 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
             continue  # a section's own name ("This section may be cited as")
         if "formerly classified" in said:
             continue  # a section once known by a name
-        whole = re.search(r"\b(?:[Tt]his|such) (?:Act|act|chapter)\b|popularly known", said)
-        rank = 0 if whole and not amendment else 1
+        whole = re.search(
+            r"provided(?: that)?:? (?:“(?:That )?)?(?:[Tt]his|such) (?:Act|act|chapter)\b"
+            r"|popularly known",
+            said,
+        )
+        rank = (0 if "title" not in found.group("units") else 1) if whole else 2
         cited = _CITED_AS.search(said)
         if cited is None:
             continue
@@ -237,7 +241,21 @@ def build(
             if key != chosen:
                 entry = entries[key]
                 entry["names"] = [n for n in entry["names"] if n.lower() != name]  # type: ignore[attr-defined]
+                if key not in extra and entry["names"]:
+                    entry["name"] = entry["short"] = entry["names"][0]  # type: ignore[index]
     table = {key: entry for key, entry in entries.items() if entry["names"]}
+    shorts = Counter(str(entry["short"]) for entry in table.values())
+    twice = sorted(short for short, count in shorts.items() if count > 1)
+    if twice:
+        raise ValueError(f"short names of two acts: {twice}")
+    unreadable = sorted(
+        str(name)
+        for entry in table.values()
+        for name in entry["names"]
+        if not _nameable(name)  # type: ignore[attr-defined]
+    )
+    if unreadable:
+        raise ValueError(f"names that end in no Act, Code, year or acronym: {unreadable}")
     return {
         "format": FORMAT,
         "description": (

@@ -44,13 +44,13 @@ def acts(text: str) -> list[tuple[str, str, tuple[str, ...], str | None, str | N
         ("IRC § 671. § 673", [("IRC", "671", (), "26", "671"), ("IRC", "673", (), "26", "673")]),
         (
             "NLRA § 8(b)(4). § 7",
-            [("NLRA", "8", ("b", "4"), None, None), ("NLRA", "7", (), None, None)],
+            [("NLRA", "8", ("b", "4"), "29", "158"), ("NLRA", "7", (), "29", "157")],
         ),
         (
             "CAA § 171(2). Id. at (3)(A)",
-            [("CAA", "171", ("2",), None, None), ("CAA", "171", ("3", "A"), None, None)],
+            [("CAA", "171", ("2",), "42", "7501"), ("CAA", "171", ("3", "A"), "42", "7501")],
         ),
-        ("section 404 of the Clean Water Act", [("CWA", "404", (), None, None)]),
+        ("section 404 of the Clean Water Act", [("CWA", "404", (), "33", "1344")]),
         # The INA cited as the source credits cite it, by date and chapter.
         (
             "(June 27, 1952, ch. 477, title II, ch. 9, §287, 66 Stat. 233;",
@@ -121,11 +121,12 @@ def test_normal_form_id_and_links(
 
 
 def test_no_link_without_a_code_section() -> None:
-    (c,) = citelink.find("NLRA § 8(b)(4)", resolvers=["lii", "uscode"])
-    assert (c.normalized, c.id, c.url) == (
-        "National Labor Relations Act § 8(b)(4)",
-        "act/nlra/8/b/4",
+    (c,) = citelink.find("NLRA § 88(b)", resolvers=["lii", "uscode"])
+    assert (c.normalized, c.id, c.url, c.unmapped_reason) == (
+        "National Labor Relations Act § 88(b)",
+        "act/nlra/88/b",
         None,
+        "not-classified",
     )
 
 
