@@ -155,7 +155,7 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
         if cited is None:
             continue
         for name in _QUOTED.finditer(cited.group("names")):
-            text = name.group("name").strip()
+            text = re.sub("[\u00ad\u200b]", "", name.group("name")).strip()
             if text.lower().startswith("the "):
                 text = text[4:]
             if _nameable(text):
@@ -165,7 +165,12 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
 def _nameable(name: str) -> bool:
     """A name the finder can read before a section: it ends in "Act", "Code", a year
     after "Act of", or an acronym."""
-    last = name.split()[-1]
+    words = name.split()
+    last = words[-1]
+    if len(words) < 2 and not re.fullmatch(r"[A-Z][A-Z0-9&.'’-]*[A-Z]\.?", last):
+        return False  # "Act"
+    if not (name[0].isupper() or name[0].isdigit() or name[0] in "'’"):
+        return False  # "this Act"
     return (
         last in ("Act", "Code")
         or bool(re.fullmatch(r"Act of \d{4}", " ".join(name.split()[-3:])))
@@ -195,13 +200,15 @@ def build(
             continue
         ranked = act.names
         # A name given to "Pub. L. 85-536" is that of the act its section 2 enacted.
-        parent = key.rsplit("/s", 1)[0] if "/s" in key.split("/", 2)[-1] else None
+        inner = re.fullmatch(r"(.+)/s[^/]+", key)
+        parent = inner.group(1) if inner is not None else None
         if not ranked and parent is not None and parent in acts:
             ranked = acts[parent].names
         names = [name for _, name in sorted(ranked, key=lambda rn: rn[0])]
         row = extra.get(key, {})
-        names = [*(n for n in row.get("names", "").split("|") if n), *names]
-        names = list(dict.fromkeys(names))
+        more = [n for n in row.get("names", "").split("|") if n]
+        dropped = {n[1:] for n in more if n.startswith("-")}
+        names = [n for n in dict.fromkeys([*more, *names]) if n[:1] != "-" and n not in dropped]
         sections = {s: next(iter(c)) for s, c in act.sections.items() if len(c) == 1}
         if not names or (len(sections) < MIN_SECTIONS and not row):
             continue

@@ -246,7 +246,7 @@ _LOOKBACK = 160
 _WORD = re.compile(r"(\S+)(\s*)")
 _WORDS = re.compile(r"\S+")
 #: After a section: "of the", then a capital (a name).
-_OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z'’])")
+_OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z0-9'’])")
 #: "of 1973" after a name that has no year ("section 7 of the Endangered Species Act of 1973").
 _YEAR_AFTER = re.compile(rf"{WS1}of{WS1}(?:19|20)\d\d\b")
 #: What may stand before a name's first word ("(ERISA § 3)") and after its last.
