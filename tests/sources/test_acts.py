@@ -319,3 +319,16 @@ def test_every_name_of_the_table_is_read_before_and_after_a_section() -> None:
             for text in (f"{name} § {section}", f"section {section} of the {name}"):
                 found = [c for c in citelink.find(text) if isinstance(c, ActCitation)]
                 assert [(c.act, c.section) for c in found] == [(act.short, section)], text
+
+
+def test_an_abbreviation_in_brackets_between_the_name_and_the_section() -> None:
+    (c,) = citelink.find("a product licensed under Public Health Service Act (PHSA) section 351(a)")
+    assert (c.text, c.act, c.code_section) == (
+        "Public Health Service Act (PHSA) section 351(a)",
+        "PHSA",
+        "262",
+    )
+    (c,) = citelink.find("the (FD&C Act) section 505(b)(2) pathway")
+    assert (c.text, c.act, c.pin) == ("(FD&C Act) section 505(b)(2)", "FD&C Act", ("b", "2"))
+    # a bracket that names no act is no act's
+    assert acts("as Smith (2017) section 5 says") == []

@@ -270,6 +270,16 @@ def _named_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
         stripped = stripped[:-1].rstrip()
     if len(window) - len(stripped) > 4:
         return None
+    if stripped.endswith(")"):
+        # "Public Health Service Act (PHSA) section 351", "(FD&C Act) section 505"
+        opening = stripped.rfind("(")
+        inner = _named_before(text, base + len(stripped) - 1, base + opening + 1)
+        if inner is None or inner[0] != base + opening + 1:
+            return None
+        full = _named_before(text, base + opening, floor)
+        if full is not None and full[1] == inner[1]:
+            return full
+        return base + opening, inner[1]
     words = [(m.start(), m.end()) for m in _WORDS.finditer(stripped)][-_MOST_WORDS:]
     node: dict[str, object] = _names().backward
     found: tuple[int, str] | None = None
@@ -366,8 +376,9 @@ def uscode_url(citation: ActCitation) -> str | None:
 
 #: Where :meth:`NamedActs.named_before` may claim a mark (reversed text): after the
 #: last word of a name, a comma and a little space between. Every name ends in "Act",
-#: "Code", a year ("Act of 1973") or an acronym ("ERISA", "I.R.C.").
-_BEFORE_MARK = r"\s{0,2}(?:,\s{0,2})?(?:tcA|edoC|\d|\.?[A-Z])"
+#: "Code", a year ("Act of 1973") or an acronym ("ERISA", "I.R.C."), or is in brackets
+#: ("Public Health Service Act (PHSA) section 351").
+_BEFORE_MARK = r"\s{0,2}(?:,\s{0,2})?(?:tcA|edoC|\d|\.?[A-Z]|\))"
 
 
 class NamedActs(Source):
@@ -393,7 +404,7 @@ class NamedActs(Source):
             if found is not None:
                 return scan.cite(self, "ina:chapter", sections, start - found.end(), sections.end)
         last = _LAST_WORD.match(scan.backward, len(text) - start)
-        if last is None or last.group(1)[::-1].lstrip(_OPENING) not in _names().backward:
+        if last is None or last.group(1)[::-1].strip(_OPENING + ")") not in _names().backward:
             return None
         named = _named_before(text, start, scan.floor)
         if named is None:
