@@ -32,6 +32,7 @@ def acts(text: str) -> list[tuple[str, str, tuple[str, ...], str | None, str | N
             [("INA", "101", ("a", "15"), "8", "1101")],
         ),
         ("INA § 274A", [("INA", "274A", (), "8", "1324a")]),
+        ("INA § 329A", [("INA", "329A", (), "8", "1440-1")]),  # ASCII hyphens, as the Code's
         (
             "section 287(g) of the Immigration and Nationality Act",
             [("INA", "287", ("g",), "8", "1357")],
@@ -307,6 +308,8 @@ def test_every_example_of_the_shipped_table_resolves() -> None:
         assert len(found) == 1, text
         assert f"{found[0].title}/{found[0].code_section}" == expected, text
         assert all_acts()[entry["id"]].key == entry["id"]
+    for act in all_acts().values():
+        assert not any("\u2013" in code for code in (act.table or {}).values()), act.key
 
 
 def test_every_name_of_the_table_is_read_before_and_after_a_section() -> None:
