@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+import citelink
 from citelink.checking.checker import Checker, Document, Finding, apply_fixes, at_least, check
 from citelink.checking.links import LinkResult
 from citelink.models import Citation, fast_init
@@ -540,3 +541,11 @@ def test_a_late_label_below_the_marked_up_subdivisions_is_made_up() -> None:
     # "(i)" is the first roman numeral here, not the ninth letter.
     (early,) = check("8 U.S.C. § 1357(g)(10)(A)(i)")
     assert early.severity == "info"
+
+
+def test_a_section_a_named_act_does_not_have_is_reported() -> None:
+    text = "Under ESA § 7(a)(2) and ESA § 99, the agency consults."
+    findings = Checker().check_citations(text, citelink.find(text))
+    assert [(f.severity, f.code, text[f.start : f.end]) for f in findings] == [
+        ("warning", "act/unknown-section", "ESA § 99")
+    ]

@@ -249,6 +249,8 @@ class Checker:
                     findings += self._usc_status(document, citation, when, previous)
                 elif citation.kind == "cfr":
                     findings += self._cfr_status(document, citation)
+                elif citation.kind == "act":
+                    findings += _act_status(document, citation)
                 previous = citation
             if unit[0].kind == "usc":
                 findings += _style(document, unit)
@@ -749,6 +751,23 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Findi
         applied.append(finding)
     pieces.append(text[at:])
     return "".join(pieces), applied
+
+
+def _act_status(document: Document, citation: Citation) -> list[Finding]:
+    """A named act's section that the act's table (from the Code's source credits) lacks:
+    no such section, or one the Code does not classify on its own."""
+    if getattr(citation, "unmapped_reason", None) != "not-classified":
+        return []
+    act, section = getattr(citation, "act", ""), getattr(citation, "section", "")
+    message = (
+        f"{citation.normalized}: the Code classifies no section {section} of the {act}"
+        " (no such section, or one classified only in a note or not at all)"
+    )
+    return [
+        document.finding(
+            "warning", "act/unknown-section", message, citation.start, citation.end, citation
+        )
+    ]
 
 
 def _not_current(label: str, record: Record, index: UsCodeIndex) -> str:
