@@ -72,6 +72,10 @@ class Act:
     key: str
     sections: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     names: list[tuple[int, str]] = field(default_factory=list)
+    #: A name given to one title of the act ("This title may be cited as") -> that title.
+    scopes: dict[str, str] = field(default_factory=dict)
+    #: Act section -> the title of the act it is in ("VIII"), where its credit says.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def act_key(found: re.Match[str]) -> str:
@@ -113,19 +117,26 @@ def collect(structure: Iterable[dict[str, object]]) -> tuple[dict[str, object], 
                 own = found.group("inner")
             own = re.sub(_DASH, "-", own)
             code = re.sub(_DASH, "-", section)
-            acts.setdefault(key, Act(key)).sections[own].add(f"{title}/{code}")
+            act = acts.setdefault(key, Act(key))
+            act.sections[own].add(f"{title}/{code}")
+            part = re.search(r"title ([IVXL]+)\b", found.group("units") or "")
+            if part is not None:
+                act.titles.setdefault(own, part.group(1))
         for note in record.get("short_titles") or ():  # type: ignore[attr-defined]
-            for key, name, rank in short_titles(str(note)):
+            for key, name, rank, scope in short_titles(str(note)):
                 act = acts.setdefault(key, Act(key))
                 if all(name != known for _, known in act.names):
                     act.names.append((rank, name))
+                    if scope is not None:
+                        act.scopes[name] = scope
     return meta, acts
 
 
-def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
-    """(act key, name, rank) for each name a "Short Title" note gives an act or one of its
+def short_titles(note: str) -> Iterator[tuple[str, str, int, str | None]]:
+    """(act key, name, rank, title) for each name a "Short Title" note gives an act or one of its
     titles; rank 0 for the name of a whole act ("Pub. L. 93-205, § 1 ... This Act may be
-    cited as"), 1 for one said in a title, 2 for a title's or a subtitle's."""
+    cited as"), 1 for one said in a title, 2 for a title's or a subtitle's; the title
+    ("VIII") of a name that "This title" is given."""
     note = " ".join(note.split())
     header = re.match(r"Short Title(?:s)?(?: (?:of )?\d{4} Amendments?)?", note)
     if header is None:
@@ -151,6 +162,9 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
             said,
         )
         rank = (0 if "title" not in found.group("units") else 1) if whole else 2
+        part = re.search(r"title ([IVXL]+)\b", found.group("units") or "")
+        this_title = re.search(r"provided(?: that)?:? (?:“(?:That )?)?[Tt]his title\b", said)
+        scope = part.group(1) if part is not None and this_title is not None else None
         cited = _CITED_AS.search(said)
         if cited is None:
             continue
@@ -159,7 +173,7 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int]]:
             if text.lower().startswith("the "):
                 text = text[4:]
             if _nameable(text):
-                yield act_key(found), text, rank
+                yield act_key(found), text, rank, scope
 
 
 def _nameable(name: str) -> bool:
@@ -206,7 +220,13 @@ def build(
             ranked = acts[parent].names
         names = [name for _, name in sorted(ranked, key=lambda rn: rn[0])]
         row = extra.get(key, {})
-        more = [n for n in row.get("names", "").split("|") if n]
+        scopes = dict(act.scopes)
+        more = []
+        for written in (n for n in row.get("names", "").split("|") if n):
+            name, _, scope = written.partition("@")  # "Fair Housing Act@VIII": title VIII's
+            more.append(name)
+            if scope:
+                scopes[name] = scope
         dropped = {n[1:] for n in more if n.startswith("-")}
         names = [n for n in dict.fromkeys([*more, *names]) if n[:1] != "-" and n not in dropped]
         sections = {s: next(iter(c)) for s, c in act.sections.items() if len(c) == 1}
@@ -225,6 +245,14 @@ def build(
                 for s, code in sorted(sections.items(), key=lambda kv: _order(kv[0]))
             },
         }
+        titles = {
+            name: sorted((s for s in sections if act.titles.get(s) == scopes[name]), key=_order)
+            for name in names
+            if name in scopes
+        }
+        if titles:
+            # a name of one title reads only that title's sections
+            entry["title_names"] = {n: t for n, t in titles.items() if t}
         if row.get("example"):
             entry["example"] = row["example"]
         entries[key] = entry

@@ -153,3 +153,19 @@ def test_the_output_is_the_same_for_the_same_input(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_a_name_given_to_one_title_is_that_titles() -> None:
+    note = (
+        "Short TitlePub. L. 90–284, title VIII, § 800(a), Apr. 11, 1968, provided that: “This"
+        " title may be cited as the ‘Fair Housing Act’.”"
+    )
+    structure = [
+        _record("42", "3601", "(Pub. L. 90–284, title VIII, § 801, Apr. 11, 1968.)", note),
+        _record("42", "3604", "(Pub. L. 90–284, title VIII, § 804, Apr. 11, 1968.)"),
+        _record("25", "1301", "(Pub. L. 90–284, title II, § 201, Apr. 11, 1968.)"),
+    ]
+    curated = {"pl/90-284": {"act": "pl/90-284", "names": "Civil Rights Act of 1968|FHA@VIII"}}
+    entry = _script().build(structure, curated)["acts"]["pl/90-284"]
+    assert entry["names"] == ["Civil Rights Act of 1968", "FHA", "Fair Housing Act"]
+    assert entry["title_names"] == {"FHA": ["801", "804"], "Fair Housing Act": ["801", "804"]}

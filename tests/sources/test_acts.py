@@ -335,3 +335,14 @@ def test_an_abbreviation_in_brackets_between_the_name_and_the_section() -> None:
     assert (c.text, c.act, c.pin) == ("(FD&C Act) section 505(b)(2)", "FD&C Act", ("b", "2"))
     # a bracket that names no act is no act's
     assert acts("as Smith (2017) section 5 says") == []
+
+
+def test_a_name_of_one_title_reads_only_that_titles_sections() -> None:
+    # the Fair Housing Act is title VIII of the Civil Rights Act of 1968, FCRA title VI and
+    # TILA title I of the Consumer Credit Protection Act
+    assert acts("FHA § 804(a)") == [("Civil Rights Act of 1968", "804", ("a",), "42", "3604")]
+    assert acts("TILA § 128") == [("CCPA", "128", (), "15", "1638")]
+    (fha,) = citelink.find("an FHA Section 203(b) loan")
+    assert (fha.code_section, fha.unmapped_reason) == (None, "not-classified")
+    (fcra,) = citelink.find("FCRA § 128")
+    assert (fcra.code_section, fcra.unmapped_reason) == (None, "not-classified")

@@ -28,7 +28,7 @@ import gzip
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -59,6 +59,9 @@ class Act:
     #: Act section -> Code section ("1357", or "title/section" outside ``title``);
     #: ``None`` with a ``title`` means they are the same.
     table: Mapping[str, str] | None = None
+    #: A name of one title of the act ("Fair Housing Act": title VIII of the Civil Rights
+    #: Act of 1968) -> the sections of that title, the only ones it names.
+    scopes: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def code_section(self, section: str) -> tuple[str, str] | None:
         """The Code's (title, section) for the act's ``section``, if it is classified."""
@@ -128,11 +131,11 @@ class _Names:
     source: Mapping[str, object]
 
 
-def _insert(trie: dict[str, object], words: list[str], key: str) -> None:
+def _insert(trie: dict[str, object], words: list[str], container: str) -> None:
     node = trie
     for word in words:
         node = node.setdefault(word, {})  # type: ignore[assignment]
-    node.setdefault("", key)
+    node.setdefault("", container)
 
 
 @cache
@@ -158,14 +161,19 @@ def _names() -> _Names:
             names,
             title=entry["title"],
             table=MappingProxyType(entry["sections"]),
+            scopes=MappingProxyType(
+                {n: frozenset(s) for n, s in entry.get("title_names", {}).items() if n in names}
+            ),
         )
     forward: dict[str, object] = {}
     backward: dict[str, object] = {}
     for act in acts.values():
         for name in act.names:
             words = name.split()
-            _insert(forward, words, act.key)
-            _insert(backward, words[::-1], act.key)
+            # a title's name is its act's key and the name: "civil-rights-act-1968@FHA"
+            container = f"{act.key}@{name}" if name in act.scopes else act.key
+            _insert(forward, words, container)
+            _insert(backward, words[::-1], container)
     return _Names(
         MappingProxyType(acts),
         MappingProxyType({act.short: act for act in acts.values()}),
@@ -277,7 +285,7 @@ def _named_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
         if inner is None or inner[0] != base + opening + 1:
             return None
         full = _named_before(text, base + opening, floor)
-        if full is not None and full[1] == inner[1]:
+        if full is not None and full[1].partition("@")[0] == inner[1].partition("@")[0]:
             return full
         return base + opening, inner[1]
     words = [(m.start(), m.end()) for m in _WORDS.finditer(stripped)][-_MOST_WORDS:]
@@ -382,8 +390,8 @@ _BEFORE_MARK = r"\s{0,2}(?:,\s{0,2})?(?:tcA|edoC|\d|\.?[A-Z]|\))"
 
 
 class NamedActs(Source):
-    """Named acts. A container is the act's key ("ina"), or "ina:chapter" for the INA
-    cited by date and chapter."""
+    """Named acts. A container is the act's key ("ina"), "ina:chapter" for the INA cited by
+    date and chapter, or the key and a title's name ("civil-rights-act-1968@FHA")."""
 
     kind = "act"
     before_mark = _BEFORE_MARK
@@ -438,9 +446,11 @@ class NamedActs(Source):
         antecedent: Citation | None,
         /,
     ) -> Citation:
-        key, _, how = str(container).partition(":")
+        head, _, name = str(container).partition("@")
+        key, _, how = head.partition(":")
         act = all_acts()[key]
-        code = act.code_section(item.section)
+        scope = act.scopes.get(name) if name else None
+        code = act.code_section(item.section) if scope is None or item.section in scope else None
         return ActCitation(
             text=text,
             start=start,
