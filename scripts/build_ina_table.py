@@ -43,7 +43,7 @@ def ina_sections(uslm_dir: Path) -> dict[str, str]:
         if found is None:
             continue
         section = found.group("section")
-        code_section = num.get("value", "")
+        code_section = num.get("value", "").replace("\u2013", "-")  # ASCII hyphens, as the Code index
         if section in table and table[section] != code_section:
             raise ValueError(
                 f"INA § {section} credited to both {table[section]} and {code_section}"

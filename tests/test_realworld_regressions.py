@@ -77,10 +77,12 @@ def test_an_act_named_just_before_the_mark_is_the_sections_body() -> None:
     for text in (
         "See 44 U.S.C. 3501. The Mine Safety and Health Act of 1977, Section 501 applies.",
         "See 16 U.S.C. 1801. The Fishery Conservation Act at section 304(d)(2)(A) applies.",
-        "See 15 U.S.C. 2601. Importers are subject to TSCA section 13 and FIFRA section 17.",
         "See 5 U.S.C. 601. The agency certified under RFA section 605(b) that it has none.",
     ):
         assert _ids(text)[1:] == [], text
+    # acts citelink knows are their own sections, never the Code's
+    text = "See 15 U.S.C. 2601. Importers are subject to TSCA section 13 and FIFRA section 17."
+    assert _ids(text)[1:] == ["act/tsca/13", "act/fifra/17"]
 
 
 def test_an_act_named_since_ends_the_chain() -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+import citelink
 from citelink.checking.checker import Checker, Document, Finding, apply_fixes, at_least, check
 from citelink.checking.links import LinkResult
 from citelink.models import Citation, fast_init
@@ -743,3 +744,11 @@ def test_one_warning_for_each_far_antecedent() -> None:
     assert [f.severity for f in far] == ["warning", "info", "info"]
     first_line = far[0].line
     assert all(f"(as the short form on line {first_line})" in f.message for f in far[1:])
+
+
+def test_a_section_a_named_act_does_not_have_is_reported() -> None:
+    text = "Under ESA § 7(a)(2) and ESA § 99, the agency consults."
+    findings = Checker().check_citations(text, citelink.find(text))
+    assert [(f.severity, f.code, text[f.start : f.end]) for f in findings] == [
+        ("warning", "act/unknown-section", "ESA § 99")
+    ]

@@ -522,9 +522,10 @@ class Checker:
     def _act_status(
         self, document: Document, citation: Citation, when: Dated | None, previous: Citation | None
     ) -> list[Finding]:
-        """ "INA § 287(g)(10)": the act's table says where it is in the Code; that is checked."""
+        """ "INA § 287(g)(10)": the act's table says where it is in the Code; that is checked.
+        A section the table lacks is reported as such."""
         if not getattr(citation, "code_section", None):
-            return []
+            return _unmapped_act_section(document, citation)
         in_code = self._usc_status(document, cast(Citation, _InCode(citation)), when, previous)
         return [
             replace(f, message=f"{one_line(citation.text)}: {f.message}", citation=citation)
@@ -966,6 +967,23 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, list[Findi
         applied.append(finding)
     pieces.append(text[at:])
     return "".join(pieces), applied
+
+
+def _unmapped_act_section(document: Document, citation: Citation) -> list[Finding]:
+    """A named act's section that the act's table (from the Code's source credits) lacks:
+    no such section, or one the Code does not classify on its own."""
+    if getattr(citation, "unmapped_reason", None) != "not-classified":
+        return []
+    act, section = getattr(citation, "act", ""), getattr(citation, "section", "")
+    message = (
+        f"{citation.normalized}: the Code classifies no section {section} of the {act}"
+        " (no such section, or one classified only in a note or not at all)"
+    )
+    return [
+        document.finding(
+            "warning", "act/unknown-section", message, citation.start, citation.end, citation
+        )
+    ]
 
 
 def _not_current(label: str, record: Record, index: UsCodeIndex) -> str:
