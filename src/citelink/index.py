@@ -50,6 +50,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from citelink.grammar import roman_value
+
 USCODE_FORMAT = "citelink-uscode/2"
 CFR_FORMAT = "citelink-cfr/1"
 USCODE_DATA = "uscode.tsv.gz"
@@ -667,7 +669,6 @@ def next_label(label: str) -> str | None:
 
 
 _ROMAN = re.compile(r"(?i)(?=[ivxlc])c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 def sorted_labels(labels: Iterable[str]) -> list[str]:
@@ -682,19 +683,10 @@ def sorted_labels(labels: Iterable[str]) -> list[str]:
         if label.isdigit():
             return (0, int(label), 0, "")
         if roman and _ROMAN.fullmatch(label):
-            return (1, _roman(label.lower()), 0, label)
+            return (1, roman_value(label) or 0, 0, label)
         return (2, 0, len(label), label)
 
     return sorted(labels, key=order)
-
-
-def _roman(text: str) -> int:
-    total = 0
-    for at, letter in enumerate(text):
-        value = _ROMAN_VALUES[letter]
-        following = _ROMAN_VALUES[text[at + 1]] if at + 1 < len(text) else 0
-        total += -value if value < following else value
-    return total
 
 
 def _cfr_key(section: str) -> tuple[Any, ...]:

@@ -1147,21 +1147,8 @@ def _rank(label: str) -> int:
     return min(ranks, default=0)
 
 
-def _roman_numeral(number: int) -> str:
-    out = ""
-    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix")):
-        while number >= value:
-            out += letters
-            number -= value
-    for value, letters in ((5, "v"), (4, "iv"), (1, "i")):
-        while number >= value:
-            out += letters
-            number -= value
-    return out
-
-
 #: Roman numerals up to 199 and their values, as subdivisions use them.
-_ROMAN_RANKS = {_roman_numeral(n): n for n in range(1, 200)}
+_ROMAN_RANKS = {to_roman(n).lower(): n for n in range(1, 200)}
 
 
 def _ordinal(number: int) -> str:

@@ -42,6 +42,7 @@ from citelink.grammar import (
     one_section,
     parse_sections,
     roman_value,
+    to_roman,
 )
 from citelink.models import Citation, fast_init
 from citelink.scanner import Scan, Source, Trigger
@@ -229,11 +230,7 @@ class StateCitation(Citation):
 
 # --- numbers -------------------------------------------------------------------------
 
-_ROMAN = (
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
-_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_LETTERS = frozenset("IVXLC")
 
 
 def arabic(number: str) -> str:
@@ -243,13 +240,9 @@ def arabic(number: str) -> str:
     suffix = number[len(digits) :]
     if digits.isdigit():
         return str(int(digits)) + suffix
-    if len(number) > 1 and number[-1] in "AB" and all(c in _ROMAN_VALUE for c in number[:-1]):
+    if len(number) > 1 and number[-1] in "AB" and all(c in _ROMAN_LETTERS for c in number[:-1]):
         digits, suffix = number[:-1], number[-1]  # "XIIIA": art. XIII A
-    total, previous = 0, 0
-    for char in reversed(digits):
-        value = _ROMAN_VALUE.get(char, 0)
-        total += -value if value < previous else value
-        previous = max(previous, value)
+    total = roman_value(digits)
     return f"{total}{suffix}" if total else number
 
 
@@ -258,11 +251,10 @@ def roman(number: str) -> str:
     digits = number.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     if not digits.isdigit():
         return number
-    value, out = int(digits), ""
-    for size, letters in _ROMAN:
-        while value >= size:
-            out += letters
-            value -= size
+    value = int(digits)
+    if not 0 < value < 400:
+        return number
+    out = to_roman(value)
     suffix = number[len(digits) :]
     return f"{out} {suffix}" if suffix else out
 
