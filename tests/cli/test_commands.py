@@ -449,3 +449,32 @@ def test_parsing_the_command_line_loads_no_grammar() -> None:
     script = "import citelink.cli, sys, json; print(json.dumps(sorted(sys.modules)))"
     loaded = set(json.loads(subprocess.check_output([sys.executable, "-c", script], text=True)))
     assert not {"citelink.finder", "citelink.sources", "citelink.checking.checker"} & loaded
+
+
+def test_annotate_writes_a_page_in_its_own_encoding_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (
+        '<!DOCTYPE html>\n<html><head><meta charset="windows-1252"></head>'
+        "<body><p>See 8 U.S.C. § 1373 and the café’s sign.</p></body></html>\n"
+    ).encode("cp1252")
+    source, out = tmp_path / "page.html", tmp_path / "linked.html"
+    source.write_bytes(page)
+    code, _, err = run(capsys, "annotate", str(source), "-o", str(out))
+    assert code == 0 and "cp1252" in err and "1 citation, 1 linked" in err
+    written = out.read_bytes()
+    assert re.sub(rb"<a [^>]*>|</a>", b"", written) == page  # nothing else changed
+    assert b'title="8 U.S.C. \xa7 1373"' in written  # the link's title in cp1252 too
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["linked.html", "page.html"]
+
+
+def test_annotate_that_links_nothing_found_says_so_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p><code>8 U.S.C. 1373</code></p>", encoding="utf-8")
+    code, out, err = run(capsys, "annotate", str(page))
+    assert code == 1
+    assert out == "<p><code>8 U.S.C. 1373</code></p>"
+    assert "1 citation, 0 linked; 1 not linked (1 in code)" in err
+    assert "no citation could be linked" in err
