@@ -35,6 +35,9 @@ from citelink.documents.encodings import decode_auto
 
 import uslm
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.documents.pdf_files import make_pdf
+
 REALWORLD = uslm.SHARED / "realworld"
 FR_ISSUE = REALWORLD / "fr_issue_2017-10-03.txt"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -110,45 +113,6 @@ def make_docx(blocks: list[str]) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF of these pages of lines in Helvetica, one text object a line."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    page_ids = [4 + 2 * i for i in range(len(pages))]
-    kids = " ".join(f"{i} 0 R" for i in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    for i, lines in enumerate(pages):
-        content = b"".join(
-            b"BT /F1 9 Tf 40 %d Td (%s) Tj ET\n" % (770 - 14 * n, _pdf_string(line))
-            for n, line in enumerate(lines)
-        )
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_ids[i] + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
-def _pdf_string(line: str) -> bytes:
-    data = line.encode("cp1252", "replace")
-    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
 def pdf_pages(blocks: list[str]) -> list[list[str]]:
     """The paragraphs wrapped at 90 columns (breaking at hyphens, as a typesetter may), a
     blank line between them, 50 lines a page under a running head and over a footer."""
@@ -196,7 +160,7 @@ def word_and_pdf(repeat: int, text: str) -> None:
     safe = "\n\n".join(paragraphs(plain.encode("cp1252", "replace").decode("cp1252")))
     expected = Counter(c.normalized for c in find(safe))
     pages = pdf_pages(paragraphs(safe))
-    pdf_data = make_pdf(pages)
+    pdf_data = make_pdf(pages, size=9, left=40, top=770, errors="replace")
     seconds, pdf = best(lambda: read_pdf(pdf_data, "fr.pdf"), repeat)
     find_seconds, found = best(lambda: find(pdf.text, "pdf"), repeat)
     counted = Counter(c.normalized for c in found)

@@ -13,49 +13,9 @@ from citelink.cli import main
 from citelink.documents import find, read
 from citelink.documents.files import InputError
 from citelink.documents.pdf import read_pdf
+from tests.documents.pdf_files import make_pdf
 
 pytest.importorskip("pypdf")
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose pages show these lines in Helvetica, one text object a line (as most
-    generators write them); a page without lines has no text layer, like a scan."""
-    objects: list[bytes] = []
-    page_ids = [4 + 2 * i for i in range(len(pages))]
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{i} 0 R" for i in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    for i, lines in enumerate(pages):
-        content = b"".join(
-            b"BT /F1 11 Tf 72 %d Td (%s) Tj ET\n" % (760 - 14 * n, _escape(line))
-            for n, line in enumerate(lines)
-        )
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-            b" /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_ids[i] + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
-def _escape(line: str) -> bytes:
-    data = line.encode("cp1252")
-    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
 def brief_pages(count: int) -> list[list[str]]:
