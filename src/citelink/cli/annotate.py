@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from citelink.cli.options import (
     build_finder,
@@ -17,6 +18,9 @@ from citelink.cli.options import (
 from citelink.documents.files import InputError, input_format, read_bytes
 from citelink.documents.writing import write_file
 from citelink.models import Citation
+
+if TYPE_CHECKING:  # annotation loads when the command runs
+    from citelink.annotation import Annotated
 
 
 def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -113,13 +117,18 @@ def _annotate(args: argparse.Namespace) -> int:
         warn_resolver_errors(finder.chain)
     # Written in the input's encoding; what it cannot hold becomes a character reference.
     data = result.document.encode(loaded.encoding, "xmlcharrefreplace")
+    return _written(args, name, data, result)
+
+
+def _written(args: argparse.Namespace, name: str, data: bytes, result: Annotated) -> int:
+    """Write the annotated document (whole or not at all), say what was linked on stderr,
+    and return the exit status: 1 when citations were found and none linked."""
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
         write_file(args.output, data)
-    name = "standard input" if args.path == "-" else args.path
     if not args.quiet:
         print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
     if result.found and not result.linked:
@@ -150,16 +159,4 @@ def _annotate_docx(args: argparse.Namespace) -> int:
     data, linked, unlinked = annotate_docx(read_bytes(args.path), name, found)
     if finder.chain is not None:
         warn_resolver_errors(finder.chain)
-    if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        write_file(args.output, data)
-    result = Annotated("", tuple(linked), tuple(unlinked))
-    if not args.quiet:
-        print(f"citelink: {name}: {result.summary()}", file=sys.stderr)
-    if result.found and not result.linked:
-        print(f"citelink: {name}: no citation could be linked", file=sys.stderr)
-        return 1
-    return 0
+    return _written(args, name, data, Annotated("", tuple(linked), tuple(unlinked)))
