@@ -346,3 +346,24 @@ def test_a_name_of_one_title_reads_only_that_titles_sections() -> None:
     assert (fha.code_section, fha.unmapped_reason) == (None, "not-classified")
     (fcra,) = citelink.find("FCRA § 128")
     assert (fcra.code_section, fcra.unmapped_reason) == (None, "not-classified")
+
+
+def test_a_short_form_after_a_table_act() -> None:
+    text = (
+        "FD&C Act section 403A governs labels. It further states that section 403A(b) does not"
+        " apply. Then section 404 is cited."
+    )
+    found = citelink.find(text)
+    assert [(c.kind, c.text, c.id) for c in found] == [
+        ("act", "FD&C Act section 403A", "act/fdca/403A"),
+        ("act", "section 403A(b)", "act/fdca/403A/b"),  # its own section again
+        ("usc", "section 404", None),  # another section, further on: not surely the act's
+    ]
+    assert found[1].short and found[1].code_section == "343-1"
+    # another section right after it
+    assert acts("NLRA § 8(b)(4). § 7")[1] == ("NLRA", "7", (), "29", "157")
+    # a heading of a bill amending the Internal Revenue Code
+    text = (
+        "a dealer under section 15(a) of the Exchange Act.\n\n(4)\n\nApplicable section 38 credits."
+    )
+    assert [c.kind for c in citelink.find(text)] == ["act", "usc"]

@@ -262,6 +262,9 @@ _YEAR_AFTER = re.compile(rf"{WS1}of{WS1}(?:19|20)\d\d\b")
 _LAST_WORD = re.compile(r"\s{0,2}(?:,\s{0,2})?(\S+)")
 _OPENING = "([“‘\"'"
 _CLOSING = ",.;:)]’”'\""
+#: How near after a table act's citation a short form may name another of its sections
+#: (from the citation's end to the short form's: ". § 7(a)(1)").
+_NEAR = 24
 #: The longest name, in words.
 _MOST_WORDS = 24
 
@@ -469,10 +472,21 @@ class NamedActs(Source):
         )
 
     # "§ 237(c)" after "INA § 101(11)" is the INA's; "§ 1153" after it is not.
+    # After a table act, another of its sections only right after it ("NLRA § 8(b)(4). §
+    # 7"); further on, only its own section again ("FD&C Act section 403A ... section
+    # 403A"): a bill's "Applicable section 38 credits" after "section 15(a) of the
+    # Securities Exchange Act of 1934." is the Internal Revenue Code's.
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         assert isinstance(antecedent, ActCitation)
-        table = _act(antecedent.act).table
-        return table is None or all(item.section in table for item in sections.items)
+        act = _act(antecedent.act)
+        table = act.table
+        if table is None:
+            return True
+        if not all(item.section in table for item in sections.items):
+            return False
+        if act.key in ACTS or sections.end - antecedent.end <= _NEAR:
+            return True
+        return all(item.section == antecedent.section for item in sections.items)
 
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, ActCitation)
