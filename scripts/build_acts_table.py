@@ -187,7 +187,7 @@ def _nameable(name: str) -> bool:
         return False  # "this Act"
     return (
         last in ("Act", "Code")
-        or bool(re.fullmatch(r"Act of \d{4}", " ".join(name.split()[-3:])))
+        or bool(re.search(r"\bAct(?: of|,) \d{4}$", name))
         or bool(re.fullmatch(r"[A-Z][A-Z0-9&.'’-]*[A-Z]\.?", last))
     )
 
@@ -204,6 +204,17 @@ def build(
 ) -> dict[str, object]:
     """The table document (see the module docstring)."""
     meta, acts = collect(structure)
+    # A curated "key/tVIII" is title VIII of the act, named on its own (the Fair Housing
+    # Act, title VIII of the Civil Rights Act of 1968): the act's sections in that title.
+    for key in sorted(extra):
+        part = re.fullmatch(r"(.+)/t([IVXL]+)", key)
+        if part is not None and part.group(1) in acts:
+            whole = acts[part.group(1)]
+            titled = Act(key)
+            for own, codes in whole.sections.items():
+                if whole.titles.get(own) == part.group(2):
+                    titled.sections[own] = codes
+            acts[key] = titled
     missing = sorted(set(extra) - {k for k, a in acts.items() if a.sections})
     if missing:
         raise ValueError(f"curated acts without classified sections: {missing}")
