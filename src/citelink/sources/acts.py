@@ -251,7 +251,7 @@ _CHAPTER_LOOKBACK = 64
 #: How far before a section mark a name may start.
 _LOOKBACK = 160
 #: A word and the white space after it.
-_WORD = re.compile(r"(\S+)(\s*)")
+_WORD = re.compile(r"(\S{1,64})(?!\S)(\s{0,16})")
 _WORDS = re.compile(r"\S+")
 #: After a section: "of the", then a capital (a name).
 _OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z0-9'’])")
@@ -259,7 +259,7 @@ _OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z0-9'’])")
 _YEAR_AFTER = re.compile(rf"{WS1}of{WS1}(?:19|20)\d\d\b")
 #: What may stand before a name's first word ("(ERISA § 3)") and after its last.
 #: The last word before a section mark, read backwards.
-_LAST_WORD = re.compile(r"\s{0,2}(?:,\s{0,2})?(\S+)")
+_LAST_WORD = re.compile(r"\s{0,2}(?:,\s{0,2})?(\S{1,64})")
 _OPENING = "([“‘\"'"
 _CLOSING = ",.;:)]’”'\""
 #: How near after a table act's citation a short form may name another of its sections
