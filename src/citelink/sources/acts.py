@@ -121,14 +121,12 @@ ACTS = {
 class _Names:
     """Every act, and its names as word tries: forward (after "of the") and backward
     (before a section mark). A node maps a word to the next node; ``""`` marks where a
-    name ends, with its act's key."""
+    name ends, with its container (:class:`NamedActs`)."""
 
     acts: Mapping[str, Act]
     by_short: Mapping[str, Act]
     forward: dict[str, object]
     backward: dict[str, object]
-    #: Where the table came from: the Law Revision Counsel's release point.
-    source: Mapping[str, object]
 
 
 def _insert(trie: dict[str, object], words: list[str], container: str) -> None:
@@ -179,7 +177,6 @@ def _names() -> _Names:
         MappingProxyType({act.short: act for act in acts.values()}),
         forward,
         backward,
-        MappingProxyType(document["source"]),
     )
 
 
