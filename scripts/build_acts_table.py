@@ -152,7 +152,7 @@ def short_titles(note: str) -> Iterator[tuple[str, str, int, str | None]]:
         said = note[found.end() : after.start() if after is not None else len(note)]
         if "div." in (found.group("units") or "") or re.search(r"\bThis division\b", said):
             continue  # a division numbers its sections its own way
-        if re.search(r"\b[Tt]his (?:sub)?section\b[^“”]{0,400}cited as", said):
+        if re.search(r"provided(?: that)?:? (?:“(?:That )?)?[Tt]his (?:sub)?section\b", said):
             continue  # a section's own name ("This section may be cited as")
         if "formerly classified" in said:
             continue  # a section once known by a name
@@ -187,7 +187,7 @@ def _nameable(name: str) -> bool:
         return False  # "this Act"
     return (
         last in ("Act", "Code")
-        or bool(re.fullmatch(r"Act of \d{4}", " ".join(name.split()[-3:])))
+        or bool(re.search(r"\bAct(?: of|,) \d{4}$", name))
         or bool(re.fullmatch(r"[A-Z][A-Z0-9&.'’-]*[A-Z]\.?", last))
     )
 
@@ -204,10 +204,28 @@ def build(
 ) -> dict[str, object]:
     """The table document (see the module docstring)."""
     meta, acts = collect(structure)
+    # A curated "key/tVIII" is title VIII of the act, named on its own (the Fair Housing
+    # Act, title VIII of the Civil Rights Act of 1968): the act's sections in that title.
+    for key in sorted(extra):
+        part = re.fullmatch(r"(.+)/t([IVXL]+)", key)
+        if part is not None and part.group(1) in acts:
+            whole = acts[part.group(1)]
+            titled = Act(key)
+            for own, codes in whole.sections.items():
+                if whole.titles.get(own) == part.group(2):
+                    titled.sections[own] = codes
+            acts[key] = titled
     missing = sorted(set(extra) - {k for k, a in acts.items() if a.sections})
     if missing:
         raise ValueError(f"curated acts without classified sections: {missing}")
     entries: dict[str, dict[str, object]] = {}
+    # "Pub. L. 85-536, § 2[3]": the act that § 2 of Pub. L. 85-536 enacted; the law's names
+    # are its names only if the law enacted no other act so
+    children = Counter(
+        inner.group(1)
+        for key, act in acts.items()
+        if act.sections and (inner := re.fullmatch(r"(.+)/s[^/]+", key)) is not None
+    )
     for key in sorted(acts):
         act = acts[key]
         if not act.sections:
@@ -216,7 +234,7 @@ def build(
         # A name given to "Pub. L. 85-536" is that of the act its section 2 enacted.
         inner = re.fullmatch(r"(.+)/s[^/]+", key)
         parent = inner.group(1) if inner is not None else None
-        if not ranked and parent is not None and parent in acts:
+        if not ranked and parent is not None and parent in acts and children[parent] == 1:
             ranked = acts[parent].names
         names = [name for _, name in sorted(ranked, key=lambda rn: rn[0])]
         row = extra.get(key, {})

@@ -169,3 +169,19 @@ def test_a_name_given_to_one_title_is_that_titles() -> None:
     entry = _script().build(structure, curated)["acts"]["pl/90-284"]
     assert entry["names"] == ["Civil Rights Act of 1968", "FHA", "Fair Housing Act"]
     assert entry["title_names"] == {"FHA": ["801", "804"], "Fair Housing Act": ["801", "804"]}
+
+
+def test_a_curated_title_of_an_act_is_an_act_of_its_own() -> None:
+    structure = [
+        _record("42", "3601", "(Pub. L. 90–284, title VIII, § 801, Apr. 11, 1968.)"),
+        _record("42", "3604", "(Pub. L. 90–284, title VIII, § 804, Apr. 11, 1968.)"),
+        _record("25", "1301", "(Pub. L. 90–284, title II, § 201, Apr. 11, 1968.)"),
+    ]
+    curated = {
+        "pl/90-284": {"act": "pl/90-284", "id": "cra", "names": "Civil Rights Act of 1968"},
+        "pl/90-284/tVIII": {"act": "pl/90-284/tVIII", "id": "fha", "names": "Fair Housing Act"},
+    }
+    acts = _script().build(structure, curated)["acts"]
+    assert acts["pl/90-284/tVIII"]["sections"] == {"801": "3601", "804": "3604"}
+    assert acts["pl/90-284/tVIII"]["title"] == "42"
+    assert set(acts["pl/90-284"]["sections"]) == {"201", "801", "804"}

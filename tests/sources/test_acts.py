@@ -236,7 +236,7 @@ def test_a_source_credit_does_not_anchor_short_forms() -> None:
         # a title of an act, numbered as the act is: the Safe Drinking Water Act is PHSA title XIV
         ("section 1412 of the Safe Drinking Water Act", "PHSA", "1412", (), "42/300g-1"),
         # the Fair Credit Reporting Act is title VI of the Consumer Credit Protection Act
-        ("FCRA § 623(a) duties", "CCPA", "623", ("a",), "15/1681s-2"),
+        ("FCRA § 623(a) duties", "FCRA", "623", ("a",), "15/1681s-2"),
     ],
 )
 def test_table_acts_map_to_the_code(
@@ -339,10 +339,42 @@ def test_an_abbreviation_in_brackets_between_the_name_and_the_section() -> None:
 
 def test_a_name_of_one_title_reads_only_that_titles_sections() -> None:
     # the Fair Housing Act is title VIII of the Civil Rights Act of 1968, FCRA title VI and
-    # TILA title I of the Consumer Credit Protection Act
-    assert acts("FHA § 804(a)") == [("Civil Rights Act of 1968", "804", ("a",), "42", "3604")]
-    assert acts("TILA § 128") == [("CCPA", "128", (), "15", "1638")]
+    # TILA title I of the Consumer Credit Protection Act, each named on its own
+    assert acts("FHA § 804(a)") == [("FHA", "804", ("a",), "42", "3604")]
+    assert acts("section 804(a) of the Civil Rights Act of 1968") == [
+        ("Civil Rights Act of 1968", "804", ("a",), "42", "3604")
+    ]
+    assert acts("TILA § 128") == [("TILA", "128", (), "15", "1638")]
+    assert (
+        citelink.find("TILA § 128")[0].normalized == "Truth in Lending Act § 128, 15 U.S.C. § 1638"
+    )
+    # a name the Code's notes give one title reads that title's sections only
+    (sdwa,) = citelink.find("section 1412 of the Safe Drinking Water Act")
+    assert (sdwa.act, sdwa.code_section) == ("PHSA", "300g-1")
+    (other,) = citelink.find("section 351 of the Safe Drinking Water Act")
+    assert (other.code_section, other.unmapped_reason) == (None, "not-classified")
     (fha,) = citelink.find("an FHA Section 203(b) loan")
     assert (fha.code_section, fha.unmapped_reason) == (None, "not-classified")
     (fcra,) = citelink.find("FCRA § 128")
     assert (fcra.code_section, fcra.unmapped_reason) == (None, "not-classified")
+
+
+def test_a_short_form_after_a_table_act() -> None:
+    text = (
+        "FD&C Act section 403A governs labels. It further states that section 403A(b) does not"
+        " apply. Then section 404 is cited."
+    )
+    found = citelink.find(text)
+    assert [(c.kind, c.text, c.id) for c in found] == [
+        ("act", "FD&C Act section 403A", "act/fdca/403A"),
+        ("act", "section 403A(b)", "act/fdca/403A/b"),  # its own section again
+        ("usc", "section 404", None),  # another section, further on: not surely the act's
+    ]
+    assert found[1].short and found[1].code_section == "343-1"
+    # another section right after it
+    assert acts("NLRA § 8(b)(4). § 7")[1] == ("NLRA", "7", (), "29", "157")
+    # a heading of a bill amending the Internal Revenue Code
+    text = (
+        "a dealer under section 15(a) of the Exchange Act.\n\n(4)\n\nApplicable section 38 credits."
+    )
+    assert [c.kind for c in citelink.find(text)] == ["act", "usc"]

@@ -121,14 +121,12 @@ ACTS = {
 class _Names:
     """Every act, and its names as word tries: forward (after "of the") and backward
     (before a section mark). A node maps a word to the next node; ``""`` marks where a
-    name ends, with its act's key."""
+    name ends, with its container (:class:`NamedActs`)."""
 
     acts: Mapping[str, Act]
     by_short: Mapping[str, Act]
     forward: dict[str, object]
     backward: dict[str, object]
-    #: Where the table came from: the Law Revision Counsel's release point.
-    source: Mapping[str, object]
 
 
 def _insert(trie: dict[str, object], words: list[str], container: str) -> None:
@@ -179,7 +177,6 @@ def _names() -> _Names:
         MappingProxyType({act.short: act for act in acts.values()}),
         forward,
         backward,
-        MappingProxyType(document["source"]),
     )
 
 
@@ -251,7 +248,7 @@ _CHAPTER_LOOKBACK = 64
 #: How far before a section mark a name may start.
 _LOOKBACK = 160
 #: A word and the white space after it.
-_WORD = re.compile(r"(\S+)(\s*)")
+_WORD = re.compile(r"(\S{1,64})(?!\S)(\s{0,16})")
 _WORDS = re.compile(r"\S+")
 #: After a section: "of the", then a capital (a name).
 _OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z0-9'’])")
@@ -259,9 +256,12 @@ _OF_THE = re.compile(rf"(?:{WS},)?{WS1}of{WS1}(?:the{WS1})?(?=[A-Z0-9'’])")
 _YEAR_AFTER = re.compile(rf"{WS1}of{WS1}(?:19|20)\d\d\b")
 #: What may stand before a name's first word ("(ERISA § 3)") and after its last.
 #: The last word before a section mark, read backwards.
-_LAST_WORD = re.compile(r"\s{0,2}(?:,\s{0,2})?(\S+)")
+_LAST_WORD = re.compile(r"\s{0,2}(?:,\s{0,2})?(\S{1,64})")
 _OPENING = "([“‘\"'"
 _CLOSING = ",.;:)]’”'\""
+#: How near after a table act's citation a short form may name another of its sections
+#: (from the citation's end to the short form's: ". § 7(a)(1)").
+_NEAR = 24
 #: The longest name, in words.
 _MOST_WORDS = 24
 
@@ -469,10 +469,21 @@ class NamedActs(Source):
         )
 
     # "§ 237(c)" after "INA § 101(11)" is the INA's; "§ 1153" after it is not.
+    # After a table act, another of its sections only right after it ("NLRA § 8(b)(4). §
+    # 7"); further on, only its own section again ("FD&C Act section 403A ... section
+    # 403A"): a bill's "Applicable section 38 credits" after "section 15(a) of the
+    # Securities Exchange Act of 1934." is the Internal Revenue Code's.
     def continues(self, antecedent: Citation, sections: Sections) -> bool:
         assert isinstance(antecedent, ActCitation)
-        table = _act(antecedent.act).table
-        return table is None or all(item.section in table for item in sections.items)
+        act = _act(antecedent.act)
+        table = act.table
+        if table is None:
+            return True
+        if not all(item.section in table for item in sections.items):
+            return False
+        if act.key in ACTS or sections.end - antecedent.end <= _NEAR:
+            return True
+        return all(item.section == antecedent.section for item in sections.items)
 
     def container(self, antecedent: Citation) -> object:
         assert isinstance(antecedent, ActCitation)
