@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 
 from citelink.documents import find
 from citelink.documents.docx import annotate_docx, read_docx
-from citelink.documents.encodings import decode_auto
+from citelink.documents.files import decode_auto
 
 import uslm
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from citelink.cli import main
-from citelink.documents.encodings import choose_encoding, decode_auto
-from citelink.documents.files import InputError, read_pieces, read_text
+from citelink.documents.encodings import choose_encoding
+from citelink.documents.files import InputError, decode_auto, read_pieces, read_text
 
 #: A decision's sentence in Windows-1252: curly quotes, an en dash and the section sign.
 DECISION = (

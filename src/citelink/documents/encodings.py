@@ -9,9 +9,6 @@ the caller says on stderr which encoding was assumed (:attr:`Decoded.note`).
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-
-from citelink.documents.files import InputError, _refuse_binary, decode
 
 #: The ``encoding`` that asks for detection.
 AUTO = "auto"
@@ -20,6 +17,12 @@ AUTO = "auto"
 _PREFERRED = "cp1252"
 #: Bytes charset-normalizer looks at: enough to decide, cheap on a big file.
 _SAMPLE = 1 << 20
+#: Bytes looked at for NUL bytes, which no single-byte or UTF-8 text has.
+_SNIFF = 8192
+
+
+class BinaryData(ValueError):
+    """Bytes with NUL bytes and no byte-order mark: no encoding makes them text."""
 
 
 _BOMS = (
@@ -34,11 +37,13 @@ _BOMS = (
 def choose_encoding(data: bytes) -> str | None:
     """The encoding ``data`` is in: the one its byte-order mark names, "utf-8" if it is
     valid UTF-8, else the one charset-normalizer reads best (Windows-1252 among
-    equals), else ``None``. Binary data (NUL bytes without a mark) is refused."""
+    equals), else ``None``. Binary data (NUL bytes without a mark) raises
+    :class:`BinaryData`."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
-    _refuse_binary(data, "input")
+    if b"\x00" in data[:_SNIFF]:
+        raise BinaryData("NUL bytes")
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -61,41 +66,6 @@ def choose_encoding(data: bytes) -> str | None:
         if _PREFERRED in match.could_be_from_charset and match.percent_chaos <= best.percent_chaos:
             return _PREFERRED
     return best.encoding
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """A document's text and the encoding it was read in."""
-
-    text: str
-    encoding: str
-    #: What to tell the user about the encoding (``None``: it was UTF-8 or the one given).
-    note: str | None = None
-
-
-def decode_auto(data: bytes, name: str, errors: str = "strict") -> Decoded:
-    """``data`` decoded as UTF-8 if it is UTF-8, else in the encoding detected.
-
-    Undecodable bytes that detection cannot explain raise an :class:`InputError`,
-    unless ``errors`` is "replace" (they are read as UTF-8 with U+FFFD).
-    """
-    try:
-        chosen = choose_encoding(data)
-    except InputError:
-        _refuse_binary(data, name)
-        raise
-    if chosen in ("utf-8", "utf-8-sig"):
-        return Decoded(decode(data, name, chosen, errors), chosen)
-    if chosen is None:
-        if errors == "strict":
-            raise InputError(
-                f"{name}: not valid UTF-8, and its encoding could not be detected"
-                " (give --encoding, or --errors replace)"
-            )
-        text = decode(data, name, "utf-8", errors)
-        return Decoded(text, "utf-8", f"{name}: not valid UTF-8; undecodable bytes replaced")
-    text = decode(data, name, chosen, errors)
-    return Decoded(text, chosen, f"{name}: not valid UTF-8; read as {chosen} (detected)")
 
 
 def resolve_encoding(encoding: str, data: bytes) -> str:

@@ -17,7 +17,10 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, BinaryIO
+
+from citelink.documents.encodings import AUTO, BinaryData, choose_encoding
 
 #: Bytes looked at to decide whether a file is binary.
 _SNIFF = 8192
@@ -201,9 +204,7 @@ def _decoded_pieces(
 
 def decode(data: bytes, name: str, encoding: str = "utf-8", errors: str = "strict") -> str:
     """Decode a document's bytes; refuse binary data and undecodable text clearly."""
-    if encoding == "auto":
-        from citelink.documents.encodings import decode_auto
-
+    if encoding == AUTO:
         return decode_auto(data, name, errors).text
     decoder = _decoder(encoding, errors)
     _refuse_binary(data, name, encoding)
@@ -243,9 +244,45 @@ def _decoded(
 
 
 def _auto_encoding(data: bytes) -> str | None:
-    from citelink.documents.encodings import choose_encoding
+    try:
+        return choose_encoding(data)
+    except BinaryData:
+        return None  # refused, with the file's name, by the caller
 
-    return choose_encoding(data)
+
+@dataclass(frozen=True)
+class Decoded:
+    """A document's text and the encoding it was read in."""
+
+    text: str
+    encoding: str
+    #: What to tell the user about the encoding (``None``: it was UTF-8 or the one given).
+    note: str | None = None
+
+
+def decode_auto(data: bytes, name: str, errors: str = "strict") -> Decoded:
+    """``data`` decoded as UTF-8 if it is UTF-8, else in the encoding detected.
+
+    Undecodable bytes that detection cannot explain raise an :class:`InputError`,
+    unless ``errors`` is "replace" (they are read as UTF-8 with U+FFFD).
+    """
+    try:
+        chosen = choose_encoding(data)
+    except BinaryData:
+        _refuse_binary(data, name)
+        raise
+    if chosen in ("utf-8", "utf-8-sig"):
+        return Decoded(decode(data, name, chosen, errors), chosen)
+    if chosen is None:
+        if errors == "strict":
+            raise InputError(
+                f"{name}: not valid UTF-8, and its encoding could not be detected"
+                " (give --encoding, or --errors replace)"
+            )
+        text = decode(data, name, "utf-8", errors)
+        return Decoded(text, "utf-8", f"{name}: not valid UTF-8; undecodable bytes replaced")
+    text = decode(data, name, chosen, errors)
+    return Decoded(text, chosen, f"{name}: not valid UTF-8; read as {chosen} (detected)")
 
 
 def _wide(encoding: str) -> bool:

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from citelink.documents.encodings import AUTO, decode_auto
+from citelink.documents.encodings import AUTO
 from citelink.documents.files import (
     InputError,
     decode,
+    decode_auto,
     display_path,
     input_format,
     read_bytes,

@@ -19,6 +19,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from citelink.grammar import to_roman
+
 if TYPE_CHECKING:
     from citelink.sources.states.source import StateCitation
 
@@ -276,6 +278,8 @@ LINKS: Mapping[str, Callable[..., str | None]] = MappingProxyType({"state": offi
 
 
 def _roman(article: str) -> str:
-    from citelink.sources.states.source import roman
-
-    return roman(article).replace(" ", "")
+    """An article number as California's site writes it: "14" -> "XIV", "13A" -> "XIIIA"."""
+    digits = article.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if not digits.isdigit() or not 0 < int(digits) < 400:
+        return article
+    return to_roman(int(digits)) + article[len(digits) :]
