@@ -101,3 +101,21 @@ def test_slugify_like_courtlistener(reporter: str, slug: str) -> None:
 def test_courtlistener_url_of_a_reporter_with_spaces() -> None:
     (c,) = citelink.find("413 F. Supp. 1281", cases=True, resolvers=["courtlistener"])
     assert c.url == "https://www.courtlistener.com/c/f-supp/413/1281/"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See Fulton v. Philadelphia, 593 U.S.\u00a0155 (2021).",
+        "See Brathwaite v. Garland, 3\nF.4th 542 (2021).",
+        "Matter of Doe, 28 I&N Dec.\u202f757 (BIA 2023).",
+    ],
+)
+def test_an_odd_space_inside_a_case_citation_reads_as_a_space(text: str) -> None:
+    (found,) = citelink.find(text, cases=True)
+    assert isinstance(found, CaseCitation)
+    assert found.resolved
+    assert text[found.start : found.end] == found.text
+    words = found.text.split()
+    assert (found.volume, found.page) == (words[0], words[-1])
+    assert "\n" not in found.normalized and "\u00a0" not in found.normalized

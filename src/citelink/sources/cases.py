@@ -145,6 +145,18 @@ class _Call:
     made: dict[int, CaseCitation]
 
 
+#: Spaces eyecite does not take for spaces (no-break, thin, ...), a tab or a lone line
+#: break; a blank line (the end of a paragraph, cell or heading) is kept.
+_ODD_SPACE = re.compile(r"(?<!\n)\r?\n(?!\r?\n)|[\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def eyecite_text(text: str) -> str:
+    """``text`` as the statute finder reads it, for eyecite: "593 U.S.\u00a0155" and
+    "3\nF.4th 542" read with a plain space. Each odd space becomes one space, so
+    eyecite's spans are spans of ``text`` as it is."""
+    return _ODD_SPACE.sub(lambda m: " " * len(m.group()), text)
+
+
 # --- the source ---------------------------------------------------------------
 
 
@@ -159,7 +171,7 @@ class CaseLaw(Source):
         models = module.models
         found = [
             c
-            for c in module.get_citations(scan.text)
+            for c in module.get_citations(eyecite_text(scan.text))
             if isinstance(
                 c,
                 models.FullCaseCitation
