@@ -119,3 +119,49 @@ def test_an_odd_space_inside_a_case_citation_reads_as_a_space(text: str) -> None
     words = found.text.split()
     assert (found.volume, found.page) == (words[0], words[-1])
     assert "\n" not in found.normalized and "\u00a0" not in found.normalized
+
+
+def _full_cases(text: str) -> list[CaseCitation]:
+    return [
+        c
+        for c in citelink.find(text, cases=True)
+        if isinstance(c, CaseCitation) and c.form == "full"
+    ]
+
+
+def test_the_year_is_the_closing_parentheticals_only() -> None:
+    text = (
+        "Kent v. Lowe, 501 U.S. 210, 214 (1991). Id. at 215. See 70 Fed. Reg. 1200 (Mar. 3, 2005)."
+    )
+    (kent,) = _full_cases(text)
+    assert kent.year == "1991"
+    assert kent.normalized == "Kent v. Lowe, 501 U.S. 210, 214 (1991)"
+
+
+def test_no_year_without_a_closing_parenthetical() -> None:
+    (kent,) = _full_cases("Kent v. Lowe, 501 U.S. 210. Later, in a rule (2005), it said so.")
+    assert kent.year is None
+    assert kent.normalized == "Kent v. Lowe, 501 U.S. 210"
+
+
+def test_a_parallel_citation_shares_the_closing_year() -> None:
+    first, second = _full_cases("Kent v. Lowe, 401 U.S. 110, 91 S. Ct. 700, 702 (1971).")
+    assert (first.year, second.year) == ("1971", "1971")
+
+
+def test_a_case_name_does_not_cross_a_block() -> None:
+    text = "Powers of Kent\n\nv. Lowe, 501 U.S. 210 (1991), held so."
+    (kent,) = _full_cases(text)
+    assert (kent.plaintiff, kent.defendant) == (None, None)
+    assert kent.normalized == "501 U.S. 210 (1991)"
+
+
+def test_a_name_cut_short_is_left_out() -> None:
+    (case,) = _full_cases("See Friends for Birds v. Lowe, 901 F. Supp. 12 (D. Md. 1995).")
+    assert case.plaintiff is None and case.defendant is None
+    assert case.normalized == "901 F. Supp. 12 (1995)"
+
+
+def test_a_name_over_a_line_break_is_collapsed() -> None:
+    (case,) = _full_cases("See Kent\nMills v. Lowe, 4 F.4th 9 (2d Cir. 2021).")
+    assert case.normalized == "Kent Mills v. Lowe, 4 F.4th 9 (2021)"

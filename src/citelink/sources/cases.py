@@ -203,6 +203,7 @@ class CaseLaw(Source):
         def record(scan: Scan, start: int, end: int) -> int:
             meta = found.metadata
             stop = _pin_end(found, end)
+            named = _whole_name(scan.text, found, start)
             citation = CaseCitation(
                 text=scan.text[start:stop],
                 start=start,
@@ -212,9 +213,9 @@ class CaseLaw(Source):
                 reporter=found.corrected_reporter(),
                 page=found.groups.get("page"),
                 pin_cite=_pin(meta.pin_cite),
-                plaintiff=meta.plaintiff,
-                defendant=meta.defendant,
-                year=meta.year,
+                plaintiff=_name(meta.plaintiff) if named else None,
+                defendant=_name(meta.defendant) if named else None,
+                year=_closing_year(scan.text, stop),
                 court=meta.court,
             )
             call.made[id(found)] = citation
@@ -280,6 +281,44 @@ def _pin(pin: str | None) -> str | None:
         return None
     pin = pin.strip().strip(",").strip()
     return pin[3:].strip() if pin.startswith("at ") else pin or None
+
+
+#: What may stand between a citation and the parenthetical that closes it: its
+#: parallel citations ("410 U.S. 113, 93 S. Ct. 705, 710"), then "(... 1973)".
+_CLOSING = re.compile(
+    r"(?:,\s*\d{1,5}\s+[A-Z][\w.&' ]{0,40}?\s+\d{1,6}(?:,\s*\d[\d\-\u2013]{0,12})?){0,3}"
+    r"\s*\(([^()\n]{0,80})\)"
+)
+#: A capitalised word and a joining word just before where eyecite's name starts: the
+#: name goes on before it ("Jews for | Jesus v. Brodsky").
+_CUT_NAME = re.compile(r"[A-Z][\w'.&-]*\s+(?:for|of|the|and|&|de|del|la|in|on)\s+$")
+
+
+def _closing_year(text: str, stop: int) -> str | None:
+    """The year in the parenthetical that closes the citation ("(4th Cir. 2021)"), if any;
+    eyecite's own may come from a parenthetical further on ("Id. ... (Jan. 30, 2017)")."""
+    match = _CLOSING.match(text, stop, min(len(text), stop + 300))
+    years = re.findall(r"\b1[6-9]\d\d\b|\b20\d\d\b", match.group(1)) if match else []
+    return years[-1] if years else None
+
+
+def _whole_name(text: str, found: Any, start: int) -> bool:
+    """Whether eyecite's case name is whole and within the citation's block: not read
+    across a blank line, nor cut short ("Jesus v. Brodsky" of "Jews for Jesus")."""
+    try:
+        name_start = found.full_span()[0]
+    except (AttributeError, TypeError):  # pragma: no cover - older eyecite
+        return True
+    if not isinstance(name_start, int) or not 0 <= name_start <= start:
+        return True
+    if "\n\n" in text[name_start:start]:
+        return False
+    return _CUT_NAME.search(text, max(0, name_start - 60), name_start) is None
+
+
+def _name(name: str | None) -> str | None:
+    """A party's name with its whitespace collapsed."""
+    return " ".join(name.split()) or None if name else None
 
 
 def _pin_end(found: Any, end: int) -> int:
