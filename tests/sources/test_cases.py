@@ -165,3 +165,36 @@ def test_a_name_cut_short_is_left_out() -> None:
 def test_a_name_over_a_line_break_is_collapsed() -> None:
     (case,) = _full_cases("See Kent\nMills v. Lowe, 4 F.4th 9 (2d Cir. 2021).")
     assert case.normalized == "Kent Mills v. Lowe, 4 F.4th 9 (2021)"
+
+
+def _ids(text: str) -> list[CaseCitation]:
+    return [
+        c for c in citelink.find(text, cases=True) if isinstance(c, CaseCitation) and c.form == "id"
+    ]
+
+
+def test_id_after_a_parenthetical_refers_to_the_citing_case() -> None:
+    text = (
+        "Kent Mills, Inc. v. Lowe, 581 U.S. 410, 414 (2017) (quoting Bay Corp. v. Dunn, "
+        "502 U.S. 300, 302 (1992)); id. at 420."
+    )
+    (ibid,) = _ids(text)
+    assert (ibid.volume, ibid.page, ibid.pin_cite) == ("581", "410", "420")
+    assert ibid.normalized == "581 U.S. 410, 420"
+
+
+def test_id_inside_the_parenthetical_refers_to_the_quoted_case() -> None:
+    text = (
+        "Kent Mills, Inc. v. Lowe, 581 U.S. 410, 414 (2017) (quoting Bay Corp. v. Dunn, "
+        "502 U.S. 300, 302 (1992), and id. at 305)."
+    )
+    (ibid,) = _ids(text)
+    assert (ibid.volume, ibid.page) == ("502", "300")
+
+
+def test_a_pin_before_the_first_page_is_not_accepted() -> None:
+    text = "Kent v. Lowe, 501 U.S. 210, 214 (1991). Id. at 200. Id. at 220. Id. at 221. id. at 223."
+    early, *later = _ids(text)
+    assert not early.resolved and early.antecedent is None
+    assert early.normalized == "Id. at 200"
+    assert [(c.page, c.pin_cite) for c in later] == [("210", "220"), ("210", "221"), ("210", "223")]

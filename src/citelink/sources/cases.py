@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -143,6 +143,14 @@ class _Call:
 
     full_of: dict[int, Any]
     made: dict[int, CaseCitation]
+    #: The citing case of each full citation written in its parenthetical
+    #: ("587 U.S. 761 (2019) (quoting 507 U.S. 658 (1993))"), by ``id``.
+    citing: dict[int, CaseCitation] = field(default_factory=dict)
+    #: The case an "Id." left unresolved for its pin would have referred to, by ``id``:
+    #: the next "Id." refers to it still.
+    passed_over: dict[int, CaseCitation] = field(default_factory=dict)
+    #: The last full citation made.
+    last_full: CaseCitation | None = None
 
 
 #: Spaces eyecite does not take for spaces (no-break, thin, ...), a tab or a lone line
@@ -193,7 +201,7 @@ class CaseLaw(Source):
             if isinstance(citation, models.FullCaseCitation):
                 handler = self._full(call, citation)
             elif isinstance(citation, models.IdCitation):
-                handler = self._id(citation)
+                handler = self._id(call, citation)
             else:
                 handler = self._short(call, citation)
             hits.append((start, end, handler))
@@ -219,6 +227,10 @@ class CaseLaw(Source):
                 court=meta.court,
             )
             call.made[id(found)] = citation
+            before = call.last_full
+            if before is not None and _depth(scan.text, before.end, start) > 0:
+                call.citing[id(citation)] = call.citing.get(id(before), before)
+            call.last_full = citation
             scan.add(citation)
             return stop
 
@@ -235,17 +247,41 @@ class CaseLaw(Source):
 
         return record
 
-    def _id(self, found: Any) -> Callable[[Scan, int, int], int | None]:
+    def _id(self, call: _Call, found: Any) -> Callable[[Scan, int, int], int | None]:
         def record(scan: Scan, start: int, end: int) -> int | None:
             last = scan.last
-            if not isinstance(last, CaseCitation) or not last.resolved:
+            if not isinstance(last, CaseCitation):
                 return None  # "Id." after a statute is the statute's
             antecedent = last.antecedent if last.short else last
-            assert isinstance(antecedent, CaseCitation)
-            scan.add(_refer(scan, start, end, "id", found.metadata.pin_cite, antecedent))
+            antecedent = call.passed_over.get(id(last), antecedent)
+            if not isinstance(antecedent, CaseCitation) or not antecedent.resolved:
+                return None
+            citing = call.citing.get(id(antecedent))
+            if citing is not None and _depth(scan.text, last.end, start) < 0:
+                antecedent = citing  # the parenthetical closed: "Id." is the citing case's
+            pin = found.metadata.pin_cite
+            if _before_first_page(_pin(pin), antecedent.page):
+                # a pin before the first page is not of this case: unresolved
+                unresolved = _refer(scan, start, end, "id", pin, None)
+                call.passed_over[id(unresolved)] = antecedent
+                scan.add(unresolved)
+                return end
+            scan.add(_refer(scan, start, end, "id", pin, antecedent))
             return end
 
         return record
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    """How many parentheses are open at ``end`` that were not at ``start``."""
+    between = text[start:end]
+    return between.count("(") - between.count(")")
+
+
+def _before_first_page(pin: str | None, page: str | None) -> bool:
+    """Whether a pin cite ("at 200") falls before the page a decision starts on (210)."""
+    pin_page = re.match(r"\d+", pin or "")
+    return bool(pin_page and page and page.isdigit() and int(pin_page.group()) < int(page))
 
 
 def _refer(
