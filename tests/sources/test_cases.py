@@ -198,3 +198,8 @@ def test_a_pin_before_the_first_page_is_not_accepted() -> None:
     assert not early.resolved and early.antecedent is None
     assert early.normalized == "Id. at 200"
     assert [(c.page, c.pin_cite) for c in later] == [("210", "220"), ("210", "221"), ("210", "223")]
+
+
+def test_the_closing_year_comes_after_a_footnote_pin() -> None:
+    (case,) = _full_cases("See Kent v. Lowe, 721 F.3d 226, 238 n.5 (4th Cir. 2013).")
+    assert case.year == "2013"

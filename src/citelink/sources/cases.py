@@ -320,10 +320,11 @@ def _pin(pin: str | None) -> str | None:
 
 
 #: What may stand between a citation and the parenthetical that closes it: its
-#: parallel citations ("410 U.S. 113, 93 S. Ct. 705, 710"), then "(... 1973)".
+#: pins and parallel citations ("113, 115, 93 S. Ct. 705, 710"), then "(... 1973)".
 _CLOSING = re.compile(
-    r"(?:,\s*\d{1,5}\s+[A-Z][\w.&' ]{0,40}?\s+\d{1,6}(?:,\s*\d[\d\-\u2013]{0,12})?){0,3}"
-    r"\s*\(([^()\n]{0,80})\)"
+    r"(?:,\s*(?:\d{1,5}\s+[A-Z][\w.&' ]{0,40}?\s+\d{1,6}|[*\d][\d*\-\u2013]{0,12}|nn?\.\s*\d{1,4})"
+    r"|\s+nn?\.\s*\d{1,4}){0,8}"
+    r"\s*\(([^()]{0,80})\)"
 )
 #: A capitalised word and a joining word just before where eyecite's name starts: the
 #: name goes on before it ("Jews for | Jesus v. Brodsky").
