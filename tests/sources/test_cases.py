@@ -203,3 +203,8 @@ def test_a_pin_before_the_first_page_is_not_accepted() -> None:
 def test_the_closing_year_comes_after_a_footnote_pin() -> None:
     (case,) = _full_cases("See Kent v. Lowe, 721 F.3d 226, 238 n.5 (4th Cir. 2013).")
     assert case.year == "2013"
+
+
+def test_a_star_pin_of_a_database_citation_is_accepted() -> None:
+    (ibid,) = _ids("Kent v. Lowe, No. 21-1, 2023 WL 5490100, at *3 (D. Md. 2023). Id. at *11.")
+    assert ibid.resolved and ibid.page == "5490100"

@@ -260,7 +260,7 @@ class CaseLaw(Source):
             if citing is not None and _depth(scan.text, last.end, start) < 0:
                 antecedent = citing  # the parenthetical closed: "Id." is the citing case's
             pin = found.metadata.pin_cite
-            if _before_first_page(_pin(pin), antecedent.page):
+            if "*" not in scan.text[start:end] and _before_first_page(_pin(pin), antecedent):
                 # a pin before the first page is not of this case: unresolved
                 unresolved = _refer(scan, start, end, "id", pin, None)
                 call.passed_over[id(unresolved)] = antecedent
@@ -278,10 +278,14 @@ def _depth(text: str, start: int, end: int) -> int:
     return between.count("(") - between.count(")")
 
 
-def _before_first_page(pin: str | None, page: str | None) -> bool:
-    """Whether a pin cite ("at 200") falls before the page a decision starts on (210)."""
+def _before_first_page(pin: str | None, case: CaseCitation) -> bool:
+    """Whether a pin cite ("at 200") falls before the page a decision starts on (210);
+    a database's document number (2023 WL 5490179, "at *11") is not a page."""
     pin_page = re.match(r"\d+", pin or "")
-    return bool(pin_page and page and page.isdigit() and int(pin_page.group()) < int(page))
+    page = case.page or ""
+    if not pin_page or not page.isdigit() or re.search(r"WL|LEXIS", case.reporter or ""):
+        return False
+    return int(pin_page.group()) < int(page)
 
 
 def _refer(
