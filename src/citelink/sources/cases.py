@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -143,6 +143,26 @@ class _Call:
 
     full_of: dict[int, Any]
     made: dict[int, CaseCitation]
+    #: The citing case of each full citation written in its parenthetical
+    #: ("587 U.S. 761 (2019) (quoting 507 U.S. 658 (1993))"), by ``id``.
+    citing: dict[int, CaseCitation] = field(default_factory=dict)
+    #: The case an "Id." left unresolved for its pin would have referred to, by ``id``:
+    #: the next "Id." refers to it still.
+    passed_over: dict[int, CaseCitation] = field(default_factory=dict)
+    #: The last full citation made.
+    last_full: CaseCitation | None = None
+
+
+#: Spaces eyecite does not take for spaces (no-break, thin, ...), a tab or a lone line
+#: break; a blank line (the end of a paragraph, cell or heading) is kept.
+_ODD_SPACE = re.compile(r"(?<!\n)\r?\n(?!\r?\n)|[\t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def eyecite_text(text: str) -> str:
+    """``text`` as the statute finder reads it, for eyecite: "593 U.S.\u00a0155" and
+    "3\nF.4th 542" read with a plain space. Each odd space becomes one space, so
+    eyecite's spans are spans of ``text`` as it is."""
+    return _ODD_SPACE.sub(lambda m: " " * len(m.group()), text)
 
 
 # --- the source ---------------------------------------------------------------
@@ -159,7 +179,7 @@ class CaseLaw(Source):
         models = module.models
         found = [
             c
-            for c in module.get_citations(scan.text)
+            for c in module.get_citations(eyecite_text(scan.text))
             if isinstance(
                 c,
                 models.FullCaseCitation
@@ -181,7 +201,7 @@ class CaseLaw(Source):
             if isinstance(citation, models.FullCaseCitation):
                 handler = self._full(call, citation)
             elif isinstance(citation, models.IdCitation):
-                handler = self._id(citation)
+                handler = self._id(call, citation)
             else:
                 handler = self._short(call, citation)
             hits.append((start, end, handler))
@@ -191,6 +211,7 @@ class CaseLaw(Source):
         def record(scan: Scan, start: int, end: int) -> int:
             meta = found.metadata
             stop = _pin_end(found, end)
+            named = _whole_name(scan.text, found, start)
             citation = CaseCitation(
                 text=scan.text[start:stop],
                 start=start,
@@ -200,12 +221,16 @@ class CaseLaw(Source):
                 reporter=found.corrected_reporter(),
                 page=found.groups.get("page"),
                 pin_cite=_pin(meta.pin_cite),
-                plaintiff=meta.plaintiff,
-                defendant=meta.defendant,
-                year=meta.year,
+                plaintiff=_name(meta.plaintiff) if named else None,
+                defendant=_name(meta.defendant) if named else None,
+                year=_closing_year(scan.text, stop),
                 court=meta.court,
             )
             call.made[id(found)] = citation
+            before = call.last_full
+            if before is not None and _depth(scan.text, before.end, start) > 0:
+                call.citing[id(citation)] = call.citing.get(id(before), before)
+            call.last_full = citation
             scan.add(citation)
             return stop
 
@@ -222,17 +247,45 @@ class CaseLaw(Source):
 
         return record
 
-    def _id(self, found: Any) -> Callable[[Scan, int, int], int | None]:
+    def _id(self, call: _Call, found: Any) -> Callable[[Scan, int, int], int | None]:
         def record(scan: Scan, start: int, end: int) -> int | None:
             last = scan.last
-            if not isinstance(last, CaseCitation) or not last.resolved:
+            if not isinstance(last, CaseCitation):
                 return None  # "Id." after a statute is the statute's
             antecedent = last.antecedent if last.short else last
-            assert isinstance(antecedent, CaseCitation)
-            scan.add(_refer(scan, start, end, "id", found.metadata.pin_cite, antecedent))
+            antecedent = call.passed_over.get(id(last), antecedent)
+            if not isinstance(antecedent, CaseCitation) or not antecedent.resolved:
+                return None
+            citing = call.citing.get(id(antecedent))
+            if citing is not None and _depth(scan.text, last.end, start) < 0:
+                antecedent = citing  # the parenthetical closed: "Id." is the citing case's
+            pin = found.metadata.pin_cite
+            if "*" not in scan.text[start:end] and _before_first_page(_pin(pin), antecedent):
+                # a pin before the first page is not of this case: unresolved
+                unresolved = _refer(scan, start, end, "id", pin, None)
+                call.passed_over[id(unresolved)] = antecedent
+                scan.add(unresolved)
+                return end
+            scan.add(_refer(scan, start, end, "id", pin, antecedent))
             return end
 
         return record
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    """How many parentheses are open at ``end`` that were not at ``start``."""
+    between = text[start:end]
+    return between.count("(") - between.count(")")
+
+
+def _before_first_page(pin: str | None, case: CaseCitation) -> bool:
+    """Whether a pin cite ("at 200") falls before the page a decision starts on (210);
+    a database's document number (2023 WL 5490179, "at *11") is not a page."""
+    pin_page = re.match(r"\d+", pin or "")
+    page = case.page or ""
+    if not pin_page or not page.isdigit() or re.search(r"WL|LEXIS", case.reporter or ""):
+        return False
+    return int(pin_page.group()) < int(page)
 
 
 def _refer(
@@ -268,6 +321,45 @@ def _pin(pin: str | None) -> str | None:
         return None
     pin = pin.strip().strip(",").strip()
     return pin[3:].strip() if pin.startswith("at ") else pin or None
+
+
+#: What may stand between a citation and the parenthetical that closes it: its
+#: pins and parallel citations ("113, 115, 93 S. Ct. 705, 710"), then "(... 1973)".
+_CLOSING = re.compile(
+    r"(?:,\s*(?:\d{1,5}\s+[A-Z][\w.&' ]{0,40}?\s+\d{1,6}|[*\d][\d*\-\u2013]{0,12}|nn?\.\s*\d{1,4})"
+    r"|\s+nn?\.\s*\d{1,4}){0,8}"
+    r"\s*\(([^()]{0,80})\)"
+)
+#: A capitalised word and a joining word just before where eyecite's name starts: the
+#: name goes on before it ("Jews for | Jesus v. Brodsky").
+_CUT_NAME = re.compile(r"[A-Z][\w'.&-]*\s+(?:for|of|the|and|&|de|del|la|in|on)\s+$")
+
+
+def _closing_year(text: str, stop: int) -> str | None:
+    """The year in the parenthetical that closes the citation ("(4th Cir. 2021)"), if any;
+    eyecite's own may come from a parenthetical further on ("Id. ... (Jan. 30, 2017)")."""
+    match = _CLOSING.match(text, stop, min(len(text), stop + 300))
+    years = re.findall(r"\b1[6-9]\d\d\b|\b20\d\d\b", match.group(1)) if match else []
+    return years[-1] if years else None
+
+
+def _whole_name(text: str, found: Any, start: int) -> bool:
+    """Whether eyecite's case name is whole and within the citation's block: not read
+    across a blank line, nor cut short ("Jesus v. Brodsky" of "Jews for Jesus")."""
+    try:
+        name_start = found.full_span()[0]
+    except (AttributeError, TypeError):  # pragma: no cover - older eyecite
+        return True
+    if not isinstance(name_start, int) or not 0 <= name_start <= start:
+        return True
+    if "\n\n" in text[name_start:start]:
+        return False
+    return _CUT_NAME.search(text, max(0, name_start - 60), name_start) is None
+
+
+def _name(name: str | None) -> str | None:
+    """A party's name with its whitespace collapsed."""
+    return " ".join(name.split()) or None if name else None
 
 
 def _pin_end(found: Any, end: int) -> int:
