@@ -100,3 +100,26 @@ def test_the_record(text: str, normalized: str, id: str) -> None:
 )
 def test_not_legislative_citations(text: str) -> None:
     assert [c for c in citelink.find(text) if c.kind in ("bill", "crpt", "crec")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "id", "url"),
+    [
+        ("CRS Report R46867", "crs/r46867", "https://crsreports.congress.gov/product/pdf/R/R46867"),
+        (
+            "CRS In Focus IF11226",
+            "crs/if11226",
+            "https://crsreports.congress.gov/product/pdf/IF/IF11226",
+        ),
+        ("CRS Report No. RL33110", "crs/rl33110", None),
+        ("CRS Legal Sidebar LSB10433", "crs/lsb10433", None),
+    ],
+)
+def test_crs_products(text: str, id: str, url: str | None) -> None:
+    (c,) = citelink.find(f"As {text}, at 4, explains.")
+    assert (c.kind, c.text, c.id, c.urls.get("crs")) == ("crs", text, id, url)
+    assert c.normalized == f"CRS Report No. {c.number}"
+
+
+def test_not_crs_products() -> None:
+    assert citelink.find("CRS staff wrote R46867; the CRS Report was long; CRS Report X12345") == []

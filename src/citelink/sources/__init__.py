@@ -38,6 +38,7 @@ SOURCES: tuple[Source, ...] = (
     presidential.PROCLAMATIONS,
     congress.SOURCE,
     congress.REPORTS,
+    congress.CRS,
     stat.SOURCE,
     constitution.SOURCE,
     rules.SOURCE,

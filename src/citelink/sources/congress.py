@@ -7,12 +7,15 @@ Forms understood here:
   ``S. Con. Res. 3, 116th Cong.``, ``H. Res. 24, 118th Cong.``;
 * committee reports: ``H.R. Rep. No. 111-58``, ``S. Rep. No. 95-797, at 12``, ``H.Rept.
   105-532``, ``S. Rept. 114-20``;
-* the Congressional Record: ``138 Cong. Rec. 12,345 (1992)``, ``164 Cong. Rec. S1234``.
+* the Congressional Record: ``138 Cong. Rec. 12,345 (1992)``, ``164 Cong. Rec. S1234``;
+* CRS products: ``CRS Report R46867``, ``CRS Report No. RL33110``, ``CRS In Focus IF11226``.
 
 Links: Congress.gov's bill pages (``https://www.congress.gov/bill/115th-congress/senate-bill/2155``,
 the site's own scheme, from the 93rd Congress on); GovInfo's link service for reports, as
 documented for the CRPT collection (``https://www.govinfo.gov/link/crpt/111/hrpt/58``, from the
-104th Congress on). No page-level address for the Record was confirmed: it has no link.
+104th Congress on); the CRS site for reports and In Focus products
+(``https://crsreports.congress.gov/product/pdf/R/R46867``, ``/IF/IF11226``, observed). No
+page-level address for the Record, nor for the other CRS products, was confirmed: no link.
 """
 
 from __future__ import annotations
@@ -111,6 +114,29 @@ class RecordCitation(Citation):
         return f"crec/{self.volume}/{self.page.lower()}"
 
 
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CRSCitation(Citation):
+    """A product of the Congressional Research Service: ``number`` with its series letters
+    ("R46867", "IF11226")."""
+
+    kind = "crs"
+
+    number: str
+
+    @property
+    def anchors(self) -> bool:
+        return False
+
+    @property
+    def normalized(self) -> str:
+        return f"CRS Report No. {self.number}"
+
+    @property
+    def id(self) -> str:
+        return f"crs/{self.number.lower()}"
+
+
 # --- grammar ----------------------------------------------------------------
 
 #: Bill types: their Bluebook abbreviation and Congress.gov's name for them.
@@ -154,6 +180,12 @@ _REPORT = re.compile(
     rf"(?:,{WS}at{WS1}(?P<pin>\d{{1,4}})(?!\d))?"
 )
 _LOOKBACK = 40
+_CRS = re.compile(
+    rf"CRS{WS1}(?:Report(?:{WS1}for{WS1}Congress)?|In{WS1}Focus|Insight|Legal{WS1}Sidebar)"
+    rf"(?:,?{WS1}No\.)?{WS1}(?P<number>(?:RL|RS|R|IF|IN|LSB)\d{{4,5}})(?![\w-])"
+)
+#: The CRS series whose address on crsreports.congress.gov was seen: reports, In Focus.
+_CRS_LINKED = re.compile(r"(?P<series>R|IF)\d")
 
 
 # --- links --------------------------------------------------------------------
@@ -177,6 +209,15 @@ def govinfo_url(citation: ReportCitation) -> str | None:
         f"https://www.govinfo.gov/link/crpt/{citation.congress}/"
         f"{citation.chamber[0]}rpt/{citation.number}"
     )
+
+
+def crs_url(citation: CRSCitation) -> str | None:
+    """The CRS site's PDF of a report or In Focus product, by its observed scheme:
+    https://crsreports.congress.gov/product/pdf/R/R46867; other series have no link."""
+    series = _CRS_LINKED.match(citation.number)
+    if series is None:
+        return None
+    return f"https://crsreports.congress.gov/product/pdf/{series.group('series')}/{citation.number}"
 
 
 # --- the sources ---------------------------------------------------------------
@@ -271,5 +312,27 @@ class Reports(Source):
         return found.end()
 
 
+class CRSReports(Source):
+    """Products of the Congressional Research Service; no short forms."""
+
+    kind = "crs"
+    links = MappingProxyType({"crs": crs_url})
+
+    def __init__(self) -> None:
+        self.triggers = (Trigger((r"CRS\s",), self._product),)
+
+    def _product(self, scan: Scan, start: int, end: int) -> int | None:
+        found = _CRS.match(scan.text, start)
+        if found is None:
+            return None
+        scan.add(
+            CRSCitation(
+                text=found.group(), start=start, end=found.end(), number=found.group("number")
+            )
+        )
+        return found.end()
+
+
 SOURCE = Bills()
 REPORTS = Reports()
+CRS = CRSReports()
