@@ -429,7 +429,10 @@ def test_id_after_a_supra_citation_is_the_supras() -> None:
 
 
 def test_a_title_3_compilation_is_no_part_and_a_section_of_a_code_named_after_it() -> None:
-    assert _ids("E.O. 13222, 66 FR 44025, 3 CFR, 2001 Comp., p. 783.") == ["fr/66/44025"]
+    assert _ids("E.O. 13222, 66 FR 44025, 3 CFR, 2001 Comp., p. 783.") == [
+        "eo/13222",
+        "fr/66/44025",
+    ]
     text = (
         "murder (720 ILCS 5/9-1(a)(1)). Under section 5 \u2014 8\u20141(a)(1) (d)(iii) of the"
         " Unified Code (730 ILCS 5/5-8-1(a)(1)(d)(iii) (West 2002))."

@@ -910,6 +910,10 @@ _CONTAINER_WORDS = re.compile(
 _SENTENCE_END = re.compile(r"[.;:!?][\"”’)\]]*\s|\n")
 
 
+#: Kinds whose citations name another body of law: a Code short form after one is not the Code's.
+_ORDER_KINDS = frozenset({"eo", "proclamation"})
+
+
 def _other_container(scan: Scan, antecedent: Citation, at: int) -> bool:
     """Whether another body of law is named between ``antecedent`` and the short form at
     ``at``, after the antecedent's own sentence."""
@@ -920,9 +924,14 @@ def _other_container(scan: Scan, antecedent: Citation, at: int) -> bool:
     found = mentions.between(since, at)
     citations = scan.citations
     for mention in found[: -_MENTIONS_TRIED - 1 : -1]:
-        # A name inside a citation found since ("22 Tex. Admin. Code § 72.10") is that one's.
+        # A name inside a citation found since ("22 Tex. Admin. Code § 72.10") is that one's,
+        # unless it is an order's ("E.O. 12988"), which is another body all the same.
         inside = bisect_right(citations, mention, key=_start) - 1
-        if inside < 0 or _end(citations[inside]) <= mention:
+        if (
+            inside < 0
+            or _end(citations[inside]) <= mention
+            or citations[inside].kind in _ORDER_KINDS
+        ):
             return mentions.sentence_end_after(since) < mention
     return False
 
