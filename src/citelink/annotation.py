@@ -507,30 +507,6 @@ def link_document(
 # --- the names of the last release, kept for one more ---------------------------------
 
 
-def annotate(
-    document: str,
-    *,
-    input_format: str = "text",
-    output_format: str | None = None,
-    links: Links | None = None,
-    this_title: str | None = None,
-    finder: Finder | None = None,
-    cases: bool = False,
-    fragment: bool = False,
-) -> str:
-    """:func:`link_document`'s document alone (``citelink.annotate`` is the verb)."""
-    return link_document(
-        document,
-        input_format=input_format,
-        output_format=output_format,
-        links=links,
-        this_title=this_title,
-        finder=finder,
-        cases=cases,
-        fragment=fragment,
-    ).document
-
-
 def annotate_html(
     source: str,
     *,

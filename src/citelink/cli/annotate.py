@@ -68,16 +68,16 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 _HTML_START = re.compile(r"\ufeff?\s*(?:<!doctype\s|<!--|<[a-z][a-z0-9]*[\s/>])", re.IGNORECASE)
 
 
-def document_format(path: str, given: str | None, text: str) -> str:
-    """The input's format; standard input that starts like HTML is read as HTML, and said so."""
-    if given is None and path == "-" and _HTML_START.match(text):
-        print(
-            "citelink: reading standard input as HTML (it starts with a tag);"
-            " --input-format text reads it as text",
-            file=sys.stderr,
-        )
-        return "html"
-    return input_format(path, given)
+def _stdin_is_html(args: argparse.Namespace, text: str) -> bool:
+    """Whether standard input read without ``--input-format`` starts like HTML (said so)."""
+    if args.input_format is not None or args.path != "-" or not _HTML_START.match(text):
+        return False
+    print(
+        "citelink: reading standard input as HTML (it starts with a tag);"
+        " --input-format text reads it as text",
+        file=sys.stderr,
+    )
+    return True
 
 
 _WRITES = " annotate writes HTML, Markdown or Word"
@@ -99,7 +99,8 @@ def _annotate(args: argparse.Namespace) -> int:
         hint = " --input-format docx annotates it" if loaded.format == "docx" else _WRITES
         raise InputError(f"{name}: a {loaded.format.upper()} file;{hint}")
     text = loaded.text
-    form = document_format(args.path, args.input_format, text)
+    if _stdin_is_html(args, text):
+        form = "html"
     finder = build_finder(args.resolver, args.config, args.antecedent_paragraphs)
     try:
         result = link_document(
